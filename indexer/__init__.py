@@ -1,0 +1,2 @@
+"""Referat indexer: reads minutes into meetings, agenda items, sections and passages,
+and builds the hybrid (FAISS + Danish BM25) index on disk."""

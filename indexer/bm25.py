@@ -1,0 +1,107 @@
+"""Danish BM25: bm25s over PyStemmer's Danish stems, minus Danish stop words.
+
+Documents and queries go through the same ``DanishAnalyzer``. Numbers are kept as
+tokens with thousands separators removed, so "kr. 1.933" and "1933 kr" meet.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+# Snowball's Danish stop-word list, plus question words that carry no topic.
+STOPWORDS_DA = frozenset(
+    """
+    og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har
+    om vi min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal
+    selv her alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne
+    end dette mit også under have dig anden hende mine alt meget sit sine vor mod disse hvis
+    din nogle hos blive mange ad bliver hendes været thi jer sådan
+    hvem hvornår hvilke hvilken hvilket hvordan hvorfor hvorvidt ved kan få sagt
+    """.split()
+)
+# English function words, for the English questions people also ask.
+STOPWORDS_EN = frozenset(
+    """
+    the a an of to in on for and or is are was were be been being what which who whom when
+    where why how about did do does done with from this that these those it its will would
+    should can could has have had there their they them we our you your he she his her
+    """.split()
+)
+STOPWORDS = STOPWORDS_DA | STOPWORDS_EN
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+
+
+class DanishAnalyzer:
+    """Text -> stemmed, stop-word-free tokens (the same for documents and queries)."""
+
+    def __init__(self) -> None:
+        import Stemmer
+
+        self._stemmer = Stemmer.Stemmer("danish")
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        tokens = []
+        for raw in _TOKEN.findall(text.casefold()):
+            if raw[0].isdigit():
+                tokens.append(raw.replace(".", "") if _THOUSANDS.match(raw) else raw.rstrip(".,"))
+                continue
+            if raw in STOPWORDS or len(raw) < 2:
+                continue
+            stem = self._cache.get(raw)
+            if stem is None:
+                stem = self._cache[raw] = self._stemmer.stemWord(raw)
+            tokens.append(stem)
+        return tokens
+
+
+class BM25Index:
+    """A bm25s index over passages, scored for all passages at once."""
+
+    def __init__(self, model: object, analyzer: DanishAnalyzer | None = None) -> None:
+        self._model = model
+        self.analyzer = analyzer or DanishAnalyzer()
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> BM25Index:
+        import bm25s
+
+        analyzer = DanishAnalyzer()
+        # An empty document list still needs one token for bm25s; it never matches.
+        corpus = [analyzer(t) or ["\x00"] for t in texts] or [["\x00"]]
+        model = bm25s.BM25()
+        _quiet()
+        model.index(corpus, show_progress=False)
+        return cls(model, analyzer)
+
+    @property
+    def size(self) -> int:
+        return int(self._model.scores["num_docs"])
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every passage for ``query`` (zeros where nothing matches)."""
+        tokens = [t for t in self.analyzer(query) if t in self._model.vocab_dict]
+        if not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
+
+    def save(self, folder: Path) -> None:
+        self._model.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> BM25Index:
+        import bm25s
+
+        _quiet()
+        return cls(bm25s.BM25.load(str(folder), mmap=False, allow_pickle=False))
+
+
+def _quiet() -> None:
+    logging.getLogger("bm25s").setLevel(logging.WARNING)

@@ -1,0 +1,121 @@
+"""Split a section's text into passage-sized pieces along sentences and list lines.
+
+The pieces cover the text exactly (no overlap, nothing dropped), so passages reassemble
+into their section, and their sizes are balanced: a 1,300-character section becomes two
+pieces of ~650, not one of 1,000 and a stub of 300.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """
+    kr mio mia bl.a f.eks jf pkt nr ca evt vedr inkl ift mht dvs hhv kl stk m.fl o.l p.t pr
+    ang tlf mv m.m osv etc jan feb mar apr jun jul aug sep sept okt nov dec gl ekskl bla fx
+    dr mr mrs st skt div min max ref bilag afd adm
+    """.split()
+)
+_BOUNDARY = re.compile(
+    r"(?<=[.!?:;])[\"”»)]?\s+(?=[\"“«(]?[A-ZÆØÅÄÖÜÉ0-9•–-])"  # sentence end
+    r"|\n[ \t]*\n\s*"  # blank line: paragraph end
+    r"|\n(?=[ \t]*(?:[-•–*]|\d{1,2}[.)]|[a-zæøå][.)])[ \t])"  # before a list line
+    r"|\n(?=[^\n]*\t)"  # before a table row
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)[.:;!?][\"”»)]?\s*$")
+
+
+def _is_sentence_end(text: str, pos: int) -> bool:
+    """False where the full stop before ``pos`` belongs to an abbreviation or ordinal."""
+    head = text[max(0, pos - 24) : pos]
+    if not head.rstrip().endswith("."):
+        return True
+    m = _WORD_BEFORE.search(head)
+    if not m:
+        return True
+    word = m.group(1).lower()
+    if word.isdigit() and len(word) <= 2:
+        return False  # "d. 28. Juni", ordinals
+    return word not in _ABBREVIATIONS and len(word) > 1
+
+
+def units(text: str) -> list[tuple[int, int]]:
+    """Sentence / paragraph / list-line spans covering ``text`` from 0 to len(text)."""
+    cuts = [0]
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0).startswith("\n") or _is_sentence_end(text, m.start()):
+            if m.end() > cuts[-1]:
+                cuts.append(m.end())
+    if cuts[-1] != len(text):
+        cuts.append(len(text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """Cut one over-long unit at whitespace into pieces of at most ``max_chars``."""
+    pieces = []
+    while end - start > max_chars:
+        cut = text.rfind(" ", start + max_chars // 2, start + max_chars)
+        if cut <= start:
+            cut = start + max_chars
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+_HEADING_LIKE = re.compile(
+    r"(?:pkt\.?|punkt|ad)\s*\d+|\d{1,2}[.)]\s+[A-ZÆØÅ]|[A-ZÆØÅ][^\n.,;]{0,70}[^.,;\s]$",
+    re.IGNORECASE,
+)
+
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*$")
+
+
+def cut_quality(text: str, pos: int) -> int:
+    """How natural a passage break at ``pos`` is: 0 mid-paragraph, 1 paragraph end, 2 before a sub-heading."""
+    if not _PARAGRAPH_END.search(text, 0, pos):
+        return 0
+    line = text[pos:].split("\n", 1)[0].strip()
+    return 2 if line and _HEADING_LIKE.match(line) else 1
+
+
+# Cost of cutting at a boundary of each quality (see ``cut_quality``), relative to the
+# cost ((max - size) / max)² of a span that is not full.
+_CUT_COST = (0.25, 0.1, 0.0)
+
+
+def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Spans of at most ``max_chars`` that cover ``text`` and end at sentence ends.
+
+    Chooses cut points (dynamic programming over sentence, paragraph and list boundaries)
+    that keep spans full rather than leaving stubs, and prefer paragraph ends and breaks
+    before sub-headings ("Pkt. 5: ..."), so a passage starts with what it is about.
+    """
+    if len(text.strip()) <= max_chars:
+        return [(0, len(text))] if text else []
+    pieces: list[tuple[int, int]] = []
+    for a, b in units(text):
+        pieces.extend(_split_long(text, a, b, max_chars))
+    cuts = [a for a, _ in pieces] + [len(text)]
+    cut_cost = [0.0] + [_CUT_COST[cut_quality(text, c)] for c in cuts[1:-1]] + [0.0]
+    n = len(cuts)
+    cost = [0.0] + [math.inf] * (n - 1)
+    back = [0] * n
+    for j in range(1, n):
+        for i in range(j - 1, -1, -1):
+            size = cuts[j] - cuts[i]
+            if size > max_chars and i < j - 1:
+                break
+            c = cost[i] + ((max_chars - min(size, max_chars)) / max_chars) ** 2 + cut_cost[j]
+            if c < cost[j]:
+                cost[j], back[j] = c, i
+    spans = []
+    j = n - 1
+    while j > 0:
+        spans.append((cuts[back[j]], cuts[j]))
+        j = back[j]
+    return spans[::-1]

@@ -1,0 +1,131 @@
+"""Dates and times as Danish minutes write them.
+
+"24. maj 2012", "16. august 2012, kl. 10.00", "18. marts 2013, kl. 10-00-12.00",
+"2015-05-20 09:00", "26.05.2015", and the English forms a question may use.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS: dict[str, int] = {
+    "januar": 1, "jan": 1, "january": 1,
+    "februar": 2, "feb": 2, "february": 2,
+    "marts": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "maj": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+DANISH_MONTH_NAMES = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)(?!\d)")
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<!\d)(?P<day>\d{1,2})\.?\s*" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE
+)
+_MONTH_DAY_YEAR = re.compile(
+    r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"(?!\d)",
+    re.IGNORECASE,
+)
+# A day and month, year optional ("28. juni", "6. september 2012"): dates as answers.
+DAY_MONTH = re.compile(
+    r"(?<!\d)\d{1,2}\.\s*(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
+    r"|(?<!\d)(?:19|20)\d\d-\d\d-\d\d",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?P<day>\d{1,2})\s?[./]\s?(?P<mon>\d{1,2})\s?[./]\s?(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+_TIME_RANGE = re.compile(
+    r"\bkl\.?\s*(?P<h1>\d{1,2})[.:-](?P<m1>\d\d)"
+    r"(?:\s*[-–]\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})[.:](?P<m2>\d\d))?",
+    re.IGNORECASE,
+)
+_ISO_TIME = re.compile(r"\d{4}-\d\d-\d\d[ T](?P<h>\d{1,2}):(?P<m>\d\d)")
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
+    """Every full date in ``text`` with its span, in order of appearance."""
+    found: list[tuple[date, tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC):
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            groups = m.groupdict()
+            month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["mon"])
+            d = _safe_date(int(groups["year"]), month, int(groups["day"]))
+            if d is not None:
+                found.append((d, m.span()))
+                taken.append(m.span())
+    return sorted(found, key=lambda f: f[1][0])
+
+
+def parse_date(text: str) -> date | None:
+    """The first full date in ``text``, or None."""
+    dates = find_dates(text)
+    return dates[0][0] if dates else None
+
+
+def parse_times(text: str) -> tuple[str | None, str | None]:
+    """Start and end time ("HH:MM") from "kl. 10.00-12.00", "kl. 10-00-12.00", ISO times."""
+    m = _TIME_RANGE.search(text)
+    if m:
+        start = f"{int(m['h1']):02d}:{m['m1']}"
+        end = f"{int(m['h2']):02d}:{m['m2']}" if m["h2"] else None
+        return start, end
+    m = _ISO_TIME.search(text)
+    if m:
+        return f"{int(m['h']):02d}:{m['m']}", None
+    return None, None
+
+
+def danish_date(iso: str | None) -> str:
+    """"2012-05-24" -> "24. maj 2012" (the form the minutes and their readers use)."""
+    if not iso:
+        return "ukendt dato"
+    d = date.fromisoformat(iso)
+    return f"{d.day}. {DANISH_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """An inclusive range of dates; ``text`` is the phrase it was read from."""
+
+    start: date
+    end: date
+    text: str = ""
+
+    def contains(self, iso: str | None) -> bool:
+        return iso is not None and self.start.isoformat() <= iso <= self.end.isoformat()
+
+
+def month_range(year: int, month: int, text: str = "") -> DateRange:
+    last = calendar.monthrange(year, month)[1]
+    return DateRange(date(year, month, 1), date(year, month, last), text)
+
+
+def year_range(year: int, text: str = "") -> DateRange:
+    return DateRange(date(year, 1, 1), date(year, 12, 31), text)

@@ -1,0 +1,193 @@
+"""Minutes text -> ``Meeting`` and its ``Passage`` records. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from indexer.agenda import find_items, find_sections
+from indexer.chunking import split_text
+from indexer.dates import danish_date
+from indexer.header import canonical_body, parse_header
+from indexer.reading import SourceText
+from indexer.records import AgendaItem, Meeting, Passage, Section, stable_id
+from indexer.text import CleanText, normalize
+
+DEFAULT_MAX_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    meeting: Meeting
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class _Piece:
+    section: str | None
+    text: str
+    span: tuple[int, int]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` to exclude surrounding whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _pages(src: SourceText, span: tuple[int, int]) -> tuple[int, ...]:
+    if not src.page_starts:
+        return ()
+    first = src.page_at(span[0]) or 1
+    last = src.page_at(max(span[0], span[1] - 1)) or first
+    return tuple(range(first, last + 1))
+
+
+MEETING_INFO = "Mødeoplysninger"
+
+
+def meeting_info_text(meeting: Meeting) -> str:
+    """The header fields as readable lines: who took part, who was absent, when and where."""
+    when = danish_date(meeting.date) if meeting.date else ""
+    if meeting.start_time:
+        when += f", kl. {meeting.start_time}" + (f"-{meeting.end_time}" if meeting.end_time else "")
+    rows = [
+        ("Møde", meeting.committee),
+        ("Tid", when),
+        ("Sted", meeting.place),
+        ("Deltagere", ", ".join(meeting.participants)),
+        ("Afbud", ", ".join(meeting.absent)),
+        ("Sagsnr./Dok.nr.", meeting.case_numbers),
+    ]
+    return "\n".join(f"{label}: {value}" for label, value in rows if value)
+
+
+def context_header(meeting: Meeting, item: AgendaItem, section: str | None) -> str:
+    """The line put in front of a passage for embedding and BM25 (never shown as its text)."""
+    committee = meeting.committee or "Ukendt udvalg"
+    if meeting.body and meeting.body.casefold() != committee.casefold():
+        committee = f"{committee} ({meeting.body})"
+    parts = [committee, danish_date(meeting.date), f"punkt {item.number}: {item.title}"]
+    if section:
+        parts.append(section)
+    return " · ".join(parts)
+
+
+class _Builder:
+    """Walks one document, producing sections and their passage pieces together."""
+
+    def __init__(self, src: SourceText, max_chars: int) -> None:
+        self.src = src
+        self.clean: CleanText = normalize(src.text)
+        self.max_chars = max_chars
+
+    def section(self, name: str | None, start: int, end: int) -> tuple[Section, list[_Piece]]:
+        text = self.clean.text
+        start, end = _trimmed(text, start, end)
+        span = self.clean.source_span(start, end)
+        pieces = []
+        for a, b in split_text(text[start:end], self.max_chars):
+            pa, pb = _trimmed(text, start + a, start + b)
+            if pb > pa:
+                pieces.append(_Piece(name, text[pa:pb], self.clean.source_span(pa, pb)))
+        return Section(name, text[start:end], span, _pages(self.src, span)), pieces
+
+
+def parse_document(src: SourceText, max_chars: int = DEFAULT_MAX_CHARS) -> ParsedDocument:
+    """Read header fields, agenda items, sections and passages from a file's text."""
+    b = _Builder(src, max_chars)
+    text = b.clean.text
+    found = find_items(text)
+    notes = list(src.notes)
+    header_end = found[0].start if found else len(text)
+    header = parse_header(text[:header_end])
+    notes.extend(header.notes)
+
+    items: list[tuple[AgendaItem, list[_Piece]]] = []
+    for it in found:
+        sections, pieces = [], []
+        for sec in find_sections(text, it.body_start, it.end):
+            section, section_pieces = b.section(sec.name, sec.start, sec.end)
+            if section.text or section.name:
+                sections.append(section)
+                pieces.extend(section_pieces)
+        start, end = _trimmed(text, it.start, it.end)
+        span = b.clean.source_span(start, end)
+        if not pieces:
+            # An item that is only a title ("8. Næste møde 3. juni kl. 10.00") is still content.
+            pieces.append(_Piece(None, text[start:end], span))
+        items.append((AgendaItem(it.number, it.title, tuple(sections), span), pieces))
+    if not items:
+        # Never drop a file: without a recognisable agenda it becomes one item.
+        notes.append("no agenda items recognised: indexed as a single item")
+        start, end = _trimmed(text, header_end if (header.committee or header.date) else 0, len(text))
+        if start == end:
+            start, end = _trimmed(text, 0, len(text))
+        title = text[start:end].split("\n", 1)[0].strip()[:120] or src.source
+        section, pieces = b.section(None, start, end)
+        items.append((AgendaItem(1, title, (section,), section.span), pieces))
+
+    meeting = Meeting(
+        source=src.source,
+        committee=header.committee,
+        body=canonical_body(header.committee),
+        date=header.date,
+        start_time=header.start_time,
+        end_time=header.end_time,
+        place=header.place,
+        participants=header.participants,
+        absent=header.absent,
+        case_numbers=header.case_numbers,
+        items=tuple(item for item, _ in items),
+        kind=src.kind,
+        notes=tuple(notes),
+    )
+    info = meeting_info_text(meeting)
+    passages = []
+    if meeting.participants or meeting.absent or meeting.place:
+        # The header (participants, absent, place) as item 0, so "who attended" can be found.
+        span = b.clean.source_span(*_trimmed(text, 0, header_end))
+        passages.append(
+            Passage(
+                id=stable_id(src.source, span[0], span[1], "info"),
+                source=src.source,
+                committee=meeting.committee,
+                body=meeting.body,
+                meeting_date=meeting.date,
+                item_number=0,
+                item_title=MEETING_INFO,
+                section=None,
+                text=info,
+                header=" · ".join(
+                    [meeting.committee or "Ukendt udvalg", danish_date(meeting.date), MEETING_INFO]
+                ),
+                span=span,
+                page=src.page_at(span[0]),
+            )
+        )
+    passages += [
+        Passage(
+            id=stable_id(src.source, piece.span[0], piece.span[1], ordinal),
+            source=src.source,
+            committee=meeting.committee,
+            body=meeting.body,
+            meeting_date=meeting.date,
+            item_number=item.number,
+            item_title=item.title,
+            section=piece.section,
+            text=piece.text,
+            header=context_header(meeting, item, piece.section),
+            span=piece.span,
+            page=src.page_at(piece.span[0]),
+            ordinal=ordinal,
+        )
+        for item, pieces in items
+        for ordinal, piece in enumerate(pieces)
+    ]
+    return ParsedDocument(meeting, tuple(passages))
+
+
+def parse_meeting(src: SourceText) -> Meeting:
+    return parse_document(src).meeting

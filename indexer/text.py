@@ -1,0 +1,92 @@
+"""Text clean-up shared by every format, keeping a map back to source offsets.
+
+Minutes copied out of PDFs carry line-break hyphenation ("stør-\\nrelse"), trailing
+blanks, soft hyphens and non-breaking spaces. ``normalize`` repairs those and returns,
+for every character of the clean text, its offset in the source, so that a passage can
+cite the exact span of the file it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words after which a line-final hyphen is a real, suspended compound ("Børne- og unge").
+_SUSPENDED_NEXT = frozenset({"og", "eller", "samt", "til", "som", "and", "or"})
+
+_EDITS = re.compile(
+    r"(?P<crlf>\r\n?)"
+    r"|(?P<drop>[\u00ad\ufeff\u200b])"
+    r"|(?P<space>[\xa0\u2007\u202f])"
+    r"|(?P<bullet>[\uf0b7\uf0a7\uf0d8\uf076])"
+    r"|(?P<ff>\f)"
+    r"|(?P<trail>[ \t]+(?=\n|\r|\Z))"
+    # A word broken at a line end; text copied out of PDFs may put a blank line between.
+    r"|(?P<hyph>(?P<prev>[^\W\d_]+)-[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?P<next>[a-zæøåäöüé]+))"
+)
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Normalised text plus ``offsets[i]`` = source offset of ``text[i]``."""
+
+    text: str
+    offsets: tuple[int, ...]
+    source_length: int
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the clean text back to a span of the source text."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else self.source_length
+            return (pos, pos)
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+
+def _join_hyphenated(m: re.Match[str]) -> list[tuple[str, int]]:
+    prev, nxt = m.group("prev"), m.group("next")
+    p0, n0 = m.start("prev"), m.start("next")
+    hyphen = m.start("prev") + len(prev)
+    out = [(c, p0 + i) for i, c in enumerate(prev)]
+    if nxt in _SUSPENDED_NEXT:
+        out += [("-", hyphen), (" ", hyphen + 1)]
+    elif len(prev) >= 2 and prev.isupper():
+        out.append(("-", hyphen))  # an acronym compound: "KKR-sekretariatet"
+    out += [(c, n0 + i) for i, c in enumerate(nxt)]
+    return out
+
+
+def normalize(source: str) -> CleanText:
+    """Repair hyphenation and whitespace; keep offsets back into ``source``."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _EDITS.finditer(source):
+        chars.append(source[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        kind = "hyph" if m.group("hyph") is not None else m.lastgroup
+        if kind in ("crlf", "ff"):
+            chars.append("\n")
+            offsets.append(m.start())
+        elif kind == "space":
+            chars.append(" ")
+            offsets.append(m.start())
+        elif kind == "bullet":  # symbol-font bullets from PDFs
+            chars.append("•")
+            offsets.append(m.start())
+        elif kind == "hyph":
+            for c, off in _join_hyphenated(m):
+                chars.append(c)
+                offsets.append(off)
+        pos = m.end()
+    chars.append(source[pos:])
+    offsets.extend(range(pos, len(source)))
+    return CleanText("".join(chars), tuple(offsets), len(source))
+
+
+def dehyphenate(text: str) -> str:
+    """The hyphenation repair alone, for text without offsets (queries, evaluation)."""
+    return normalize(text).text
+
+
+def collapse_whitespace(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,1 @@
+"""Referat retrieval: answers a question with cited passages from the index."""

@@ -1,0 +1,79 @@
+"""Filters the user sets (committee, date range), as pure functions over passages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from indexer.dates import DateRange
+from indexer.errors import ConfigError
+from indexer.header import canonical_body
+from indexer.records import Passage
+
+
+@dataclass(frozen=True)
+class Filters:
+    committee: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.committee or self.since or self.until)
+
+    def date_range(self) -> DateRange | None:
+        if not (self.since or self.until):
+            return None
+        return DateRange(self.since or date(1900, 1, 1), self.until or date(2999, 12, 31))
+
+
+def parse_day(value: str | None, flag: str) -> date | None:
+    """"2013-03-18" -> date; anything else is a ConfigError naming the flag."""
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{flag} must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def committee_matches(wanted: str, committee: str | None, body: str | None) -> bool:
+    """Whether a committee filter ("SOCDIR", "socialdirektørkredsen", "Styregruppe") matches.
+
+    Abbreviations and full names of the same body match each other; a longer fragment
+    also matches as part of the name.
+    """
+    wanted_key = wanted.strip().casefold()
+    if not wanted_key:
+        return True
+    names = [n.casefold() for n in (committee, body) if n]
+    target = (canonical_body(wanted) or "").casefold()
+    if target in names or wanted_key in names:
+        return True
+    return len(wanted_key) >= 4 and any(wanted_key in n for n in names)
+
+
+class FilterTable:
+    """Per-passage meeting day and committee as arrays, so a filter is a few vector ops."""
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        self.day = np.array([date.fromisoformat(p.meeting_date).toordinal() if p.meeting_date else 0 for p in passages], dtype=np.int64)
+        names: dict[tuple[str | None, str | None], int] = {}
+        self.committee_code = np.array([names.setdefault((p.committee, p.body), len(names)) for p in passages], dtype=np.int64)
+        self.committees = list(names)
+
+    def mask(self, filters: Filters, period: DateRange | None = None) -> np.ndarray | None:
+        """Passages that pass the filters and lie in ``period``; None means no restriction."""
+        if not filters.active and period is None:
+            return None
+        mask = np.ones(len(self.day), dtype=bool)
+        if filters.committee:
+            codes = [i for i, (c, b) in enumerate(self.committees) if committee_matches(filters.committee, c, b)]
+            mask &= np.isin(self.committee_code, codes)
+        for r in (filters.date_range(), period):
+            if r is not None:
+                mask &= (self.day >= r.start.toordinal()) & (self.day <= r.end.toordinal())
+        return mask

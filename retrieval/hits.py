@@ -1,0 +1,51 @@
+"""A search result and its citation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from indexer.dates import danish_date
+from indexer.records import Passage
+
+
+def citation(p: Passage) -> str:
+    """One readable line: committee · date · punkt N: title · section · page · file."""
+    parts = [p.committee or "Ukendt udvalg", danish_date(p.meeting_date), f"punkt {p.item_number}: {p.item_title}"]
+    if p.section:
+        parts.append(p.section)
+    if p.page is not None:
+        parts.append(f"s. {p.page}")
+    parts.append(p.source)
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class Hit:
+    rank: int
+    score: float
+    passage: Passage
+
+    @property
+    def item_key(self) -> tuple[str, int]:
+        return (self.passage.source, self.passage.item_number)
+
+    @property
+    def citation(self) -> str:
+        return citation(self.passage)
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.passage
+        return {
+            "rank": self.rank,
+            "score": round(self.score, 6),
+            "source": p.source,
+            "page": p.page,
+            "committee": p.committee,
+            "meeting_date": p.meeting_date,
+            "item_number": p.item_number,
+            "item_title": p.item_title,
+            "section": p.section,
+            "text": p.text,
+            "citation": self.citation,
+        }

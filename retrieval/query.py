@@ -1,0 +1,120 @@
+"""What a question says besides its topic: a time it refers to, and its language.
+
+A date in a question either names the meeting ("på mødet i marts 2013", "hvad blev
+drøftet i 2012") or something the minutes talk about ("tilsynsbesøg i 2019", reported at
+a meeting in 2020). The first narrows the search to meetings in that period; the second
+only favours them. The rule: a meeting word or a verb of deliberation anywhere in the
+question (møde, drøftet, besluttet, sagt, discussed, decided ...) makes it the first kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from indexer.dates import MONTHS, DateRange, find_dates, month_range, year_range
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(
+    r"\b(?P<prep>i|in|år|året|i året|during|siden|since|efter|after|fra|from|før|inden|before|indtil|until)"
+    r"\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_MEETING_CUE = re.compile(
+    r"\b(møde\w*|referat\w*|drøft\w*|beslut\w*|behandl\w*|vedt\w*|godkend\w*|sagt|sagde|"
+    r"diskuter\w*|aftalt\w*|meeting\w*|minutes|discuss\w*|decid\w*|decision\w*|said|approv\w*|agreed)\b",
+    re.IGNORECASE,
+)
+# Questions about what came out of an item: decisions, discussions, what was said.
+_OUTCOME_CUE = re.compile(
+    r"\b(beslut\w*|vedt\w*|godkend\w*|aftal\w*|konklu\w*|drøft\w*|sagt|sagde|udfald\w*|"
+    r"decid\w*|decision\w*|agreed|approv\w*|conclu\w*|discuss\w*|said|outcome)\b",
+    re.IGNORECASE,
+)
+# Yes/no questions about a proposal ("Skal gruppen nedlægges?") ask for its outcome too.
+_PROPOSAL_QUESTION = re.compile(r"^\s*(skal|bør|må|bliver|should|will|shall)\b", re.IGNORECASE)
+# The kind of answer a question expects, from its question words.
+_ANSWER_TYPES = (
+    ("money", re.compile(r"\b(hvor meget|how much|kost\w*|cost\w*|pris\w*|price\w*|takst\w*|rate|beløb\w*|amount)\b", re.I)),
+    ("count", re.compile(r"\b(hvor mange|how many|antal\w*|number of)\b", re.I)),
+    ("date", re.compile(r"\b(hvornår|when|dato\w*|date)\b", re.I)),
+)
+_EARLIEST, _LATEST = date(1900, 1, 1), date(2999, 12, 31)
+
+_ENGLISH = frozenset(
+    "the what was were about how much many will who which did does is are of and why when "
+    "where decided discussed said going up future meeting".split()
+)
+_DANISH = frozenset(
+    "og det er af hvad hvem blev til på om med der hvor hvornår hvordan hvilke hvilket skal "
+    "mødet møde var har kan de den som".split()
+)
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    """The question, the period it names (if any) and whether that period is the meeting's."""
+
+    question: str
+    date_range: DateRange | None = None
+    names_meeting: bool = False
+    language: str = "da"
+    asks_outcome: bool = False
+    answer_type: str | None = None
+
+
+def _open_range(prep: str, year: int, text: str) -> DateRange:
+    prep = prep.lower()
+    if prep in ("siden", "since", "fra", "from"):
+        return DateRange(date(year, 1, 1), _LATEST, text)
+    if prep in ("efter", "after"):
+        return DateRange(date(year + 1, 1, 1), _LATEST, text)
+    if prep in ("før", "inden", "before"):
+        return DateRange(_EARLIEST, date(year - 1, 12, 31), text)
+    if prep in ("indtil", "until"):
+        return DateRange(_EARLIEST, date(year, 12, 31), text)
+    return year_range(year, text)
+
+
+def extract_date_range(question: str) -> DateRange | None:
+    """The most specific period the question names: a day, a month or a year."""
+    found = find_dates(question)
+    if found:
+        d, (a, b) = found[0]
+        return DateRange(d, d, question[a:b])
+    m = _MONTH_YEAR.search(question)
+    if m:
+        return month_range(int(m["year"]), MONTHS[m["month"].lower()], m.group(0))
+    m = _YEAR.search(question)
+    if m:
+        return _open_range(m["prep"], int(m["year"]), m.group(0))
+    return None
+
+
+def detect_language(question: str) -> str:
+    """"en" or "da", from the function words used (Danish when in doubt)."""
+    words = re.findall(r"[^\W\d_]+", question.casefold())
+    english = sum(w in _ENGLISH for w in words)
+    danish = sum(w in _DANISH for w in words) + sum(any(c in w for c in "æøå") for w in words)
+    return "en" if english > danish else "da"
+
+
+def analyze(question: str) -> QueryPlan:
+    period = extract_date_range(question)
+    return QueryPlan(
+        question=question,
+        date_range=period,
+        names_meeting=period is not None and bool(_MEETING_CUE.search(question)),
+        language=detect_language(question),
+        asks_outcome=bool(_OUTCOME_CUE.search(question) or _PROPOSAL_QUESTION.match(question)),
+        answer_type=next((kind for kind, cue in _ANSWER_TYPES if cue.search(question)), None),
+    )
+
+
+def strip_period(question: str, plan: QueryPlan) -> str:
+    """The question without its date phrase (the date is handled by filtering, not matching)."""
+    if not plan.date_range or not plan.date_range.text:
+        return question
+    return re.sub(r"\s{2,}", " ", question.replace(plan.date_range.text, " ")).strip()

