@@ -1,0 +1,44 @@
+"""Passages cover their section exactly, end at sentences and stay within the size limit."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.chunking import cut_quality, split_text, units
+
+
+def test_short_text_is_one_passage() -> None:
+    assert split_text("Godkendt.", 1000) == [(0, 9)]
+    assert split_text("", 1000) == []
+
+
+def test_abbreviations_and_ordinals_do_not_end_sentences() -> None:
+    text = "Der er afsat 2. mio. kr. til formålet jf. aftalen. Mødet er d. 28. juni. Næste sætning."
+    pieces = [text[a:b].strip() for a, b in units(text)]
+    assert pieces == ["Der er afsat 2. mio. kr. til formålet jf. aftalen.", "Mødet er d. 28. juni.", "Næste sætning."]
+
+
+def test_long_text_is_split_at_sentence_ends_within_limit() -> None:
+    sentence = "Socialdirektørkredsen drøftede sagen og tog orienteringen til efterretning. "
+    text = sentence * 40
+    spans = split_text(text, 500)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(b - a <= 500 for a, b in spans)
+    assert all(text[a:b].rstrip().endswith(".") for a, b in spans)
+    sizes = [b - a for a, b in spans]
+    assert min(sizes) > 300  # no stubs
+
+
+def test_breaks_before_subheadings_are_preferred() -> None:
+    assert cut_quality("Slut.\n\nPkt. 5: Udviklingsstrategi", 7) == 2
+    assert cut_quality("Slut.\n\nDer var enighed.", 7) == 1
+    assert cut_quality("Slut. Der var enighed.", 6) == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc æøå.\n-1:")), max_size=3000), st.integers(200, 1200))
+def test_spans_always_cover_the_text(text: str, limit: int) -> None:
+    spans = split_text(text, limit)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(b - a <= limit for a, b in spans) or len(text.strip()) <= limit

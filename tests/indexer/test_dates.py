@@ -1,0 +1,57 @@
+"""Danish dates and meeting times, hand-checked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from indexer.dates import danish_date, find_dates, parse_date, parse_times
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("24. maj 2012", date(2012, 5, 24)),
+        ("16. august 2012, kl. 10.00", date(2012, 8, 16)),
+        ("18. marts 2013, kl. 10-00-12.00", date(2013, 3, 18)),
+        ("2015-05-20 09:00", date(2015, 5, 20)),
+        ("Udgivet 26.05.2015", date(2015, 5, 26)),
+        ("den 1. sept. 2014", date(2014, 9, 1)),
+        ("May 24, 2012", date(2012, 5, 24)),
+        ("24 May 2012", date(2012, 5, 24)),
+        ("31. februar 2012", None),  # no such day
+        ("den 1. juni og", None),  # no year: not a full date
+        ("2. mio. kr.", None),
+        ("§§ 109 og 110", None),
+    ],
+)
+def test_parse_date(text: str, expected: date | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_find_dates_in_order_with_spans() -> None:
+    text = "Mødet den 9. marts 2020 og igen 2020-08-17."
+    found = find_dates(text)
+    assert [d for d, _ in found] == [date(2020, 3, 9), date(2020, 8, 17)]
+    assert [text[a:b] for _, (a, b) in found] == ["9. marts 2020", "2020-08-17"]
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("24. maj 2012, kl. 10.00-12.00", ("10:00", "12:00")),
+        ("18. marts 2013, kl. 10-00-12.00", ("10:00", "12:00")),
+        ("25. maj 2020, kl. 9.00-12.00", ("09:00", "12:00")),
+        ("16. august 2012, kl. 10.00", ("10:00", None)),
+        ("2015-05-20 09:00", ("09:00", None)),
+        ("ingen tid", (None, None)),
+    ],
+)
+def test_parse_times(text: str, times: tuple[str | None, str | None]) -> None:
+    assert parse_times(text) == times
+
+
+def test_danish_date() -> None:
+    assert danish_date("2012-05-24") == "24. maj 2012"
+    assert danish_date(None) == "ukendt dato"

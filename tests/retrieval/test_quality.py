@@ -1,0 +1,25 @@
+"""Retrieval quality on questions written for these tests (not the development set).
+
+Thresholds sit below what the pipeline measures (see README) so that the test catches a
+real regression, not noise.
+"""
+
+from __future__ import annotations
+
+import json
+
+from indexer.settings import Settings
+from retrieval.evaluate import evaluate, summarize
+from retrieval.search import Retriever
+from tests.conftest import DATA
+
+
+def test_heldout_questions(real_index: Settings) -> None:
+    questions = [json.loads(line) for line in (DATA / "questions_heldout.jsonl").read_text(encoding="utf-8").splitlines()]
+    summary = summarize(evaluate(Retriever.open(real_index), questions))
+    overall = summary["all"]
+    assert overall["hit@5"] >= 0.9
+    assert overall["MRR@10"] >= 0.85
+    assert overall["ans@1"] >= 0.7
+    assert overall["ans@3"] >= 0.8
+    assert summary["lang=en"]["hit@5"] == 1.0

@@ -1,0 +1,57 @@
+"""Dates and language in questions, hand-checked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from retrieval.query import analyze, detect_language, extract_date_range, strip_period
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("Hvad blev drøftet om Taleinstituttet på mødet i marts 2013?", date(2013, 3, 1), date(2013, 3, 31)),
+        ("Hvilke ændringer blev drøftet i 2012?", date(2012, 1, 1), date(2012, 12, 31)),
+        ("budgettet maj 2015", date(2015, 5, 1), date(2015, 5, 31)),
+        ("mødet den 24. maj 2012", date(2012, 5, 24), date(2012, 5, 24)),
+        ("What was decided in March 2013?", date(2013, 3, 1), date(2013, 3, 31)),
+        ("Hvad er sket siden 2015?", date(2015, 1, 1), date(2999, 12, 31)),
+        ("beslutninger før 2013", date(1900, 1, 1), date(2012, 12, 31)),
+        ("i februar 2024", date(2024, 2, 1), date(2024, 2, 29)),
+    ],
+)
+def test_periods(question: str, start: date, end: date) -> None:
+    period = extract_date_range(question)
+    assert period is not None
+    assert (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize("question", ["budget 2016 for sekretariatet", "Nordjysk Socialaftale 2021-2022", "§§ 109 og 110"])
+def test_years_in_names_are_not_periods(question: str) -> None:
+    assert extract_date_range(question) is None
+
+
+def test_meeting_period_versus_topic_period() -> None:
+    assert analyze("Hvad blev drøftet om Taleinstituttet på mødet i marts 2013?").names_meeting
+    assert analyze("Og hvad blev der sagt i marts 2013?").names_meeting
+    topic = analyze("Hvor mange tilsynsbesøg aflagde Socialtilsyn Nord i 2019?")
+    assert topic.date_range is not None and not topic.names_meeting
+
+
+def test_language_and_question_type() -> None:
+    assert detect_language("What was decided about the future NOPII collaboration?") == "en"
+    assert detect_language("Hvad blev besluttet om Taleinstituttet?") == "da"
+    assert detect_language("NOPII") == "da"
+    assert analyze("What was decided about NOPII?").asks_outcome
+    assert analyze("Skal udviklingsstrategigruppen nedlægges?").asks_outcome
+    assert not analyze("Hvem er formand for forretningsudvalget?").asks_outcome
+    assert analyze("Hvor meget stiger taksten?").answer_type == "money"
+    assert analyze("Hvor mange børn blev indskrevet?").answer_type == "count"
+    assert analyze("Hvornår mødes direktørerne?").answer_type == "date"
+
+
+def test_strip_period() -> None:
+    plan = analyze("Hvad skete der i marts 2013 med takster?")
+    assert strip_period(plan.question, plan) == "Hvad skete der i med takster?"
