@@ -25,9 +25,7 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _ITEM = {
-    "number": re.compile(
-        r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<n>\d{1,3})\.[ \t]+(?P<title>\S.*?)(?:\*\*)?[ \t]*$"
-    ),
+    "number": re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<n>\d{1,3})\.[ \t]+(?P<title>\S.*?)(?:\*\*)?[ \t]*$"),
     "punkt": re.compile(
         r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:Punkt|Pkt\.?)[ \t]*(?P<n>\d{1,3})[.:)]?[ \t]+"
         r"(?P<title>\S.*?)(?:\*\*)?[ \t]*$",
@@ -133,15 +131,9 @@ def _weights(lines: list[Line], cands: list[_Candidate]) -> list[float]:
         # A run of numbered lines with nothing but blank lines between them is a list
         # or a table of contents, not a sequence of items with bodies.
         tight_after = (
-            k + 1 < len(cands)
-            and cands[k + 1].number == c.number + 1
-            and all(ln.blank for ln in between_after)
+            k + 1 < len(cands) and cands[k + 1].number == c.number + 1 and all(ln.blank for ln in between_after)
         )
-        tight_before = (
-            k > 0
-            and cands[k - 1].number == c.number - 1
-            and all(ln.blank for ln in between_before)
-        )
+        tight_before = k > 0 and cands[k - 1].number == c.number - 1 and all(ln.blank for ln in between_before)
         if tight_after or tight_before:
             weights.append(0.2)
             continue

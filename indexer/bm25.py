@@ -18,10 +18,10 @@ STOPWORDS_DA = frozenset(
     """
     og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har
     om vi min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal
-    selv her alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne
-    end dette mit også under have dig anden hende mine alt meget sit sine vor mod disse hvis
-    din nogle hos blive mange ad bliver hendes været thi jer sådan
-    hvem hvornår hvilke hvilken hvilket hvordan hvorfor hvorvidt ved kan få sagt
+    selv her alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle
+    denne end dette mit også under have dig anden hende mine alt meget sit sine vor mod
+    disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan hvem hvornår
+    hvilke hvilken hvilket hvordan hvorfor hvorvidt ved kan få sagt
     """.split()
 )
 # English function words, for the English questions people also ask.

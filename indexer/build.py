@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from indexer import generations
-from indexer.embedders import Embedder, load_embedder, same_embedder
+from indexer.embedders import Embedder, load_embedder
 from indexer.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, ReferatError, UnreadableFileError
 from indexer.parse import parse_document
 from indexer.reading import content_hash, read_bytes
@@ -37,6 +37,7 @@ def parser_fingerprint() -> str:
     for name in _PARSING_MODULES:
         digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
     return digest.hexdigest()[:12]
+
 
 READ, WARNING, FAILED, KEPT = "read", "warning", "not read", "kept"
 
@@ -146,7 +147,8 @@ class _Reader:
             if size > s.max_file_bytes:
                 raise UnreadableFileError(
                     source,
-                    f"file is {size / 1e6:.1f} MB, above the {s.max_file_mb:g} MB limit (--max-file-mb / REFERAT_MAX_FILE_MB)",
+                    f"file is {size / 1e6:.1f} MB, above the {s.max_file_mb:g} MB limit "
+                    "(--max-file-mb / REFERAT_MAX_FILE_MB)",
                 )
             data = path.read_bytes()
             sha = content_hash(data)
@@ -193,7 +195,7 @@ def _embed(
     """Vectors for all passages, reusing the previous build's where the text is unchanged."""
     reusable: dict[str, np.ndarray] = {}
     if previous is not None and same_model:
-        for p, v in zip(previous.passages, previous.vectors):
+        for p, v in zip(previous.passages, previous.vectors, strict=True):
             reusable[embed_key(p)] = v
     keys = [embed_key(p) for p in passages]
     missing = sorted({k: i for i, k in enumerate(keys) if k not in reusable}.values())
@@ -205,7 +207,7 @@ def _embed(
         if missing:
             texts = [passages[i].indexed_text for i in missing]
             fresh = _embed_with_progress(embedder, texts, progress)
-            for i, vector in zip(missing, fresh):
+            for i, vector in zip(missing, fresh, strict=True):
                 reusable[keys[i]] = vector
     dim = int(identity["dim"])
     vectors = np.zeros((len(passages), dim), dtype=np.float32)
@@ -217,7 +219,9 @@ def _embed(
 def _embed_with_progress(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
     from tqdm import tqdm
 
-    with tqdm(total=len(texts), desc="Embedding passages", unit="passage", disable=not progress, file=sys.stderr) as bar:
+    with tqdm(
+        total=len(texts), desc="Embedding passages", unit="passage", disable=not progress, file=sys.stderr
+    ) as bar:
         return embedder.embed_passages(texts, progress=bar.update)
 
 
@@ -232,7 +236,9 @@ def build_index(
     started = time.perf_counter()
     corpus, index_dir = settings.corpus_dir, settings.index_dir
     if not corpus.is_dir():
-        raise ReferatError(f"corpus folder {corpus}/ does not exist: create it and put the minutes (.txt, .md, .pdf) there")
+        raise ReferatError(
+            f"corpus folder {corpus}/ does not exist: create it and put the minutes (.txt, .md, .pdf) there"
+        )
     paths = scan(corpus)
     if not paths:
         raise ReferatError(f"no files in {corpus}/: put the minutes there (.txt, .md or .pdf)")
@@ -257,7 +263,9 @@ def build_index(
             and previous.config.get("settings") == index_settings
             and previous.config.get("faiss_index") == settings.faiss_index
         ):
-            return BuildReport(tuple(results), len(passages), 0, len(passages), None, time.perf_counter() - started, tuple(notes))
+            return BuildReport(
+                tuple(results), len(passages), 0, len(passages), None, time.perf_counter() - started, tuple(notes)
+            )
         if previous is not None and not same_model:
             notes.append("the model changed since the last build: embedding every passage anew")
         vectors, identity, embedded = _embed(passages, previous, settings, embedder_factory, same_model, progress)
@@ -265,5 +273,8 @@ def build_index(
             passages, vectors, identity, settings=index_settings, files=records, faiss_kind=settings.faiss_index
         )
         folder = index.save(index_dir)
+        generations.cleanup(index_dir)
     seconds = time.perf_counter() - started
-    return BuildReport(tuple(results), len(passages), embedded, len(passages) - embedded, folder.name, seconds, tuple(notes))
+    return BuildReport(
+        tuple(results), len(passages), embedded, len(passages) - embedded, folder.name, seconds, tuple(notes)
+    )

@@ -7,6 +7,7 @@ pieces of ~650, not one of 1,000 and a stub of 300.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -45,12 +46,12 @@ def units(text: str) -> list[tuple[int, int]]:
     """Sentence / paragraph / list-line spans covering ``text`` from 0 to len(text)."""
     cuts = [0]
     for m in _BOUNDARY.finditer(text):
-        if m.group(0).startswith("\n") or _is_sentence_end(text, m.start()):
-            if m.end() > cuts[-1]:
-                cuts.append(m.end())
+        ends = m.group(0).startswith("\n") or _is_sentence_end(text, m.start())
+        if ends and m.end() > cuts[-1]:
+            cuts.append(m.end())
     if cuts[-1] != len(text):
         cuts.append(len(text))
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:

@@ -35,9 +35,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)(?!\d)")
-_DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(?P<day>\d{1,2})\.?\s*" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE
-)
+_DAY_MONTH_YEAR = re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s*" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(
     r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"(?!\d)",
     re.IGNORECASE,
@@ -48,9 +46,7 @@ DAY_MONTH = re.compile(
     r"|(?<!\d)(?:19|20)\d\d-\d\d-\d\d",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(
-    r"(?<![\d.])(?P<day>\d{1,2})\s?[./]\s?(?P<mon>\d{1,2})\s?[./]\s?(?P<year>(?:19|20)\d\d)(?!\d)"
-)
+_NUMERIC = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\s?[./]\s?(?P<mon>\d{1,2})\s?[./]\s?(?P<year>(?:19|20)\d\d)(?!\d)")
 _TIME_RANGE = re.compile(
     r"\bkl\.?\s*(?P<h1>\d{1,2})[.:-](?P<m1>\d\d)"
     r"(?:\s*[-–]\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})[.:](?P<m2>\d\d))?",
@@ -103,7 +99,7 @@ def parse_times(text: str) -> tuple[str | None, str | None]:
 
 
 def danish_date(iso: str | None) -> str:
-    """"2012-05-24" -> "24. maj 2012" (the form the minutes and their readers use)."""
+    """ "2012-05-24" -> "24. maj 2012" (the form the minutes and their readers use)."""
     if not iso:
         return "ukendt dato"
     d = date.fromisoformat(iso)

@@ -91,7 +91,7 @@ class SentenceTransformerEmbedder:
         name = str(path.resolve()) if path.exists() else model
         try:
             self._model = SentenceTransformer(name, device=device, local_files_only=True)
-        except Exception as exc:  # noqa: BLE001 - HF raises many kinds; all mean "not available"
+        except Exception as exc:
             raise ConfigError(
                 f"cannot load model {model!r} without a download: give a local model folder, "
                 "or fetch it on a connected machine first (huggingface-cli download "

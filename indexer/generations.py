@@ -102,7 +102,8 @@ def current_generation(index_dir: Path) -> Path:
     folder = index_dir / name
     if not name.startswith(_GEN_PREFIX) or "/" in name or not folder.is_dir():
         raise IndexCorruptError(
-            f"{pointer} names a missing generation {name!r}: rebuild with `python -m indexer corpus --index {index_dir}`"
+            f"{pointer} names a missing generation {name!r}: "
+            f"rebuild with `python -m indexer corpus --index {index_dir}`"
         )
     return folder
 
@@ -144,7 +145,9 @@ def cleanup(index_dir: Path, keep: int = 2) -> list[Path]:
     for p in index_dir.iterdir():
         if p.name.startswith(_TMP_PREFIX) and p.name != f"{_TMP_PREFIX}{CURRENT}":
             removed.append(p)
-    generations = sorted((p for p in index_dir.iterdir() if p.is_dir() and p.name.startswith(_GEN_PREFIX)), reverse=True)
+    generations = sorted(
+        (p for p in index_dir.iterdir() if p.is_dir() and p.name.startswith(_GEN_PREFIX)), reverse=True
+    )
     kept = 0
     for p in generations:
         if p.name == live or kept < keep - 1:

@@ -113,7 +113,7 @@ def _fields(lines: list[str]) -> dict[str, str]:
 
 
 def split_names(value: str) -> tuple[str, ...]:
-    """"A, B (formand, X Kommune), C og D/ref." -> ("A", "B (formand, X Kommune)", "C", "D")."""
+    """ "A, B (formand, X Kommune), C og D/ref." -> ("A", "B (formand, X Kommune)", "C", "D")."""
     names, depth, buf = [], 0, ""
     i = 0
     while i < len(value):
@@ -133,7 +133,7 @@ def split_names(value: str) -> tuple[str, ...]:
 
 
 def _meeting_committee(value: str) -> str | None:
-    """"Møde i Socialdirektørforum den 20. maj 2015" -> "Socialdirektørforum"."""
+    """ "Møde i Socialdirektørforum den 20. maj 2015" -> "Socialdirektørforum"."""
     value = re.sub(r"^\s*i\s+", "", value, flags=re.I)
     value = re.split(r"\s+(?:den|d\.)\s+\d", value)[0]
     return value.strip(" ,.") or None

@@ -52,7 +52,10 @@ def render(doc: ParsedDocument) -> str:
         ("Committee", committee),
         ("Date", when),
         ("Place", data["place"] or "-"),
-        ("Participants", f"{len(data['participants'])}: " + ", ".join(data["participants"]) if data["participants"] else "-"),
+        (
+            "Participants",
+            f"{len(data['participants'])}: " + ", ".join(data["participants"]) if data["participants"] else "-",
+        ),
         ("Absent", ", ".join(data["absent"]) or "-"),
         ("Case/doc no.", data["case_numbers"] or "-"),
     ]

@@ -160,9 +160,7 @@ def parse_document(src: SourceText, max_chars: int = DEFAULT_MAX_CHARS) -> Parse
                 item_title=MEETING_INFO,
                 section=None,
                 text=info,
-                header=" · ".join(
-                    [meeting.committee or "Ukendt udvalg", danish_date(meeting.date), MEETING_INFO]
-                ),
+                header=" · ".join([meeting.committee or "Ukendt udvalg", danish_date(meeting.date), MEETING_INFO]),
                 span=span,
                 page=src.page_at(span[0]),
             )

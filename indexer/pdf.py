@@ -8,6 +8,7 @@ only ever receives plain strings.
 from __future__ import annotations
 
 import io
+import math
 import multiprocessing as mp
 import re
 import resource
@@ -51,7 +52,7 @@ def _child(conn: mp.connection.Connection, data: bytes, memory_bytes: int) -> No
         conn.send(("error", "PDF needs too much memory to parse (damaged or hostile file)"))
     except RecursionError:
         conn.send(("error", "damaged PDF (structure nested too deeply)"))
-    except Exception as exc:  # noqa: BLE001 - any parser failure is a property of the file
+    except Exception as exc:
         conn.send(("error", f"damaged PDF ({type(exc).__name__}: {exc})"))
     finally:
         conn.close()
@@ -96,26 +97,29 @@ def _line_key(line: str) -> str:
 def strip_running_lines(pages: list[str]) -> list[str]:
     """Drop headers and footers that repeat on most pages, and bare page numbers.
 
-    Looks at the first and last two non-blank lines of each page; a line (digits
-    ignored) seen there on at least 60% of the pages, and on three or more, is a
+    Looks at the first and last two non-blank lines of each page; a line (digits ignored)
+    found at the same place on at least 60% of the pages, and on three or more, is a
     running header or footer. A bare number is dropped only where it is the page's number.
     """
     split = [p.split("\n") for p in pages]
-    edges: Counter[str] = Counter()
+
+    def edges(lines: list[str]) -> dict[int, tuple[int, str]]:
+        filled = [i for i, ln in enumerate(lines) if ln.strip()]
+        places = list(enumerate(filled[:2])) + [(-1 - k, i) for k, i in enumerate(reversed(filled[-2:]))]
+        return {i: (place, _line_key(lines[i])) for place, i in places}
+
+    seen: Counter[tuple[int, str]] = Counter()
     for lines in split:
-        filled = [ln for ln in lines if ln.strip()]
-        edges.update({_line_key(ln) for ln in filled[:2] + filled[-2:]})
-    need = max(3, int(0.6 * len(pages) + 0.999))
-    running = {k for k, n in edges.items() if n >= need and k}
+        seen.update(set(edges(lines).values()))
+    need = max(3, math.ceil(0.6 * len(pages)))
     cleaned = []
     for number, lines in enumerate(split, start=1):
-        filled_idx = [i for i, ln in enumerate(lines) if ln.strip()]
-        edge_idx = set(filled_idx[:2] + filled_idx[-2:])
-        keep = []
-        for i, ln in enumerate(lines):
-            if i in edge_idx and (_line_key(ln) in running or _is_page_number(ln, number)):
-                continue
-            keep.append(ln)
+        at_edge = edges(lines)
+        keep = [
+            ln
+            for i, ln in enumerate(lines)
+            if i not in at_edge or (seen[at_edge[i]] < need and not _is_page_number(ln, number))
+        ]
         cleaned.append("\n".join(keep))
     return cleaned
 

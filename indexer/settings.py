@@ -58,7 +58,9 @@ class Settings:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         environ = os.environ if environ is None else environ
         base = cls()
-        values = {f.name: environ[f"REFERAT_{f.name.upper()}"] for f in fields(cls) if f"REFERAT_{f.name.upper()}" in environ}
+        values = {
+            f.name: environ[f"REFERAT_{f.name.upper()}"] for f in fields(cls) if f"REFERAT_{f.name.upper()}" in environ
+        }
         return base.with_overrides(**values)
 
     def validate(self) -> Settings:
@@ -82,6 +84,4 @@ def _coerce(name: str, value: Any, kind: type) -> Any:
             return Path(value)
         return kind(value)
     except (TypeError, ValueError):
-        raise ConfigError(
-            f"setting {name} (REFERAT_{name.upper()}) must be {kind.__name__}, not {value!r}"
-        ) from None
+        raise ConfigError(f"setting {name} (REFERAT_{name.upper()}) must be {kind.__name__}, not {value!r}") from None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +93,7 @@ class PassageIndex:
             "faiss_index": faiss_kind,
             "settings": settings or {},
             "passages": len(passages),
-            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "versions": _versions(),
         }
         index = cls(
@@ -138,7 +138,7 @@ class PassageIndex:
             scores, rows = self._faiss_index.search(query, k, params=params)
         finally:
             faiss.omp_set_num_threads(previous)
-        dense = [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
+        dense = [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
 
         lexical = self.bm25.scores(query_text)
         if allowed is not None:
@@ -210,7 +210,9 @@ class PassageIndex:
         # bm25s keeps one dummy document in an empty index
         bm25_ok = (bm25.size == text_bm25.size == len(passages)) or not passages
         if not (len(passages) == len(vectors) == faiss_index.ntotal and bm25_ok):
-            raise IndexCorruptError(f"{folder}: passages, vectors and BM25 disagree in size: rebuild it with `{rebuild}`")
+            raise IndexCorruptError(
+                f"{folder}: passages, vectors and BM25 disagree in size: rebuild it with `{rebuild}`"
+            )
         index = cls(passages, vectors, bm25, text_bm25, embedder, config, files, folder)
         index._faiss_index = faiss_index
         return index

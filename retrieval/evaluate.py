@@ -33,7 +33,7 @@ class ShownHit:
 
 
 def item_key(source: str, item_number: int) -> str:
-    """"003_19692c500b0e1c7c.txt", 6 -> "003#6" (the gold files name items this way)."""
+    """ "003_19692c500b0e1c7c.txt", 6 -> "003#6" (the gold files name items this way)."""
     name = Path(source).name
     return f"{name.split('_', 1)[0]}#{item_number}"
 
@@ -120,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--misses", action="store_true", help="list questions that miss ans@1 or hit@5")
     args = p.parse_args(argv)
     try:
-        questions = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line.strip()]
+        questions = [
+            json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
         retriever = open_retriever(args.index_dir)
     except (OSError, ValueError) as exc:
         print(f"error: cannot read {args.questions}: {exc}", file=sys.stderr)

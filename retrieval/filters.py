@@ -31,7 +31,7 @@ class Filters:
 
 
 def parse_day(value: str | None, flag: str) -> date | None:
-    """"2013-03-18" -> date; anything else is a ConfigError naming the flag."""
+    """ "2013-03-18" -> date; anything else is a ConfigError naming the flag."""
     if value in (None, ""):
         return None
     try:
@@ -60,9 +60,13 @@ class FilterTable:
     """Per-passage meeting day and committee as arrays, so a filter is a few vector ops."""
 
     def __init__(self, passages: Sequence[Passage]) -> None:
-        self.day = np.array([date.fromisoformat(p.meeting_date).toordinal() if p.meeting_date else 0 for p in passages], dtype=np.int64)
+        self.day = np.array(
+            [date.fromisoformat(p.meeting_date).toordinal() if p.meeting_date else 0 for p in passages], dtype=np.int64
+        )
         names: dict[tuple[str | None, str | None], int] = {}
-        self.committee_code = np.array([names.setdefault((p.committee, p.body), len(names)) for p in passages], dtype=np.int64)
+        self.committee_code = np.array(
+            [names.setdefault((p.committee, p.body), len(names)) for p in passages], dtype=np.int64
+        )
         self.committees = list(names)
 
     def mask(self, filters: Filters, period: DateRange | None = None) -> np.ndarray | None:

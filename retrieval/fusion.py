@@ -16,7 +16,7 @@ def rrf(rankings: Sequence[Ranking], weights: Sequence[float], k: int = 60) -> d
     if len(rankings) != len(weights):
         raise ValueError("one weight per ranking")
     fused: dict[int, float] = {}
-    for ranking, weight in zip(rankings, weights):
+    for ranking, weight in zip(rankings, weights, strict=True):
         for rank, (row, _score) in enumerate(ranking, start=1):
             fused[row] = fused.get(row, 0.0) + weight / (k + rank)
     return fused
@@ -38,7 +38,7 @@ def linear(rankings: Sequence[Ranking], weights: Sequence[float]) -> dict[int, f
     if len(rankings) != len(weights):
         raise ValueError("one weight per ranking")
     fused: dict[int, float] = {}
-    for ranking, weight in zip(rankings, weights):
+    for ranking, weight in zip(rankings, weights, strict=True):
         for row, score in minmax(ranking).items():
             fused[row] = fused.get(row, 0.0) + weight * score
     return fused

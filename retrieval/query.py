@@ -37,19 +37,26 @@ _OUTCOME_CUE = re.compile(
 _PROPOSAL_QUESTION = re.compile(r"^\s*(skal|bør|må|bliver|should|will|shall)\b", re.IGNORECASE)
 # The kind of answer a question expects, from its question words.
 _ANSWER_TYPES = (
-    ("money", re.compile(r"\b(hvor meget|how much|kost\w*|cost\w*|pris\w*|price\w*|takst\w*|rate|beløb\w*|amount)\b", re.I)),
+    (
+        "money",
+        re.compile(r"\b(hvor meget|how much|kost\w*|cost\w*|pris\w*|price\w*|takst\w*|rate|beløb\w*|amount)\b", re.I),
+    ),
     ("count", re.compile(r"\b(hvor mange|how many|antal\w*|number of)\b", re.I)),
     ("date", re.compile(r"\b(hvornår|when|dato\w*|date)\b", re.I)),
 )
 _EARLIEST, _LATEST = date(1900, 1, 1), date(2999, 12, 31)
 
 _ENGLISH = frozenset(
-    "the what was were about how much many will who which did does is are of and why when "
-    "where decided discussed said going up future meeting".split()
+    """
+    the what was were about how much many will who which did does is are of and why when
+    where decided discussed said going up future meeting
+    """.split()
 )
 _DANISH = frozenset(
-    "og det er af hvad hvem blev til på om med der hvor hvornår hvordan hvilke hvilket skal "
-    "mødet møde var har kan de den som".split()
+    """
+    og det er af hvad hvem blev til på om med der hvor hvornår hvordan hvilke hvilket skal
+    mødet møde var har kan de den som
+    """.split()
 )
 
 
@@ -94,7 +101,7 @@ def extract_date_range(question: str) -> DateRange | None:
 
 
 def detect_language(question: str) -> str:
-    """"en" or "da", from the function words used (Danish when in doubt)."""
+    """ "en" or "da", from the function words used (Danish when in doubt)."""
     words = re.findall(r"[^\W\d_]+", question.casefold())
     english = sum(w in _ENGLISH for w in words)
     danish = sum(w in _DANISH for w in words) + sum(any(c in w for c in "æøå") for w in words)

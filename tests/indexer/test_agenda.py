@@ -39,7 +39,10 @@ def test_references_to_another_agenda_and_dates_are_not_items() -> None:
 
 def test_title_wrapped_over_lines() -> None:
     text = "1. Tilbagemelding fra forum vedr. de lands- og\nlandsdelsdækkende tilbud\nherunder sikrede institutioner.\nKoordineringsforum holdt møde.\n\n2. Evt.\n"
-    assert titles(text)[0] == (1, "Tilbagemelding fra forum vedr. de lands- og landsdelsdækkende tilbud herunder sikrede institutioner.")
+    assert titles(text)[0] == (
+        1,
+        "Tilbagemelding fra forum vedr. de lands- og landsdelsdækkende tilbud herunder sikrede institutioner.",
+    )
 
 
 def test_lower_case_lines_are_not_items_and_no_agenda_gives_nothing() -> None:
@@ -56,4 +59,9 @@ def test_sections_split_at_headings_with_lead_in() -> None:
     text = "Indledende tekst.\n\nIndstilling\nAt godkende.\n\nBeslutning: Godkendt.\n\nBilag\n\nNotat\n"
     sections = find_sections(text, 0, len(text))
     assert [s.name for s in sections] == [None, "Indstilling", "Beslutning", "Bilag"]
-    assert [text[s.start : s.end].strip() for s in sections] == ["Indledende tekst.", "At godkende.", "Godkendt.", "Notat"]
+    assert [text[s.start : s.end].strip() for s in sections] == [
+        "Indledende tekst.",
+        "At godkende.",
+        "Godkendt.",
+        "Notat",
+    ]

@@ -22,9 +22,12 @@ def make_corpus(tmp_path: Path, names: list[str]) -> Path:
     return corpus
 
 
-def fake_build(settings: Settings, embedder: FakeEmbedder):  # noqa: ANN201
+def fake_build(settings: Settings, embedder: FakeEmbedder):
     return build_index(
-        settings, embedder_factory=lambda model, batch: embedder, identity_of=lambda model: embedder.identity(), progress=False
+        settings,
+        embedder_factory=lambda model, batch: embedder,
+        identity_of=lambda model: embedder.identity(),
+        progress=False,
     )
 
 
@@ -40,7 +43,10 @@ def test_incremental_rebuild_touches_only_changes(tmp_path: Path, fake_embedder:
 
     # Change one agenda item of one file: only its changed passages are embedded.
     path = corpus / "000_d393297036c53e0a.txt"
-    path.write_text(path.read_text(encoding="utf-8").replace("Der var ikke noget til punktet", "Intet under eventuelt"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Der var ikke noget til punktet", "Intet under eventuelt"),
+        encoding="utf-8",
+    )
     changed = fake_build(settings, fake_embedder)
     assert changed.generation and changed.embedded == 1 and changed.passages == total
 
@@ -52,7 +58,10 @@ def test_incremental_rebuild_touches_only_changes(tmp_path: Path, fake_embedder:
     (corpus / "003_19692c500b0e1c7c.txt").unlink()
     removed = fake_build(settings, fake_embedder)
     assert removed.embedded == 0
-    assert {p.source for p in PassageIndex.load(settings.index_dir).passages} == {"000_d393297036c53e0a.txt", "001_531bab498875b76b.txt"}
+    assert {p.source for p in PassageIndex.load(settings.index_dir).passages} == {
+        "000_d393297036c53e0a.txt",
+        "001_531bab498875b76b.txt",
+    }
 
 
 def test_unreadable_file_keeps_its_previous_passages(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
@@ -114,7 +123,12 @@ def test_real_model_incremental_rebuild(tmp_path: Path, real_index: Settings) ->
     report = build_index(settings, progress=False)
     assert report.embedded == 0 and report.exit_code == 0
     path = corpus / "001_531bab498875b76b.txt"
-    path.write_text(path.read_text(encoding="utf-8").replace("Orienteringen blev taget til efterretning", "Orienteringen blev noteret"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Orienteringen blev taget til efterretning", "Orienteringen blev noteret"
+        ),
+        encoding="utf-8",
+    )
     report = build_index(settings, progress=False)
     assert report.embedded == 1
     new = PassageIndex.load(index_dir)

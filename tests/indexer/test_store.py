@@ -18,7 +18,10 @@ from tests.conftest import FakeEmbedder
 def sample(n: int = 6) -> tuple[list[Passage], np.ndarray, dict]:
     emb = FakeEmbedder()
     texts = [f"punkt {i} takst krisecenter {'budget' if i % 2 else 'tilsyn'}" for i in range(n)]
-    passages = [Passage(f"id{i}", "a.txt", "DAS", "DAS", "2020-05-25", i, f"titel {i}", "Referat", t, "DAS", (i, i + 1)) for i, t in enumerate(texts)]
+    passages = [
+        Passage(f"id{i}", "a.txt", "DAS", "DAS", "2020-05-25", i, f"titel {i}", "Referat", t, "DAS", (i, i + 1))
+        for i, t in enumerate(texts)
+    ]
     return passages, emb.embed_passages([p.indexed_text for p in passages]), emb.identity()
 
 
@@ -68,7 +71,10 @@ def test_refuses_another_embedder_saying_what_to_run(tmp_path: Path) -> None:
     passages, vectors, identity = sample()
     PassageIndex.build(passages, vectors, identity).save(tmp_path / "index")
     other = dict(identity, model="other-model")
-    with pytest.raises(IndexMismatchError, match=r"was built with fake model fake .*rebuild it with `python -m indexer corpus --index .*index --model other-model`"):
+    with pytest.raises(
+        IndexMismatchError,
+        match=r"was built with fake model fake .*rebuild it with `python -m indexer corpus --index .*index --model other-model`",
+    ):
         PassageIndex.load(tmp_path / "index", expect_embedder=other)
 
 
@@ -86,7 +92,10 @@ def test_refuses_damaged_or_other_version(tmp_path: Path) -> None:
     config["format_version"] = 99
     (folder / "config.json").write_text(json.dumps(config))
     manifest = json.loads((folder / "manifest.json").read_text())
-    manifest["files"]["config.json"] = {"sha256": generations.sha256_file(folder / "config.json"), "bytes": (folder / "config.json").stat().st_size}
+    manifest["files"]["config.json"] = {
+        "sha256": generations.sha256_file(folder / "config.json"),
+        "bytes": (folder / "config.json").stat().st_size,
+    }
     (folder / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(IndexMismatchError, match=r"has index format 99, this Referat reads format 1: rebuild it with"):
         PassageIndex.load(tmp_path / "v")

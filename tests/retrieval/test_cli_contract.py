@@ -94,7 +94,14 @@ def test_english_question_finds_the_danish_item(real_index: Settings) -> None:
 
 
 def test_stdin_one_object_per_line(real_index: Settings) -> None:
-    out = ask(real_index.index_dir, "-", "--json", "--top-k", "2", stdin="Hvem blev valgt som formand?\n\nkapacitet på de sikrede institutioner\n")
+    out = ask(
+        real_index.index_dir,
+        "-",
+        "--json",
+        "--top-k",
+        "2",
+        stdin="Hvem blev valgt som formand?\n\nkapacitet på de sikrede institutioner\n",
+    )
     assert out.returncode == 0, out.stderr
     objects = [json.loads(line) for line in out.stdout.splitlines()]
     assert [o["query"] for o in objects] == ["Hvem blev valgt som formand?", "kapacitet på de sikrede institutioner"]

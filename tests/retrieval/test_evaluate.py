@@ -45,6 +45,6 @@ def test_summary_groups() -> None:
         {"kind": "topic", "lang": "en", "scores": {"hit@5": 0, "MRR@10": 0, "nDCG@10": 0, "ans@1": 0, "ans@3": 1}},
     ]
     summary = summarize(rows)
-    assert list(summary)[0] == "all"
+    assert next(iter(summary)) == "all"
     assert summary["all"]["hit@5"] == 0.5 and summary["all"]["ans@3"] == 1.0
     assert summary["lang=en"]["n"] == 1 and summary["kind=fact"]["ans@1"] == 1.0

@@ -15,7 +15,9 @@ from tests.conftest import DATA
 
 
 def test_heldout_questions(real_index: Settings) -> None:
-    questions = [json.loads(line) for line in (DATA / "questions_heldout.jsonl").read_text(encoding="utf-8").splitlines()]
+    questions = [
+        json.loads(line) for line in (DATA / "questions_heldout.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     summary = summarize(evaluate(Retriever.open(real_index), questions))
     overall = summary["all"]
     assert overall["hit@5"] >= 0.9

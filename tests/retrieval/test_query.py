@@ -28,7 +28,9 @@ def test_periods(question: str, start: date, end: date) -> None:
     assert (period.start, period.end) == (start, end)
 
 
-@pytest.mark.parametrize("question", ["budget 2016 for sekretariatet", "Nordjysk Socialaftale 2021-2022", "§§ 109 og 110"])
+@pytest.mark.parametrize(
+    "question", ["budget 2016 for sekretariatet", "Nordjysk Socialaftale 2021-2022", "§§ 109 og 110"]
+)
 def test_years_in_names_are_not_periods(question: str) -> None:
     assert extract_date_range(question) is None
 
