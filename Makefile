@@ -6,7 +6,7 @@ INDEX  ?= index
 CORPUS ?= corpus
 PORT   ?= 8501
 
-.PHONY: run index test lint bench eval setup setup-test clean
+.PHONY: run index test lint bench eval setup setup-test browser-deps clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,18 @@ run: index
 	$(VENV)/bin/streamlit run app.py --server.headless true --server.port $(PORT) \
 		--browser.gatherUsageStats false -- --index $(INDEX)
 
-test: setup-test
+# The browser test needs Debian's chromium and chromium-driver (no browser is downloaded).
+# Installed here when missing and apt-get can; otherwise that one test is skipped.
+browser-deps:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		export DEBIAN_FRONTEND=noninteractive; \
+		{ apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 || \
+		  { apt-get update -q >/dev/null && apt-get install -y -q chromium chromium-driver >/dev/null; }; } || \
+		echo "note: could not install chromium; the browser test will be skipped"; \
+	else echo "note: no chromium (apt-get install chromium chromium-driver); the browser test will be skipped"; fi
+
+test: setup-test browser-deps
 	$(PY) -m pytest -q
 
 lint: setup-test

@@ -92,6 +92,13 @@ class BM25Index:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
 
+    def coverage(self, query: str) -> tuple[float, int]:
+        """Share of the query's words (after stop words) that occur in the index, and their number."""
+        tokens = self.analyzer(query)
+        if not tokens:
+            return 0.0, 0
+        return sum(t in self._model.vocab_dict for t in tokens) / len(tokens), len(tokens)
+
     def save(self, folder: Path) -> None:
         self._model.save(str(folder), show_progress=False)
 

@@ -41,6 +41,8 @@ def parser_fingerprint() -> str:
 
 READ, WARNING, FAILED, KEPT = "read", "warning", "not read", "kept"
 
+ProgressCallback = Callable[[int, int], None]
+
 
 @dataclass(frozen=True)
 class FileResult:
@@ -191,6 +193,7 @@ def _embed(
     embedder_factory: Callable[[str, int], Embedder],
     same_model: bool,
     progress: bool,
+    on_progress: ProgressCallback | None = None,
 ) -> tuple[np.ndarray, dict[str, Any], int]:
     """Vectors for all passages, reusing the previous build's where the text is unchanged."""
     reusable: dict[str, np.ndarray] = {}
@@ -206,7 +209,7 @@ def _embed(
         identity = embedder.identity()
         if missing:
             texts = [passages[i].indexed_text for i in missing]
-            fresh = _embed_with_progress(embedder, texts, progress)
+            fresh = _embed_with_progress(embedder, texts, progress, on_progress)
             for i, vector in zip(missing, fresh, strict=True):
                 reusable[keys[i]] = vector
     dim = int(identity["dim"])
@@ -216,13 +219,21 @@ def _embed(
     return vectors, identity, len(missing)
 
 
-def _embed_with_progress(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
+def _embed_with_progress(
+    embedder: Embedder, texts: list[str], progress: bool, on_progress: ProgressCallback | None
+) -> np.ndarray:
     from tqdm import tqdm
 
     with tqdm(
         total=len(texts), desc="Embedding passages", unit="passage", disable=not progress, file=sys.stderr
     ) as bar:
-        return embedder.embed_passages(texts, progress=bar.update)
+
+        def advance(n: int) -> None:
+            bar.update(n)
+            if on_progress:
+                on_progress(bar.n, len(texts))
+
+        return embedder.embed_passages(texts, progress=advance)
 
 
 def build_index(
@@ -231,8 +242,13 @@ def build_index(
     embedder_factory: Callable[[str, int], Embedder] = load_embedder,
     identity_of: Callable[[str], dict[str, Any]] = requested_identity,
     progress: bool = True,
+    on_progress: ProgressCallback | None = None,
 ) -> BuildReport:
-    """Bring the index in ``settings.index_dir`` up to date with ``settings.corpus_dir``."""
+    """Bring the index in ``settings.index_dir`` up to date with ``settings.corpus_dir``.
+
+    ``progress`` draws a terminal progress bar; ``on_progress(done, total)`` is called as
+    passages are embedded (the app draws its own bar with it).
+    """
     started = time.perf_counter()
     corpus, index_dir = settings.corpus_dir, settings.index_dir
     if not corpus.is_dir():
@@ -268,7 +284,9 @@ def build_index(
             )
         if previous is not None and not same_model:
             notes.append("the model changed since the last build: embedding every passage anew")
-        vectors, identity, embedded = _embed(passages, previous, settings, embedder_factory, same_model, progress)
+        vectors, identity, embedded = _embed(
+            passages, previous, settings, embedder_factory, same_model, progress, on_progress
+        )
         index = PassageIndex.build(
             passages, vectors, identity, settings=index_settings, files=records, faiss_kind=settings.faiss_index
         )

@@ -54,6 +54,15 @@ def units(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
+def first_sentences(text: str, count: int, max_chars: int) -> str:
+    """The first ``count`` sentences of ``text`` on one line, cut at a word if over ``max_chars``."""
+    pieces = [" ".join(text[a:b].split()) for a, b in units(text)[:count]]
+    short = " ".join(p for p in pieces if p)
+    if len(short) > max_chars:
+        short = short[:max_chars].rsplit(" ", 1)[0] + " …"
+    return short
+
+
 def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
     """Cut one over-long unit at whitespace into pieces of at most ``max_chars``."""
     pieces = []

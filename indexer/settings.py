@@ -41,6 +41,14 @@ class Settings:
     bm25_weight: float = 0.5
     # Candidates taken from each ranking before fusion.
     candidates: int = 100
+    # "Nothing relevant found" below all of these (calibrated for multilingual-e5-small, see
+    # README): the best passage's cosine (English questions score lower across languages);
+    # the best BM25 score; or, when every word of the question occurs in the minutes, the
+    # best BM25 score per word of the question.
+    min_cosine: float = 0.845
+    min_cosine_en: float = 0.80
+    min_bm25: float = 3.0
+    min_bm25_per_word: float = 1.0
 
     @property
     def max_file_bytes(self) -> int:

@@ -22,9 +22,14 @@ def citation(p: Passage) -> str:
 
 @dataclass(frozen=True)
 class Hit:
+    """A passage in the result list. ``cosine`` and ``lexical`` (BM25 over the passage text
+    alone) are the raw evidence behind ``score``; they are not part of the JSON contract."""
+
     rank: int
     score: float
     passage: Passage
+    cosine: float | None = None
+    lexical: float = 0.0
 
     @property
     def item_key(self) -> tuple[str, int]:

@@ -43,6 +43,11 @@ class SearchResult:
     took_ms: float
     plan: QueryPlan
     narrowed: bool = False
+    # The strongest raw evidence found, for deciding whether anything relevant was found.
+    best_cosine: float = 0.0
+    best_bm25: float = 0.0
+    coverage: float = 0.0
+    query_words: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {"query": self.query, "took_ms": round(self.took_ms, 2), "hits": [h.to_json() for h in self.hits]}
@@ -138,8 +143,22 @@ class Retriever:
             order_item=lambda rows: lead_order(rows, cosine, text_scores, priors, outcome_rows),
             top_k=top_k,
         )
-        hits = tuple(Hit(rank, score, passages[row]) for rank, (row, score) in enumerate(ranked, start=1))
-        return SearchResult(question, hits, (time.perf_counter() - started) * 1000, plan, narrowed)
+        hits = tuple(
+            Hit(rank, score, passages[row], cosine.get(row), float(text_scores[row]))
+            for rank, (row, score) in enumerate(ranked, start=1)
+        )
+        coverage, words = self.index.bm25.coverage(question)
+        return SearchResult(
+            question,
+            hits,
+            (time.perf_counter() - started) * 1000,
+            plan,
+            narrowed,
+            best_cosine=candidates.dense[0][1] if candidates.dense else 0.0,
+            best_bm25=candidates.bm25[0][1] if candidates.bm25 else 0.0,
+            coverage=coverage,
+            query_words=words,
+        )
 
 
 def open_retriever(index_dir: Path | None = None, model: str | None = None, **overrides: Any) -> Retriever:

