@@ -58,7 +58,6 @@ def _files(folder: Path) -> list[Path]:
 
 def new_generation(index_dir: Path) -> Path:
     """An empty folder to build the next generation in."""
-    index_dir.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"{time.time_ns() % 1_000_000_000 // 1000:06d}"
     folder = index_dir / f"{_TMP_PREFIX}{_GEN_PREFIX}{stamp}-{os.getpid()}"
     folder.mkdir()
@@ -93,12 +92,13 @@ def commit_generation(index_dir: Path, building: Path, format_version: int) -> P
 def current_generation(index_dir: Path) -> Path:
     """The live generation's folder, or ``IndexMissingError`` saying how to build one."""
     pointer = index_dir / CURRENT
+    build = f"build it with `python -m indexer corpus --index {index_dir}` (or `make run`)"
     try:
         name = pointer.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
-        raise IndexMissingError(
-            f"no index in {index_dir}/: build it with `python -m indexer corpus --index {index_dir}` (or `make run`)"
-        ) from None
+        raise IndexMissingError(f"no index in {index_dir}/: {build}") from None
+    except OSError as exc:
+        raise IndexMissingError(f"no index in {index_dir}/ ({exc.strerror}): {build}") from None
     folder = index_dir / name
     if not name.startswith(_GEN_PREFIX) or "/" in name or not folder.is_dir():
         raise IndexCorruptError(
@@ -165,8 +165,14 @@ def cleanup(index_dir: Path, keep: int = 2) -> list[Path]:
 @contextlib.contextmanager
 def build_lock(index_dir: Path) -> Iterator[None]:
     """Exclusive right to build in ``index_dir``; fails at once if another indexer has it."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "a+") as f:
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        lock = open(index_dir / ".lock", "a+")  # noqa: SIM115 - held for the whole build
+    except OSError as exc:
+        raise ReferatError(
+            f"cannot use {index_dir}/ as the index folder ({exc.strerror}): pick another --index"
+        ) from None
+    with lock as f:
         try:
             fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:

@@ -134,3 +134,34 @@ def test_real_model_incremental_rebuild(tmp_path: Path, real_index: Settings) ->
     new = PassageIndex.load(index_dir)
     assert any(p.text == "Orienteringen blev noteret" for p in new.passages)
     assert build_index(settings, progress=False).generation is None
+
+
+def test_cli_summary_as_json_and_exit_codes(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    corpus = make_corpus(tmp_path, [])
+    (corpus / "tom.txt").write_bytes(b"")
+    (corpus / "låst.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    out = subprocess.run(
+        [sys.executable, "-m", "indexer", str(corpus), "--index", str(tmp_path / "index"), "--json"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 2, out.stderr
+    report = json.loads(out.stdout)
+    assert report["exit_code"] == 2 and report["passages"] == 0
+    assert {f["source"]: f["status"] for f in report["files"]} == {"tom.txt": "not read", "låst.pdf": "not read"}
+    assert next(f["message"] for f in report["files"] if f["source"] == "tom.txt") == "empty file"
+    (tmp_path / "file").write_text("x")
+    fatal = subprocess.run(
+        [sys.executable, "-m", "indexer", str(corpus), "--index", str(tmp_path / "file")],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+    assert fatal.returncode == 1
+    assert (
+        fatal.stderr.strip()
+        == f"error: cannot use {tmp_path / 'file'}/ as the index folder (File exists): pick another --index"
+    )
