@@ -58,6 +58,7 @@ def _files(folder: Path) -> list[Path]:
 
 def new_generation(index_dir: Path) -> Path:
     """An empty folder to build the next generation in."""
+    index_dir.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"{time.time_ns() % 1_000_000_000 // 1000:06d}"
     folder = index_dir / f"{_TMP_PREFIX}{_GEN_PREFIX}{stamp}-{os.getpid()}"
     folder.mkdir()
