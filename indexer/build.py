@@ -23,7 +23,7 @@ from indexer import generations
 from indexer.embedders import Embedder, load_embedder
 from indexer.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, ReferatError, UnreadableFileError
 from indexer.parse import parse_document
-from indexer.reading import content_hash, read_bytes
+from indexer.reading import content_hash, read_bytes, read_limited
 from indexer.records import Passage
 from indexer.settings import DEFAULT_MODEL, Settings
 from indexer.store import PassageIndex
@@ -145,14 +145,7 @@ class _Reader:
         s = self.settings
         sha = None
         try:
-            size = path.stat().st_size
-            if size > s.max_file_bytes:
-                raise UnreadableFileError(
-                    source,
-                    f"file is {size / 1e6:.1f} MB, above the {s.max_file_mb:g} MB limit "
-                    "(--max-file-mb / REFERAT_MAX_FILE_MB)",
-                )
-            data = path.read_bytes()
+            data = read_limited(path, source, s.max_file_bytes)
             sha = content_hash(data)
             prev = self.prev_files.get(source)
             old = self.prev_passages.get(source)
@@ -161,8 +154,8 @@ class _Reader:
                 return result, old, prev
             src = read_bytes(data, source, pdf_timeout_s=s.pdf_timeout_s, pdf_memory_mb=s.pdf_memory_mb)
             doc = parse_document(src, s.max_chars)
-        except (UnreadableFileError, OSError) as exc:
-            reason = exc.reason if isinstance(exc, UnreadableFileError) else f"cannot open the file ({exc})"
+        except UnreadableFileError as exc:
+            reason = exc.reason
             old = self.prev_passages.get(source)
             if old:
                 msg = f"{reason}; keeping the {len(old)} passages indexed before until it is readable or removed"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indexer.agenda import find_items, find_sections
+from indexer.agenda import ItemSpan, find_items, find_sections
 from indexer.chunking import split_text
 from indexer.dates import danish_date
 from indexer.header import canonical_body, parse_header
@@ -64,12 +64,12 @@ def meeting_info_text(meeting: Meeting) -> str:
     return "\n".join(f"{label}: {value}" for label, value in rows if value)
 
 
-def context_header(meeting: Meeting, item: AgendaItem, section: str | None) -> str:
+def context_header(meeting: Meeting, number: int, title: str, section: str | None) -> str:
     """The line put in front of a passage for embedding and BM25 (never shown as its text)."""
     committee = meeting.committee or "Ukendt udvalg"
     if meeting.body and meeting.body.casefold() != committee.casefold():
         committee = f"{committee} ({meeting.body})"
-    parts = [committee, danish_date(meeting.date), f"punkt {item.number}: {item.title}"]
+    parts = [committee, danish_date(meeting.date), f"punkt {number}: {title}" if number else title]
     if section:
         parts.append(section)
     return " · ".join(parts)
@@ -81,10 +81,11 @@ class _Builder:
     def __init__(self, src: SourceText, max_chars: int) -> None:
         self.src = src
         self.clean: CleanText = normalize(src.text)
+        self.text = self.clean.text
         self.max_chars = max_chars
 
     def section(self, name: str | None, start: int, end: int) -> tuple[Section, list[_Piece]]:
-        text = self.clean.text
+        text = self.text
         start, end = _trimmed(text, start, end)
         span = self.clean.source_span(start, end)
         pieces = []
@@ -94,41 +95,58 @@ class _Builder:
                 pieces.append(_Piece(name, text[pa:pb], self.clean.source_span(pa, pb)))
         return Section(name, text[start:end], span, _pages(self.src, span)), pieces
 
+    def item(self, found: ItemSpan) -> tuple[AgendaItem, list[_Piece]]:
+        sections, pieces = [], []
+        for sec in find_sections(self.text, found.body_start, found.end):
+            section, section_pieces = self.section(sec.name, sec.start, sec.end)
+            if section.text or section.name:
+                sections.append(section)
+                pieces.extend(section_pieces)
+        start, end = _trimmed(self.text, found.start, found.end)
+        span = self.clean.source_span(start, end)
+        if not pieces:
+            # An item that is only a title ("8. Næste møde 3. juni kl. 10.00") is still content.
+            pieces.append(_Piece(None, self.text[start:end], span))
+        return AgendaItem(found.number, found.title, tuple(sections), span), pieces
+
+    def whole_text_item(self, body_start: int) -> tuple[AgendaItem, list[_Piece]]:
+        """Minutes without a recognisable agenda: one item, so that the file is never dropped."""
+        start, end = _trimmed(self.text, body_start, len(self.text))
+        if start == end:
+            start, end = _trimmed(self.text, 0, len(self.text))
+        title = self.text[start:end].split("\n", 1)[0].strip()[:120] or self.src.source
+        section, pieces = self.section(None, start, end)
+        return AgendaItem(1, title, (section,), section.span), pieces
+
+    def passage(self, meeting: Meeting, number: int, title: str, piece: _Piece, ordinal: int | str) -> Passage:
+        return Passage(
+            id=stable_id(self.src.source, piece.span[0], piece.span[1], ordinal),
+            source=self.src.source,
+            committee=meeting.committee,
+            body=meeting.body,
+            meeting_date=meeting.date,
+            item_number=number,
+            item_title=title,
+            section=piece.section,
+            text=piece.text,
+            header=context_header(meeting, number, title, piece.section),
+            span=piece.span,
+            page=self.src.page_at(piece.span[0]),
+            ordinal=ordinal if isinstance(ordinal, int) else 0,
+        )
+
 
 def parse_document(src: SourceText, max_chars: int = DEFAULT_MAX_CHARS) -> ParsedDocument:
     """Read header fields, agenda items, sections and passages from a file's text."""
     b = _Builder(src, max_chars)
-    text = b.clean.text
-    found = find_items(text)
-    notes = list(src.notes)
-    header_end = found[0].start if found else len(text)
-    header = parse_header(text[:header_end])
-    notes.extend(header.notes)
-
-    items: list[tuple[AgendaItem, list[_Piece]]] = []
-    for it in found:
-        sections, pieces = [], []
-        for sec in find_sections(text, it.body_start, it.end):
-            section, section_pieces = b.section(sec.name, sec.start, sec.end)
-            if section.text or section.name:
-                sections.append(section)
-                pieces.extend(section_pieces)
-        start, end = _trimmed(text, it.start, it.end)
-        span = b.clean.source_span(start, end)
-        if not pieces:
-            # An item that is only a title ("8. Næste møde 3. juni kl. 10.00") is still content.
-            pieces.append(_Piece(None, text[start:end], span))
-        items.append((AgendaItem(it.number, it.title, tuple(sections), span), pieces))
+    found = find_items(b.text)
+    header_end = found[0].start if found else len(b.text)
+    header = parse_header(b.text[:header_end])
+    notes = [*src.notes, *header.notes]
+    items = [b.item(it) for it in found]
     if not items:
-        # Never drop a file: without a recognisable agenda it becomes one item.
         notes.append("no agenda items recognised: indexed as a single item")
-        start, end = _trimmed(text, header_end if (header.committee or header.date) else 0, len(text))
-        if start == end:
-            start, end = _trimmed(text, 0, len(text))
-        title = text[start:end].split("\n", 1)[0].strip()[:120] or src.source
-        section, pieces = b.section(None, start, end)
-        items.append((AgendaItem(1, title, (section,), section.span), pieces))
-
+        items = [b.whole_text_item(header_end if (header.committee or header.date) else 0)]
     meeting = Meeting(
         source=src.source,
         committee=header.committee,
@@ -144,46 +162,13 @@ def parse_document(src: SourceText, max_chars: int = DEFAULT_MAX_CHARS) -> Parse
         kind=src.kind,
         notes=tuple(notes),
     )
-    info = meeting_info_text(meeting)
     passages = []
     if meeting.participants or meeting.absent or meeting.place:
-        # The header (participants, absent, place) as item 0, so "who attended" can be found.
-        span = b.clean.source_span(*_trimmed(text, 0, header_end))
-        passages.append(
-            Passage(
-                id=stable_id(src.source, span[0], span[1], "info"),
-                source=src.source,
-                committee=meeting.committee,
-                body=meeting.body,
-                meeting_date=meeting.date,
-                item_number=0,
-                item_title=MEETING_INFO,
-                section=None,
-                text=info,
-                header=" · ".join([meeting.committee or "Ukendt udvalg", danish_date(meeting.date), MEETING_INFO]),
-                span=span,
-                page=src.page_at(span[0]),
-            )
-        )
-    passages += [
-        Passage(
-            id=stable_id(src.source, piece.span[0], piece.span[1], ordinal),
-            source=src.source,
-            committee=meeting.committee,
-            body=meeting.body,
-            meeting_date=meeting.date,
-            item_number=item.number,
-            item_title=item.title,
-            section=piece.section,
-            text=piece.text,
-            header=context_header(meeting, item, piece.section),
-            span=piece.span,
-            page=src.page_at(piece.span[0]),
-            ordinal=ordinal,
-        )
-        for item, pieces in items
-        for ordinal, piece in enumerate(pieces)
-    ]
+        # The header as item 0, so that "who attended" can be found.
+        info = _Piece(None, meeting_info_text(meeting), b.clean.source_span(*_trimmed(b.text, 0, header_end)))
+        passages.append(b.passage(meeting, 0, MEETING_INFO, info, "info"))
+    for item, pieces in items:
+        passages.extend(b.passage(meeting, item.number, item.title, piece, i) for i, piece in enumerate(pieces))
     return ParsedDocument(meeting, tuple(passages))
 
 

@@ -130,17 +130,22 @@ def _read_pdf(data: bytes, source: str, timeout_s: float, memory_mb: int) -> Sou
     return SourceText(source, "\n".join(pages), "pdf", tuple(starts), tuple(notes))
 
 
-def read_file(path: Path, source: str, *, max_bytes: int, pdf_timeout_s: float, pdf_memory_mb: int) -> SourceText:
-    """Read ``path`` (shown to the user as ``source``) within the size limit."""
+def read_limited(path: Path, source: str, max_bytes: int) -> bytes:
+    """The file's bytes, unless it is over the size limit or cannot be opened."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise UnreadableFileError(
                 source,
-                f"file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit "
+                f"file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:g} MB limit "
                 "(raise it with --max-file-mb or REFERAT_MAX_FILE_MB)",
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(source, f"cannot open the file ({exc.strerror or exc})") from exc
+
+
+def read_file(path: Path, source: str, *, max_bytes: int, pdf_timeout_s: float, pdf_memory_mb: int) -> SourceText:
+    """Read ``path`` (shown to the user as ``source``) within the size limit."""
+    data = read_limited(path, source, max_bytes)
     return read_bytes(data, source, pdf_timeout_s=pdf_timeout_s, pdf_memory_mb=pdf_memory_mb)
