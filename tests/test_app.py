@@ -150,3 +150,20 @@ def test_document_html_and_markdown_are_shown_literally(monkeypatch: pytest.Monk
     assert any('<script>alert("x")</script> og [klik her](http://evil.example) og **fed** og $x$.' in s for s in shown)
     assert not any("<script>" in v or "[klik her](" in v for v in raw)  # escaped in what Streamlit renders
     assert all(not m.proto.allow_html for m in at.markdown)
+
+
+def test_pdf_answers_cite_the_page_and_offer_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from tests.conftest import PDFS
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(PDFS / "001_531bab498875b76b.pdf", corpus)
+    build_index(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"), progress=False)
+    at = ask(app(monkeypatch, tmp_path / "index", corpus), "Hvad blev besluttet om Taleinstituttet?")
+    first = citations(at)[0]
+    assert (
+        first
+        == "Socialdirektørkredsen · 16. august 2012 · punkt 6: Status på rammeaftale for Specialundervisning / Taleinstituttet · Referat · s. 4 · 001_531bab498875b76b.pdf"
+    )
+    labels = [b.label for b in at.get("download_button")]
+    assert "Hent 001_531bab498875b76b.pdf" in labels and "Hent side 4 (PDF)" in labels
