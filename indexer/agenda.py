@@ -9,6 +9,7 @@ rising numbers in one numbering style (dynamic programming over the candidates).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -145,23 +146,48 @@ def _weights(lines: list[Line], cands: list[_Candidate]) -> list[float]:
     return weights
 
 
+class _PrefixMax:
+    """Fenwick tree: best (value, candidate) among item numbers below n, in O(log n)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.tree: list[tuple[float, int]] = [(-math.inf, -1)] * (size + 1)
+
+    def update(self, number: int, value: float, candidate: int) -> None:
+        i = number + 1
+        while i <= self.size:
+            if value > self.tree[i][0]:
+                self.tree[i] = (value, candidate)
+            i += i & -i
+
+    def below(self, number: int) -> tuple[float, int]:
+        best, i = (-math.inf, -1), number
+        while i > 0:
+            if self.tree[i][0] > best[0]:
+                best = self.tree[i]
+            i -= i & -i
+        return best
+
+
 def _best_chain(cands: list[_Candidate], weights: list[float]) -> tuple[float, list[int]]:
-    """Highest-scoring subsequence with strictly rising numbers (gaps cost a little)."""
-    n = len(cands)
-    best = [0.0] * n
-    back = [-1] * n
-    for i in range(n):
-        start_gap = max(0, cands[i].number - 1)
-        best[i] = weights[i] - _GAP_PENALTY * start_gap
-        for j in range(i):
-            if cands[j].number < cands[i].number:
-                gap = cands[i].number - cands[j].number - 1
-                score = best[j] + weights[i] - _GAP_PENALTY * gap
-                if score > best[i]:
-                    best[i], back[i] = score, j
-    if not n:
+    """Highest-scoring subsequence with strictly rising numbers (gaps cost a little).
+
+    A chain ending at candidate i scores its weights minus ``_GAP_PENALTY`` per skipped
+    number (also before the first). Rewritten as best_j + GAP * n_j over earlier candidates
+    with smaller numbers, the best predecessor is a prefix maximum: O(n log n) overall.
+    """
+    if not cands:
         return 0.0, []
-    end = max(range(n), key=lambda i: best[i])
+    prefix = _PrefixMax(max(c.number for c in cands) + 1)
+    best, back = [0.0] * len(cands), [-1] * len(cands)
+    for i, c in enumerate(cands):
+        best[i] = weights[i] - _GAP_PENALTY * max(0, c.number - 1)
+        value, j = prefix.below(c.number)
+        via = weights[i] - _GAP_PENALTY * (c.number - 1) + value
+        if j >= 0 and via > best[i]:
+            best[i], back[i] = via, j
+        prefix.update(c.number, best[i] + _GAP_PENALTY * c.number, i)
+    end = max(range(len(cands)), key=lambda i: best[i])
     chain = []
     while end != -1:
         chain.append(end)

@@ -87,9 +87,10 @@ _PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*$")
 
 def cut_quality(text: str, pos: int) -> int:
     """How natural a passage break at ``pos`` is: 0 mid-paragraph, 1 paragraph end, 2 before a sub-heading."""
-    if not _PARAGRAPH_END.search(text, 0, pos):
+    if not _PARAGRAPH_END.search(text, max(0, pos - 200), pos):
         return 0
-    line = text[pos:].split("\n", 1)[0].strip()
+    end = text.find("\n", pos, pos + 200)
+    line = text[pos : end if end != -1 else pos + 200].strip()
     return 2 if line and _HEADING_LIKE.match(line) else 1
 
 

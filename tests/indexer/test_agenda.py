@@ -65,3 +65,18 @@ def test_sections_split_at_headings_with_lead_in() -> None:
         "Godkendt.",
         "Notat",
     ]
+
+
+def test_markdown_headings_and_bold_items() -> None:
+    text = "# Referat\n\n## 1. Godkendelse af dagsorden\n\nGodkendt.\n\n**2. Budget 2016**\n\n### Beslutning\n\nVedtaget.\n"
+    items = find_items(text)
+    assert [(i.number, i.title) for i in items] == [(1, "Godkendelse af dagsorden"), (2, "Budget 2016")]
+    sections = find_sections(text, items[1].body_start, items[1].end)
+    assert [(s.name, text[s.start : s.end].strip()) for s in sections] == [("Beslutning", "Vedtaget.")]
+
+
+def test_many_numbered_lines_stay_fast_enough_to_finish() -> None:
+    # A hostile or odd file with thousands of numbered lines must not make the parser quadratic.
+    text = "\n".join(f"{i % 999 + 1}. Titel {i}\n\nTekst.\n" for i in range(20000))
+    items = find_items(text)
+    assert [i.number for i in items] == list(range(1, 1000))
