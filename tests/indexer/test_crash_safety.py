@@ -139,19 +139,14 @@ def test_sigkill_at_each_step_of_the_switch(tmp_path: Path, stage: str) -> None:
     index_dir = tmp_path / "index"
     script = tmp_path / "crash.py"
     script.write_text(CRASH_AT)
+    env = {"PYTHONPATH": str(ROOT)}
     ok = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            CRASH_AT.replace("stage = sys.argv[1]", 'stage = "none"'),
-            "none",
-            str(corpus),
-            str(index_dir),
-        ],
+        [sys.executable, str(script), "none", str(corpus), str(index_dir)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
     assert ok.returncode == 0, ok.stderr
     before = generations.current_marker(index_dir)
