@@ -170,7 +170,3 @@ def parse_document(src: SourceText, max_chars: int = DEFAULT_MAX_CHARS) -> Parse
     for item, pieces in items:
         passages.extend(b.passage(meeting, item.number, item.title, piece, i) for i, piece in enumerate(pieces))
     return ParsedDocument(meeting, tuple(passages))
-
-
-def parse_meeting(src: SourceText) -> Meeting:
-    return parse_document(src).meeting

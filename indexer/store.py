@@ -108,9 +108,6 @@ class PassageIndex:
         index._faiss_index = build_faiss(vectors, faiss_kind)
         return index
 
-    def __len__(self) -> int:
-        return len(self.passages)
-
     def search(
         self, query_vector: np.ndarray, query_text: str, k: int, allowed: np.ndarray | None = None
     ) -> Candidates:
