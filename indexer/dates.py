@@ -106,6 +106,13 @@ def danish_date(iso: str | None) -> str:
     return f"{d.day}. {DANISH_MONTH_NAMES[d.month - 1]} {d.year}"
 
 
+def with_times(day: str, start: str | None, end: str | None) -> str:
+    """ "24. maj 2012" -> "24. maj 2012, kl. 10:00-12:00" (as far as the times are known)."""
+    if not start:
+        return day
+    return f"{day}, kl. {start}" + (f"-{end}" if end else "")
+
+
 @dataclass(frozen=True)
 class DateRange:
     """An inclusive range of dates; ``text`` is the phrase it was read from."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer.dates import danish_date
+from indexer.dates import danish_date, with_times
 from indexer.parse import ParsedDocument
 
 
@@ -42,9 +42,7 @@ def inspection(doc: ParsedDocument) -> dict[str, Any]:
 def render(doc: ParsedDocument) -> str:
     """The same as ``inspection``, laid out for reading in a terminal."""
     data = inspection(doc)
-    when = danish_date(data["date"]) if data["date"] else "-"
-    if data["start_time"]:
-        when += f", kl. {data['start_time']}" + (f"-{data['end_time']}" if data["end_time"] else "")
+    when = with_times(danish_date(data["date"]) if data["date"] else "-", data["start_time"], data["end_time"])
     committee = data["committee"] or "-"
     if data["body"] and data["body"] != data["committee"]:
         committee += f"  (= {data['body']})"

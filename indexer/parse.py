@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from indexer.agenda import ItemSpan, find_items, find_sections
 from indexer.chunking import split_text
-from indexer.dates import danish_date
+from indexer.dates import danish_date, with_times
 from indexer.header import canonical_body, parse_header
 from indexer.reading import SourceText
 from indexer.records import AgendaItem, Meeting, Passage, Section, stable_id
@@ -50,9 +50,7 @@ MEETING_INFO = "Mødeoplysninger"
 
 def meeting_info_text(meeting: Meeting) -> str:
     """The header fields as readable lines: who took part, who was absent, when and where."""
-    when = danish_date(meeting.date) if meeting.date else ""
-    if meeting.start_time:
-        when += f", kl. {meeting.start_time}" + (f"-{meeting.end_time}" if meeting.end_time else "")
+    when = with_times(danish_date(meeting.date) if meeting.date else "", meeting.start_time, meeting.end_time)
     rows = [
         ("Møde", meeting.committee),
         ("Tid", when),
