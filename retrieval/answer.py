@@ -32,6 +32,11 @@ class Lead:
         return citation(self.passage)
 
 
+def _cosine_floor(result: SearchResult, settings: Settings) -> float:
+    """The calibrated cosine below which a passage is not close in meaning to the question."""
+    return settings.min_cosine_en if result.plan.language == "en" else settings.min_cosine
+
+
 def is_relevant(result: SearchResult, settings: Settings) -> bool:
     """Whether anything in the results deserves to be shown as an answer.
 
@@ -41,7 +46,7 @@ def is_relevant(result: SearchResult, settings: Settings) -> bool:
     """
     if not result.hits:
         return False
-    floor = settings.min_cosine_en if result.plan.language == "en" else settings.min_cosine
+    floor = _cosine_floor(result, settings)
     every_word = result.coverage == 1.0 and result.best_bm25 >= settings.min_bm25_per_word * result.query_words
     lexical = result.best_bm25 >= settings.min_bm25 or every_word
     return result.best_cosine >= floor or lexical
@@ -53,7 +58,7 @@ def shown_hits(result: SearchResult, settings: Settings) -> list[Hit]:
     The list is cut where relevance ends rather than always filled to the requested number.
     """
     # A little below the answer's threshold: a passage supporting a relevant answer may be weaker.
-    floor = (settings.min_cosine_en if result.plan.language == "en" else settings.min_cosine) - 0.02
+    floor = _cosine_floor(result, settings) - 0.02
     return [
         h for i, h in enumerate(result.hits) if i == 0 or h.lexical > 0 or (h.cosine is not None and h.cosine >= floor)
     ]
