@@ -19,7 +19,16 @@ from indexer.build import build_index
 from indexer.dates import danish_date
 from indexer.errors import IndexMissingError, ReferatError
 from indexer.settings import Settings
-from retrieval.answer import history, index_summary, is_relevant, make_lead, query_terms, shown_hits, whole_item
+from retrieval.answer import (
+    IndexSummary,
+    history,
+    index_summary,
+    is_relevant,
+    make_lead,
+    query_terms,
+    shown_hits,
+    whole_item,
+)
 from retrieval.conversation import next_turn, topic_label
 from retrieval.filters import Filters
 from retrieval.hits import Hit
@@ -57,6 +66,12 @@ def pdf_page(path: str, mtime: float, page: int) -> bytes:
     return out.getvalue()
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def summary_of(generation: str, _r: Retriever) -> IndexSummary:
+    """What is indexed: computed once per index generation, not on every rerun."""
+    return index_summary(_r.passages, _r.index.config)
+
+
 def no_index_view(s: Settings, t: dict[str, str]) -> None:
     st.warning(t["no_index"].format(index=s.index_dir))
     st.markdown(t["how_to_build"].format(index=s.index_dir))
@@ -72,7 +87,7 @@ def no_index_view(s: Settings, t: dict[str, str]) -> None:
 
 
 def sidebar(r: Retriever, t: dict[str, str]) -> tuple[Filters, int]:
-    summary = index_summary(r.passages, r.index.config)
+    summary = summary_of(str(r.index.folder), r)
     first = date.fromisoformat(summary.first_date) if summary.first_date else date(2000, 1, 1)
     last = date.fromisoformat(summary.last_date) if summary.last_date else date.today()
     with st.sidebar:
