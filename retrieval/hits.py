@@ -11,7 +11,9 @@ from indexer.records import Passage
 
 def citation(p: Passage) -> str:
     """One readable line: committee · date · punkt N: title · section · page · file."""
-    parts = [p.committee or "Ukendt udvalg", danish_date(p.meeting_date), f"punkt {p.item_number}: {p.item_title}"]
+    # Item 0 is the meeting's header (Mødeoplysninger), not an agenda item.
+    item = f"punkt {p.item_number}: {p.item_title}" if p.item_number else p.item_title
+    parts = [p.committee or "Ukendt udvalg", danish_date(p.meeting_date), item]
     if p.section:
         parts.append(p.section)
     if p.page is not None:

@@ -109,3 +109,27 @@ def test_cards_stop_where_relevance_ends(retriever: Retriever) -> None:
     shown = shown_hits(result, retriever.settings)
     assert len(result.hits) == 5 and len(shown) == 4
     assert all("taleinstitut" in h.passage.text.lower() for h in shown)
+
+
+def test_citation_of_the_meeting_header_names_no_agenda_item() -> None:
+    from retrieval.hits import citation
+
+    info = Passage(
+        "id",
+        "f.pdf",
+        "SOCDIR",
+        "Socialdirektørkredsen",
+        "2012-05-24",
+        0,
+        "Mødeoplysninger",
+        None,
+        "x",
+        "h",
+        (0, 1),
+        page=1,
+    )
+    item = Passage(
+        "id", "f.pdf", "SOCDIR", "Socialdirektørkredsen", "2012-05-24", 4, "Evt.", "Referat", "x", "h", (0, 1), page=2
+    )
+    assert citation(info) == "SOCDIR · 24. maj 2012 · Mødeoplysninger · s. 1 · f.pdf"
+    assert citation(item) == "SOCDIR · 24. maj 2012 · punkt 4: Evt. · Referat · s. 2 · f.pdf"

@@ -60,7 +60,8 @@ def test_json_object_and_hit_fields(real_index: Settings) -> None:
         assert not Path(hit["source"]).is_absolute() and hit["source"].endswith(".txt")
         assert len(hit["meeting_date"]) == 10 and hit["meeting_date"][4] == "-"
         assert hit["page"] is None
-        assert f"punkt {hit['item_number']}: {hit['item_title']}" in hit["citation"]
+        item = f"punkt {hit['item_number']}: {hit['item_title']}" if hit["item_number"] else hit["item_title"]
+        assert f" · {item} · " in hit["citation"]
         assert hit["committee"] in hit["citation"] and hit["source"] in hit["citation"]
     top = data["hits"][0]
     assert (top["source"][:3], top["item_number"]) == ("001", 6)
