@@ -22,20 +22,25 @@ import numpy as np
 from indexer import generations
 from indexer.embedders import Embedder, load_embedder
 from indexer.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, ReferatError, UnreadableFileError
+from indexer.formats import read_bytes, read_limited
 from indexer.parse import parse_document
-from indexer.reading import content_hash, read_bytes, read_limited
 from indexer.records import Passage
 from indexer.settings import DEFAULT_MODEL, Settings
+from indexer.source import content_hash
 from indexer.store import PassageIndex
 
-_PARSING_MODULES = ("agenda", "chunking", "dates", "header", "parse", "pdf", "reading", "records", "text")
+# The code that turns files into passages; the rest of indexer/ stores and embeds them.
+_NOT_PARSING = frozenset({"bm25.py", "build.py", "cli.py", "embedders.py", "generations.py", "settings.py", "store.py"})
 
 
 def parser_fingerprint() -> str:
     """A hash of the code that turns files into passages: when it changes, files are read anew."""
     digest = hashlib.sha1()
-    for name in _PARSING_MODULES:
-        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    here = Path(__file__).parent
+    for path in sorted(here.rglob("*.py")):
+        if path.name not in _NOT_PARSING or path.parent != here:
+            digest.update(path.relative_to(here).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 from indexer.errors import ReferatError, UnreadableFileError
+from indexer.formats import read_file
 from indexer.inspection import inspection, render
 from indexer.parse import parse_document
-from indexer.reading import read_file
 from indexer.settings import Settings
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indexer.agenda import ItemSpan, find_items, find_sections
 from indexer.chunking import split_text
 from indexer.dates import danish_date, with_times
-from indexer.header import canonical_body, parse_header
-from indexer.reading import SourceText
+from indexer.furniture import find_furniture
+from indexer.layout.agenda import ItemSpan, find_items, find_sections
+from indexer.layout.header import canonical_body, parse_header
 from indexer.records import AgendaItem, Meeting, Passage, Section, stable_id
+from indexer.source import SourceText
 from indexer.text import CleanText, normalize
 
 DEFAULT_MAX_CHARS = 1000
@@ -78,7 +79,8 @@ class _Builder:
 
     def __init__(self, src: SourceText, max_chars: int) -> None:
         self.src = src
-        self.clean: CleanText = normalize(src.text)
+        self.furniture = find_furniture(src)
+        self.clean: CleanText = normalize(src.text, self.furniture.spans)
         self.text = self.clean.text
         self.max_chars = max_chars
 

@@ -49,14 +49,41 @@ def _join_hyphenated(m: re.Match[str]) -> list[tuple[str, int]]:
     out = [(c, p0 + i) for i, c in enumerate(prev)]
     if nxt in _SUSPENDED_NEXT:
         out += [("-", hyphen), (" ", hyphen + 1)]
-    elif len(prev) >= 2 and prev.isupper():
-        out.append(("-", hyphen))  # an acronym compound: "KKR-sekretariatet"
+    elif (len(prev) >= 2 and prev.isupper()) or len(prev) == 1:
+        # An acronym compound ("KKR-sekretariatet") or a letter prefix ("p-huse", "e-mail").
+        out.append(("-", hyphen))
     out += [(c, n0 + i) for i, c in enumerate(nxt)]
     return out
 
 
-def normalize(source: str) -> CleanText:
-    """Repair hyphenation and whitespace; keep offsets back into ``source``."""
+def _without(source: str, drop: tuple[tuple[int, int], ...]) -> tuple[str, list[int] | None]:
+    """``source`` with the ``drop`` spans cut out, and the source offset of each character left."""
+    if not drop:
+        return source, None
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for start, end in sorted(drop):
+        if start > pos:
+            parts.append(source[pos:start])
+            offsets.extend(range(pos, start))
+        pos = max(pos, end)
+    parts.append(source[pos:])
+    offsets.extend(range(pos, len(source)))
+    return "".join(parts), offsets
+
+
+def normalize(source: str, drop: tuple[tuple[int, int], ...] = ()) -> CleanText:
+    """Leave out the ``drop`` spans (page furniture), repair hyphenation and whitespace;
+    keep offsets back into ``source``."""
+    kept, base = _without(source, drop)
+    clean = _normalize(kept, len(source))
+    if base is None:
+        return clean
+    return CleanText(clean.text, tuple(base[o] for o in clean.offsets), len(source))
+
+
+def _normalize(source: str, source_length: int) -> CleanText:
     chars: list[str] = []
     offsets: list[int] = []
     pos = 0
@@ -80,7 +107,7 @@ def normalize(source: str) -> CleanText:
         pos = m.end()
     chars.append(source[pos:])
     offsets.extend(range(pos, len(source)))
-    return CleanText("".join(chars), tuple(offsets), len(source))
+    return CleanText("".join(chars), tuple(offsets), source_length)
 
 
 def dehyphenate(text: str) -> str:

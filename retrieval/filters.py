@@ -10,7 +10,7 @@ import numpy as np
 
 from indexer.dates import DateRange
 from indexer.errors import ConfigError
-from indexer.header import canonical_body
+from indexer.layout.header import canonical_body
 from indexer.records import Passage
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from indexer.agenda import find_items, find_sections
+from indexer.layout.agenda import find_items, find_sections
 
 
 def titles(text: str) -> list[tuple[int, str]]:

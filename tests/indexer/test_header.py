@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from indexer.header import canonical_body, parse_header, split_names
+from indexer.layout.header import canonical_body, parse_header, split_names
 
 
 def test_label_above_value_layout_ignores_publication_date() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from indexer.formats import read_file
 from indexer.parse import MEETING_INFO, ParsedDocument, parse_document
-from indexer.reading import read_file
 from indexer.text import normalize
 from tests.conftest import CORPUS, PDFS
 

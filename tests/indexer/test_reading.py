@@ -11,10 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
-from indexer import pdf
 from indexer.errors import UnreadableFileError
+from indexer.formats import pdf, read_bytes, read_file
+from indexer.furniture import find_furniture
 from indexer.parse import parse_document
-from indexer.reading import SourceText, read_bytes, read_file
+from indexer.source import SourceText, join_pages
 from tests.conftest import PDFS
 
 SAMPLE = PDFS / "001_531bab498875b76b.pdf"
@@ -148,11 +149,22 @@ def test_running_headers_and_page_numbers_are_dropped() -> None:
         "Intet.\nSlut.",
     ]
     pages = [f"Referat SOCDIR 2012\n{body[i - 1]}\nSide {i} af 4" for i in range(1, 5)]
-    cleaned = pdf.strip_running_lines(pages)
+    cleaned = cleaned_pages(pages)
     assert cleaned[0] == "Godkendt.\nFU orienterede."
     assert all("Referat SOCDIR" not in page and "af 4" not in page for page in cleaned)
     # A footnote number at a page's foot is not its page number, and stays.
-    assert pdf.strip_running_lines(["a\n7", "b\n2"]) == ["a\n7", "b"]
+    assert cleaned_pages(["a\n7", "b\n2"]) == ["a\n7", "b"]
+
+
+def cleaned_pages(pages: list[str]) -> list[str]:
+    """Each page's text once the furniture is left out."""
+    src = join_pages("x.pdf", pages, "pdf")
+    drop = find_furniture(src).spans
+    out = []
+    for text, start in zip(pages, src.page_starts, strict=True):
+        kept = [c for i, c in enumerate(text, start) if not any(a <= i < b for a, b in drop)]
+        out.append("".join(kept).rstrip("\n"))
+    return out
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,13 +8,12 @@ only ever receives plain strings.
 from __future__ import annotations
 
 import io
-import math
 import multiprocessing as mp
-import re
 import resource
-from collections import Counter
 
-_PAGE_NUMBER = re.compile(r"^(?:side|page|s\.)?\s*[-–]?\s*\d{1,4}\s*(?:(?:af|/|of)\s*\d{1,4})?\s*[-–]?$", re.I)
+from indexer.errors import UnreadableFileError
+from indexer.formats.plain import describe_other
+from indexer.source import SourceText, join_pages
 
 
 class PdfProblem(Exception):
@@ -90,42 +89,18 @@ def extract_pages_guarded(data: bytes, timeout_s: float, memory_mb: int) -> list
     return payload
 
 
-def _line_key(line: str) -> str:
-    return re.sub(r"\d+", "#", line.strip().casefold())
-
-
-def strip_running_lines(pages: list[str]) -> list[str]:
-    """Drop headers and footers that repeat on most pages, and bare page numbers.
-
-    Looks at the first and last two non-blank lines of each page; a line (digits ignored)
-    found at the same place on at least 60% of the pages, and on three or more, is a
-    running header or footer. A bare number is dropped only where it is the page's number.
-    """
-    split = [p.split("\n") for p in pages]
-
-    def edges(lines: list[str]) -> dict[int, tuple[int, str]]:
-        filled = [i for i, ln in enumerate(lines) if ln.strip()]
-        places = list(enumerate(filled[:2])) + [(-1 - k, i) for k, i in enumerate(reversed(filled[-2:]))]
-        return {i: (place, _line_key(lines[i])) for place, i in places}
-
-    seen: Counter[tuple[int, str]] = Counter()
-    for lines in split:
-        seen.update(set(edges(lines).values()))
-    need = max(3, math.ceil(0.6 * len(pages)))
-    cleaned = []
-    for number, lines in enumerate(split, start=1):
-        at_edge = edges(lines)
-        keep = [
-            ln
-            for i, ln in enumerate(lines)
-            if i not in at_edge or (seen[at_edge[i]] < need and not _is_page_number(ln, number))
-        ]
-        cleaned.append("\n".join(keep))
-    return cleaned
-
-
-def _is_page_number(line: str, number: int) -> bool:
-    if not _PAGE_NUMBER.match(line.strip()):
-        return False
-    digits = re.findall(r"\d+", line)
-    return bool(digits) and int(digits[0]) == number
+def read_pdf(data: bytes, source: str, timeout_s: float, memory_mb: int) -> SourceText:
+    """The PDF's pages as text (page furniture is removed later, with every format's)."""
+    if b"%PDF-" not in data[:1024]:
+        other = describe_other(data)
+        what = f"{other} named .pdf" if other else "no PDF header (not a PDF, or badly damaged)"
+        raise UnreadableFileError(source, f"not a PDF: {what}")
+    try:
+        pages = extract_pages_guarded(data, timeout_s, memory_mb)
+    except PdfProblem as exc:
+        raise UnreadableFileError(source, str(exc)) from exc
+    notes = []
+    empty = [str(i) for i, p in enumerate(pages, start=1) if not p.strip()]
+    if empty:
+        notes.append(f"no text layer on page(s) {', '.join(empty)}: those pages need OCR")
+    return join_pages(source, pages, "pdf", tuple(notes))
