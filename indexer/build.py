@@ -22,7 +22,7 @@ import numpy as np
 from indexer import generations
 from indexer.embedders import Embedder, load_embedder
 from indexer.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, ReferatError, UnreadableFileError
-from indexer.formats import read_bytes, read_limited
+from indexer.formats import ocr, read_bytes, read_limited
 from indexer.parse import parse_document
 from indexer.records import Passage
 from indexer.settings import DEFAULT_MODEL, Settings
@@ -137,8 +137,11 @@ def _previous(index_dir: Path, notes: list[str]) -> PassageIndex | None:
 class _Reader:
     """Reads each corpus file, reusing the previous build's passages where possible."""
 
-    def __init__(self, settings: Settings, previous: PassageIndex | None) -> None:
+    def __init__(self, settings: Settings, previous: PassageIndex | None, progress: bool = False) -> None:
         self.settings = settings
+        self.progress = progress
+        # OCR results live beside the generations, not in them: they outlive parser changes.
+        self.ocr_cache = settings.index_dir / ocr.CACHE_DIR
         self.chunking = {"max_chars": settings.max_chars, "parser": parser_fingerprint()}
         self.prev_files: dict[str, Any] = previous.files if previous else {}
         self.prev_passages: dict[str, list[Passage]] = {}
@@ -157,7 +160,14 @@ class _Reader:
             if prev and old and prev.get("sha256") == sha and prev.get("status") in (READ, WARNING):
                 result = FileResult(source, prev["status"], prev.get("message", ""), len(old), sha)
                 return result, old, prev
-            src = read_bytes(data, source, pdf_timeout_s=s.pdf_timeout_s, pdf_memory_mb=s.pdf_memory_mb)
+            src = read_bytes(
+                data,
+                source,
+                pdf_timeout_s=s.pdf_timeout_s,
+                pdf_memory_mb=s.pdf_memory_mb,
+                ocr_cache=self.ocr_cache,
+                progress=self.progress,
+            )
             doc = parse_document(src, s.max_chars)
         except UnreadableFileError as exc:
             reason = exc.reason
@@ -260,7 +270,7 @@ def build_index(
     with generations.build_lock(index_dir):
         generations.cleanup(index_dir)
         previous = _previous(index_dir, notes)
-        reader = _Reader(settings, previous)
+        reader = _Reader(settings, previous, progress)
         results, passages, records = [], [], {}
         for path in paths:
             source = path.relative_to(corpus).as_posix()
@@ -268,6 +278,7 @@ def build_index(
             results.append(result)
             passages.extend(file_passages)
             records[source] = record
+        ocr.prune_cache(reader.ocr_cache, {r["sha256"] for r in records.values() if r.get("sha256")})
         index_settings = {"chunking": reader.chunking, "corpus_dir": str(corpus.resolve())}
         same_model = previous is not None and identity_matches(identity_of(settings.model), previous.embedder)
         if (

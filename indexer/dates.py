@@ -12,19 +12,20 @@ from dataclasses import dataclass
 from datetime import date
 
 MONTHS: dict[str, int] = {
-    "januar": 1, "jan": 1, "january": 1,
-    "februar": 2, "feb": 2, "february": 2,
-    "marts": 3, "mar": 3, "march": 3,
+    "januar": 1, "jan": 1, "january": 1, "januari": 1,
+    "februar": 2, "feb": 2, "february": 2, "februari": 2,
+    "marts": 3, "mar": 3, "march": 3, "mars": 3,
     "april": 4, "apr": 4,
-    "maj": 5, "may": 5,
+    "maj": 5, "may": 5, "mai": 5,
     "juni": 6, "jun": 6, "june": 6,
     "juli": 7, "jul": 7, "july": 7,
-    "august": 8, "aug": 8,
+    "august": 8, "aug": 8, "augusti": 8,
     "september": 9, "sep": 9, "sept": 9,
     "oktober": 10, "okt": 10, "oct": 10, "october": 10,
     "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "december": 12, "dec": 12, "desember": 12,
 }  # fmt: skip
+# Swedish and Norwegian month names above: "25 juli 2023", "14. desember 2022".
 
 DANISH_MONTH_NAMES = (
     "januar", "februar", "marts", "april", "maj", "juni",
@@ -46,13 +47,24 @@ DAY_MONTH = re.compile(
     r"|(?<!\d)(?:19|20)\d\d-\d\d-\d\d",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\s?[./]\s?(?P<mon>\d{1,2})\s?[./]\s?(?P<year>(?:19|20)\d\d)(?!\d)")
+# "26.05.2015", "27-03-2008", "31/10/2016", and "23/5 2016" (day/month, then the year after a space).
+_NUMERIC = re.compile(
+    r"(?<![\d.,/-])(?P<day>\d{1,2})\s?(?P<sep>[./-])\s?(?P<mon>\d{1,2})(?:\s?(?P=sep)\s?|(?<=\d)/?\s(?=\d{4}))"
+    r"(?P<year>(?:19|20)\d\d)(?![\d-])"
+)
+# "kl. 10.00-12.00", "kl. 19", "Kl. 18.00 – 20.30", and the seed's "kl. 10-00-12.00" typo
+# (a dash stands for the minutes' point only when another time follows: "kl. 17-19" is 17 to 19).
 _TIME_RANGE = re.compile(
-    r"\bkl\.?\s*(?P<h1>\d{1,2})[.:-](?P<m1>\d\d)"
-    r"(?:\s*[-–]\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})[.:](?P<m2>\d\d))?",
+    r"\bkl\.?\s*(?P<h1>[01]?\d|2[0-3])(?:[.:](?P<m1>[0-5]\d)|-(?P<m1b>[0-5]\d)(?=-\d))?(?![\d])"
+    r"(?:\s*[-–]\s*(?:kl\.?\s*)?(?P<h2>[01]?\d|2[0-3])(?:[.:](?P<m2>[0-5]\d))?(?!\d))?",
     re.IGNORECASE,
 )
-_ISO_TIME = re.compile(r"\d{4}-\d\d-\d\d[ T](?P<h>\d{1,2}):(?P<m>\d\d)")
+# A time without "kl." ("Tidspunkt: 19:00", "18.30 - 20.30"): read only where a time is expected.
+_BARE_TIME = re.compile(
+    r"(?<![\d.,:])(?P<h1>[01]?\d|2[0-3])[.:](?P<m1>[0-5]\d)(?::\d\d)?(?![\d.,]\d)"
+    r"(?:\s*[-–]\s*(?P<h2>[01]?\d|2[0-3])[.:](?P<m2>[0-5]\d)(?::\d\d)?(?![\d.,]\d))?"
+)
+_ISO_TIME = re.compile(r"(?:\d{4}-\d\d-\d\d|\d\d-\d\d-\d{4})[ T](?P<h>\d{1,2}):(?P<m>\d\d)")
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -85,16 +97,24 @@ def parse_date(text: str) -> date | None:
     return dates[0][0] if dates else None
 
 
-def parse_times(text: str) -> tuple[str | None, str | None]:
-    """Start and end time ("HH:MM") from "kl. 10.00-12.00", "kl. 10-00-12.00", ISO times."""
+def _hhmm(hour: str, minute: str | None) -> str:
+    return f"{int(hour):02d}:{minute or '00'}"
+
+
+def parse_times(text: str, bare: bool = False) -> tuple[str | None, str | None]:
+    """Start and end time ("HH:MM") from "kl. 10.00-12.00", "kl. 19", ISO times; with ``bare``
+    also from times without "kl." (for a labelled time field or a title line)."""
     m = _TIME_RANGE.search(text)
     if m:
-        start = f"{int(m['h1']):02d}:{m['m1']}"
-        end = f"{int(m['h2']):02d}:{m['m2']}" if m["h2"] else None
-        return start, end
+        end = _hhmm(m["h2"], m["m2"]) if m["h2"] else None
+        return _hhmm(m["h1"], m["m1"] or m["m1b"]), end
     m = _ISO_TIME.search(text)
     if m:
-        return f"{int(m['h']):02d}:{m['m']}", None
+        return _hhmm(m["h"], m["m"]), None
+    if bare:
+        m = _BARE_TIME.search(text)
+        if m:
+            return _hhmm(m["h1"], m["m1"]), _hhmm(m["h2"], m["m2"]) if m["h2"] else None
     return None, None
 
 
@@ -132,3 +152,51 @@ def month_range(year: int, month: int, text: str = "") -> DateRange:
 
 def year_range(year: int, text: str = "") -> DateRange:
     return DateRange(date(year, 1, 1), date(year, 12, 31), text)
+
+
+WEEKDAYS: dict[str, int] = {
+    "mandag": 0, "tirsdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lørdag": 5, "søndag": 6,
+    "måndag": 0, "tisdag": 1, "tysdag": 1, "lördag": 5, "söndag": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_DAY_MONTH_ONLY = re.compile(
+    r"(?:\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b[\s,]*(?:den\s+|d\.\s*)?)?"
+    r"(?<!\d)(?P<day>\d{1,2})\.?\s*" + _MONTH + r"(?!\s*,?\s*(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A day and month without a year ("torsdag den 28. februar"), with its weekday if written."""
+
+    day: int
+    month: int
+    weekday: int | None
+    span: tuple[int, int]
+
+
+def find_partial_dates(text: str) -> list[PartialDate]:
+    """Days and months written without a year, in order of appearance."""
+    found = []
+    for m in _DAY_MONTH_ONLY.finditer(text):
+        weekday = WEEKDAYS[m["weekday"].lower()] if m["weekday"] else None
+        found.append(PartialDate(int(m["day"]), MONTHS[m["month"].lower()], weekday, m.span()))
+    return found
+
+
+def infer_year(partial: PartialDate, years: list[int]) -> date | None:
+    """The date ``partial`` most likely means, given years the document or its file name mention.
+
+    With a weekday, the year (among those mentioned and the years next to them) whose
+    calendar puts that day on that weekday; without one, the most mentioned year.
+    """
+    if not years:
+        return None
+    ranked = sorted(set(years), key=lambda y: (-years.count(y), -y))
+    if partial.weekday is not None:
+        for year in [*ranked, *(y + d for y in ranked for d in (1, -1))]:
+            d = _safe_date(year, partial.month, partial.day)
+            if d is not None and d.weekday() == partial.weekday:
+                return d
+    return _safe_date(ranked[0], partial.month, partial.day)

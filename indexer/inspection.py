@@ -19,6 +19,7 @@ def inspection(doc: ParsedDocument) -> dict[str, Any]:
         "kind": m.kind,
         "committee": m.committee,
         "body": m.body,
+        "organisation": m.organisation,
         "date": m.date,
         "start_time": m.start_time,
         "end_time": m.end_time,
@@ -26,7 +27,9 @@ def inspection(doc: ParsedDocument) -> dict[str, Any]:
         "participants": list(m.participants),
         "absent": list(m.absent),
         "case_numbers": m.case_numbers,
+        "roles": [list(r) for r in m.roles],
         "notes": list(m.notes),
+        "meeting_passages": counts.get(0, 0),
         "items": [
             {
                 "number": it.number,
@@ -47,6 +50,7 @@ def render(doc: ParsedDocument) -> str:
     if data["body"] and data["body"] != data["committee"]:
         committee += f"  (= {data['body']})"
     rows = [
+        ("Organisation", data["organisation"] or "-"),
         ("Committee", committee),
         ("Date", when),
         ("Place", data["place"] or "-"),
@@ -56,12 +60,17 @@ def render(doc: ParsedDocument) -> str:
         ),
         ("Absent", ", ".join(data["absent"]) or "-"),
         ("Case/doc no.", data["case_numbers"] or "-"),
+        *[(label, value) for label, value in data["roles"]],
     ]
     lines = [f"{data['source']}  ({data['kind']})"]
     lines += [f"  {label:<13} {value}" for label, value in rows]
     for note in data["notes"]:
         lines.append(f"  note: {note}")
-    lines.append(f"  {len(data['items'])} agenda items, {sum(i['passages'] for i in data['items'])} passages")
+    total = data["meeting_passages"] + sum(i["passages"] for i in data["items"])
+    lines.append(
+        f"  {len(data['items'])} agenda items, {total} passages "
+        f"({data['meeting_passages']} of the meeting itself: header, front page, text outside items)"
+    )
     for item in data["items"]:
         lines.append("")
         lines.append(f"  {item['number']:>3}. {item['title']}   [{item['passages']} passage(s)]")

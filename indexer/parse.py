@@ -1,4 +1,11 @@
-"""Minutes text -> ``Meeting`` and its ``Passage`` records. Pure functions, no I/O."""
+"""Minutes text -> ``Meeting`` and its ``Passage`` records. Pure functions, no I/O.
+
+The steps: furniture out and hyphens joined (``furniture``, ``text``), agenda items
+(``layout.agenda``), the header before them (``layout.header``), sections by role
+(``layout.sections``), passages (``chunking``). Text outside the items (front page,
+notice, a table of contents, or a whole document without items) is kept as passages of
+the meeting itself, item 0.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +14,18 @@ from dataclasses import dataclass
 from indexer.chunking import split_text
 from indexer.dates import danish_date, with_times
 from indexer.furniture import find_furniture
-from indexer.layout.agenda import ItemSpan, find_items, find_sections
-from indexer.layout.header import canonical_body, parse_header
+from indexer.layout.agenda import ItemSpan, find_agenda
+from indexer.layout.header import Header, canonical_body, parse_header
+from indexer.layout.sections import find_sections
 from indexer.records import AgendaItem, Meeting, Passage, Section, stable_id
 from indexer.source import SourceText
 from indexer.text import CleanText, normalize
 
 DEFAULT_MAX_CHARS = 1000
+MEETING_INFO = "Mødeoplysninger"
+NO_AGENDA = "Referat"  # the title of a document's text when it has no agenda items
+# Without agenda items, the header is read from the document's opening lines.
+_HEADER_CHARS_WITHOUT_ITEMS = 1500
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,7 @@ class ParsedDocument:
 @dataclass(frozen=True)
 class _Piece:
     section: str | None
+    role: str | None
     text: str
     span: tuple[int, int]
 
@@ -46,28 +59,35 @@ def _pages(src: SourceText, span: tuple[int, int]) -> tuple[int, ...]:
     return tuple(range(first, last + 1))
 
 
-MEETING_INFO = "Mødeoplysninger"
-
-
 def meeting_info_text(meeting: Meeting) -> str:
     """The header fields as readable lines: who took part, who was absent, when and where."""
     when = with_times(danish_date(meeting.date) if meeting.date else "", meeting.start_time, meeting.end_time)
     rows = [
+        ("Organisation", meeting.organisation),
         ("Møde", meeting.committee),
         ("Tid", when),
         ("Sted", meeting.place),
         ("Deltagere", ", ".join(meeting.participants)),
         ("Afbud", ", ".join(meeting.absent)),
+        *meeting.roles,
         ("Sagsnr./Dok.nr.", meeting.case_numbers),
     ]
     return "\n".join(f"{label}: {value}" for label, value in rows if value)
 
 
+def display_committee(committee: str | None, body: str | None, organisation: str | None) -> str:
+    """ "SOCDIR (Socialdirektørkredsen)", "Skolebestyrelse, Skovboskolen", or "Ukendt udvalg"."""
+    name = committee or organisation or "Ukendt udvalg"
+    if committee and body and body.casefold() != committee.casefold():
+        name = f"{name} ({body})"
+    if committee and organisation and organisation.casefold() not in committee.casefold():
+        name = f"{name}, {organisation}"
+    return name
+
+
 def context_header(meeting: Meeting, number: int, title: str, section: str | None) -> str:
     """The line put in front of a passage for embedding and BM25 (never shown as its text)."""
-    committee = meeting.committee or "Ukendt udvalg"
-    if meeting.body and meeting.body.casefold() != committee.casefold():
-        committee = f"{committee} ({meeting.body})"
+    committee = display_committee(meeting.committee, meeting.body, meeting.organisation)
     parts = [committee, danish_date(meeting.date), f"punkt {number}: {title}" if number else title]
     if section:
         parts.append(section)
@@ -84,7 +104,7 @@ class _Builder:
         self.text = self.clean.text
         self.max_chars = max_chars
 
-    def section(self, name: str | None, start: int, end: int) -> tuple[Section, list[_Piece]]:
+    def section(self, name: str | None, role: str | None, start: int, end: int) -> tuple[Section, list[_Piece]]:
         text = self.text
         start, end = _trimmed(text, start, end)
         span = self.clean.source_span(start, end)
@@ -92,13 +112,13 @@ class _Builder:
         for a, b in split_text(text[start:end], self.max_chars):
             pa, pb = _trimmed(text, start + a, start + b)
             if pb > pa:
-                pieces.append(_Piece(name, text[pa:pb], self.clean.source_span(pa, pb)))
-        return Section(name, text[start:end], span, _pages(self.src, span)), pieces
+                pieces.append(_Piece(name, role, text[pa:pb], self.clean.source_span(pa, pb)))
+        return Section(name, text[start:end], span, _pages(self.src, span), role), pieces
 
     def item(self, found: ItemSpan) -> tuple[AgendaItem, list[_Piece]]:
         sections, pieces = [], []
         for sec in find_sections(self.text, found.body_start, found.end):
-            section, section_pieces = self.section(sec.name, sec.start, sec.end)
+            section, section_pieces = self.section(sec.name, sec.role, sec.start, sec.end)
             if section.text or section.name:
                 sections.append(section)
                 pieces.extend(section_pieces)
@@ -106,17 +126,12 @@ class _Builder:
         span = self.clean.source_span(start, end)
         if not pieces:
             # An item that is only a title ("8. Næste møde 3. juni kl. 10.00") is still content.
-            pieces.append(_Piece(None, self.text[start:end], span))
+            pieces.append(_Piece(None, None, self.text[start:end], span))
         return AgendaItem(found.number, found.title, tuple(sections), span), pieces
 
-    def whole_text_item(self, body_start: int) -> tuple[AgendaItem, list[_Piece]]:
-        """Minutes without a recognisable agenda: one item, so that the file is never dropped."""
-        start, end = _trimmed(self.text, body_start, len(self.text))
-        if start == end:
-            start, end = _trimmed(self.text, 0, len(self.text))
-        title = self.text[start:end].split("\n", 1)[0].strip()[:120] or self.src.source
-        section, pieces = self.section(None, start, end)
-        return AgendaItem(1, title, (section,), section.span), pieces
+    def outside(self, start: int, end: int) -> list[_Piece]:
+        """Text outside the agenda items, as passages of the meeting."""
+        return self.section(None, None, start, end)[1]
 
     def passage(self, meeting: Meeting, number: int, title: str, piece: _Piece, ordinal: int | str) -> Passage:
         return Passage(
@@ -133,40 +148,53 @@ class _Builder:
             span=piece.span,
             page=self.src.page_at(piece.span[0]),
             ordinal=ordinal if isinstance(ordinal, int) else 0,
+            organisation=meeting.organisation,
+            role=piece.role,
         )
 
 
-def parse_document(src: SourceText, max_chars: int = DEFAULT_MAX_CHARS) -> ParsedDocument:
-    """Read header fields, agenda items, sections and passages from a file's text."""
-    b = _Builder(src, max_chars)
-    found = find_items(b.text)
-    header_end = found[0].start if found else len(b.text)
-    header = parse_header(b.text[:header_end])
-    notes = [*src.notes, *header.notes]
-    items = [b.item(it) for it in found]
-    if not items:
-        notes.append("no agenda items recognised: indexed as a single item")
-        items = [b.whole_text_item(header_end if (header.committee or header.date) else 0)]
-    meeting = Meeting(
+def _meeting(src: SourceText, header: Header, items: list[AgendaItem], notes: list[str]) -> Meeting:
+    return Meeting(
         source=src.source,
         committee=header.committee,
         body=canonical_body(header.committee),
         date=header.date,
+        organisation=header.organisation,
         start_time=header.start_time,
         end_time=header.end_time,
         place=header.place,
         participants=header.participants,
         absent=header.absent,
         case_numbers=header.case_numbers,
-        items=tuple(item for item, _ in items),
+        roles=header.roles,
+        items=tuple(items),
         kind=src.kind,
         notes=tuple(notes),
     )
+
+
+def parse_document(src: SourceText, max_chars: int = DEFAULT_MAX_CHARS) -> ParsedDocument:
+    """Read header fields, agenda items, sections and passages from a file's text."""
+    b = _Builder(src, max_chars)
+    agenda = find_agenda(b.text)
+    header_end = agenda.items[0].start if agenda.items else min(len(b.text), _HEADER_CHARS_WITHOUT_ITEMS)
+    header = parse_header(b.text[:header_end], furniture=b.furniture.lines, file_name=src.source, document=b.text)
+    notes = [*src.notes, *header.notes, *agenda.notes]
+    items = [b.item(it) for it in agenda.items]
+    if not items:
+        notes.append("no agenda items recognised: the text is indexed as passages of the meeting (item 0)")
+    meeting = _meeting(src, header, [item for item, _ in items], notes)
     passages = []
-    if meeting.participants or meeting.absent or meeting.place:
-        # The header as item 0, so that "who attended" can be found.
-        info = _Piece(None, meeting_info_text(meeting), b.clean.source_span(*_trimmed(b.text, 0, header_end)))
+    if meeting.participants or meeting.absent or meeting.place or meeting.roles:
+        # The header fields, laid out, so that "who attended" can be found.
+        span = b.clean.source_span(*_trimmed(b.text, 0, header_end))
+        info = _Piece(None, "info", meeting_info_text(meeting), span)
         passages.append(b.passage(meeting, 0, MEETING_INFO, info, "info"))
+    outside_end = agenda.items[0].start if agenda.items else len(b.text)
+    outside_title = MEETING_INFO if agenda.items else NO_AGENDA
+    passages.extend(
+        b.passage(meeting, 0, outside_title, piece, f"outside{i}") for i, piece in enumerate(b.outside(0, outside_end))
+    )
     for item, pieces in items:
         passages.extend(b.passage(meeting, item.number, item.title, piece, i) for i, piece in enumerate(pieces))
     return ParsedDocument(meeting, tuple(passages))

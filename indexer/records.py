@@ -6,8 +6,6 @@ import hashlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
-OUTCOME_SECTIONS = frozenset({"beslutning", "beslutninger", "referat", "konklusion"})
-
 
 @dataclass(frozen=True)
 class Section:
@@ -21,11 +19,13 @@ class Section:
     text: str
     span: tuple[int, int]
     pages: tuple[int, ...] = ()
+    # "outcome", "proposal", "attachments", "background", or None (see indexer.layout.sections).
+    role: str | None = None
 
     @property
     def is_outcome(self) -> bool:
-        """True for the sections that say what happened (Beslutning, Referat ...)."""
-        return self.name is not None and self.name.casefold() in OUTCOME_SECTIONS
+        """True for the sections that say what happened (Beslutning, Referat, a stated decision ...)."""
+        return self.role == "outcome"
 
 
 @dataclass(frozen=True)
@@ -48,12 +48,14 @@ class Meeting:
     committee: str | None
     body: str | None
     date: str | None
+    organisation: str | None = None
     start_time: str | None = None
     end_time: str | None = None
     place: str | None = None
     participants: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
     case_numbers: str | None = None
+    roles: tuple[tuple[str, str], ...] = ()  # ("Referent", "Jan Mindegaard"), ("Dirigent", …)
     items: tuple[AgendaItem, ...] = ()
     kind: str = "text"
     notes: tuple[str, ...] = ()
@@ -80,6 +82,8 @@ class Passage:
     span: tuple[int, int]
     page: int | None = None
     ordinal: int = 0
+    organisation: str | None = None
+    role: str | None = None  # the section's role: "outcome", "proposal", "attachments", "background", "info"
 
     @property
     def indexed_text(self) -> str:
@@ -87,7 +91,7 @@ class Passage:
 
     @property
     def is_outcome(self) -> bool:
-        return self.section is not None and self.section.casefold() in OUTCOME_SECTIONS
+        return self.role == "outcome"
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

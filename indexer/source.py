@@ -16,8 +16,9 @@ from dataclasses import dataclass
 class SourceText:
     """A file's text as read. ``page_starts[i]`` is where page i+1 begins (empty: no pages).
 
-    ``kind`` names the format ("text", "pdf", "html", "docx"); ``notes`` say what the
+    ``kind`` names the format ("text", "pdf", "pdf+ocr", "html", "docx"); ``notes`` say what the
     reader had to guess or could not read (shown by ``inspect`` and the indexer's summary).
+    ``ocr_pages`` are the (1-based) pages whose text came from OCR, so citations can say so.
     """
 
     source: str
@@ -25,6 +26,7 @@ class SourceText:
     kind: str = "text"
     page_starts: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
+    ocr_pages: tuple[int, ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         if not self.page_starts:

@@ -1,53 +1,32 @@
-"""Find the agenda items and their sections in the body of the minutes.
+"""Which heads are the agenda items: the best-scoring chain of heads in one numbering style.
 
 A numbered line is not always an agenda item: tables of contents list the items before
 the body, items contain numbered lists of their own, and "Pkt. 4:" lines may refer to
-another meeting's agenda. So every numbered line is a *candidate*, weighted by how much
-it looks like a heading, and the agenda is the best-scoring chain of candidates with
-rising numbers in one numbering style (dynamic programming over the candidates).
+another meeting's agenda. So every head (``heads``) is a *candidate*, weighted by how much
+it looks like an item heading, and the agenda is the best chain of candidates with rising
+numbers in one style (dynamic programming). Numbers need not start at 1 (running case
+numbers "49.", "715."). A run of numbered lines repeated later is a table of contents (it
+confirms the items; its lines are not items); a short list repeated later with other
+text ("Dagsorden: 1. Regnskab …" then "Referat: 1. Bestyrelsen godkendte …") gives the
+items their titles from the first and their text from the second. When every item prints
+the same number, items are numbered by position; without numbers, heading lines, time
+slots or Markdown headings are items numbered 1, 2, … in document order.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
-import re
+from collections import Counter
 from dataclasses import dataclass
 
-SECTION_NAMES = (
-    "Resumé", "Resume", "Baggrund", "Sagsfremstilling", "Sagsbeskrivelse", "Indstilling",
-    "Indstillinger", "Beslutning", "Beslutninger", "Referat", "Bilag", "Orientering",
-    "Efterskrift", "Økonomi", "Økonomiske konsekvenser", "Tidsplan", "Lovgrundlag",
-    "Høring", "Konklusion", "Opfølgning", "Forslag til beslutning",
-)  # fmt: skip
-_SECTION_ALT = "|".join(re.escape(n) for n in sorted(SECTION_NAMES, key=len, reverse=True))
-_HEADING = re.compile(
-    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\*\*)?(?P<name>{_SECTION_ALT})(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?"
-    rf"(?:[ \t]*$|:[ \t]*(?P<inline>\S.*)$)",
-    re.IGNORECASE,
-)
-_ITEM = {
-    "number": re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<n>\d{1,3})\.[ \t]+(?P<title>\S.*?)(?:\*\*)?[ \t]*$"),
-    "punkt": re.compile(
-        r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:Punkt|Pkt\.?)[ \t]*(?P<n>\d{1,3})[.:)]?[ \t]+"
-        r"(?P<title>\S.*?)(?:\*\*)?[ \t]*$",
-        re.IGNORECASE,
-    ),
-}
-_DATE_LIKE = re.compile(r"^\d{1,2}\.\s*\d{1,4}\b")  # "21. 03. 2013" is a date, not item 21
-_TITLE_START = re.compile(r"^[\"'“”«(]?[A-ZÆØÅÄÖÜÉ0-9]")
-_MAX_TITLE = 250
+from indexer.layout.heads import Head, find_heads
+from indexer.layout.lines import Line, blank_after, blank_before, split_lines, title_key
+from indexer.layout.sections import heading_of
+
 _GAP_PENALTY = 1.0
-
-
-@dataclass(frozen=True)
-class Line:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+_START_PENALTY = 1.5  # a chain that starts above 1: running case numbers, or an agenda cut at the front
+_UNNUMBERED_FACTOR = 0.8
 
 
 @dataclass(frozen=True)
@@ -56,94 +35,102 @@ class ItemSpan:
 
     number: int
     title: str
-    start: int  # start of the item's numbered line
-    body_start: int  # first character after the title lines
+    start: int  # start of the item's head
+    body_start: int  # first character after the title
     end: int
 
 
 @dataclass(frozen=True)
-class _Candidate:
-    line_index: int
-    number: int
-    title: str
+class Agenda:
+    items: tuple[ItemSpan, ...]
+    style: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Chain:
+    score: float
+    heads: tuple[Head, ...]
     style: str
-    last_title_line: int
+    titles: tuple[str, ...] | None = None  # titles from an agenda list, when the items are a second list
+    by_position: bool = False
 
 
-def split_lines(text: str) -> list[Line]:
-    lines, pos = [], 0
-    for raw in text.split("\n"):
-        lines.append(Line(pos, pos + len(raw), raw))
-        pos += len(raw) + 1
-    return lines
+def _tight(lines: list[Line], a: Head, b: Head) -> bool:
+    """Nothing but blank lines between two heads: a list, not items with text."""
+    return all(ln.blank for ln in lines[a.last_line + 1 : b.line])
 
 
-def heading_of(line: str) -> tuple[str, str | None] | None:
-    """(section name as written, inline text after "Name:") if the line is a section heading."""
-    m = _HEADING.match(line)
-    if not m:
-        return None
-    return m["name"], m["inline"]
+def _runs(lines: list[Line], heads: list[Head]) -> list[list[Head]]:
+    """Maximal runs of same-style heads numbered n, n+1, … with nothing between them."""
+    runs: list[list[Head]] = []
+    for h in heads:
+        last = runs[-1][-1] if runs else None
+        if last and last.style == h.style and h.number == (last.number or 0) + 1 and _tight(lines, last, h):
+            runs[-1].append(h)
+        else:
+            runs.append([h])
+    return [r for r in runs if len(r) >= 2]
 
 
-def _title_lines(lines: list[Line], i: int, title: str) -> tuple[str, int]:
-    """Join wrapped title lines: lower-case continuations of an unfinished title."""
-    j = i
-    while (
-        j + 1 < len(lines)
-        and not lines[j + 1].blank
-        and re.match(r"^[ \t]*[a-zæøå]", lines[j + 1].text)
-        and not re.search(r"[.:?!]$", title)
-        and heading_of(lines[j + 1].text) is None
-        and len(title) + len(lines[j + 1].text) <= _MAX_TITLE
-    ):
-        j += 1
-        title = f"{title} {lines[j].text.strip()}"
-    return title, j
+def _same_title(a: str, b: str) -> bool:
+    ka, kb = title_key(a).split(), title_key(b).split()
+    n = min(len(ka), len(kb), 4)
+    return n > 0 and ka[:n] == kb[:n]
 
 
-def _candidates(lines: list[Line]) -> list[_Candidate]:
-    found = []
-    for i, line in enumerate(lines):
-        for style, pattern in _ITEM.items():
-            m = pattern.match(line.text)
-            if not m:
-                continue
-            title = m["title"].strip()
-            if not _TITLE_START.match(title) or len(title) > _MAX_TITLE:
-                continue
-            if style == "number" and _DATE_LIKE.match(line.text.strip()):
-                continue
-            if heading_of(title) is not None and heading_of(line.text) is not None:
-                continue
-            full, last = _title_lines(lines, i, title)
-            found.append(_Candidate(i, int(m["n"]), full, style, last))
-    return found
-
-
-def _weights(lines: list[Line], cands: list[_Candidate]) -> list[float]:
-    """How much each candidate looks like an item heading rather than a list entry."""
-    weights = []
-    for k, c in enumerate(cands):
-        nxt = cands[k + 1].line_index if k + 1 < len(cands) else len(lines)
-        prv = cands[k - 1].last_title_line if k > 0 else -1
-        between_after = lines[c.last_title_line + 1 : nxt]
-        between_before = lines[prv + 1 : c.line_index]
-        # A run of numbered lines with nothing but blank lines between them is a list
-        # or a table of contents, not a sequence of items with bodies.
-        tight_after = (
-            k + 1 < len(cands) and cands[k + 1].number == c.number + 1 and all(ln.blank for ln in between_after)
-        )
-        tight_before = k > 0 and cands[k - 1].number == c.number - 1 and all(ln.blank for ln in between_before)
-        if tight_after or tight_before:
-            weights.append(0.2)
+def _contents(lines: list[Line], heads: list[Head]) -> tuple[set[int], set[int], _Chain | None]:
+    """Tables of contents (their heads' lines), the heads they confirm, and a list-merged chain if any."""
+    toc: set[int] = set()
+    confirmed: set[int] = set()
+    for run in _runs(lines, heads):
+        later = [h for h in heads if h.line > run[-1].last_line]
+        twins = {}
+        for h in run:
+            same = [t for t in later if t.number == h.number and _same_title(t.title, h.title)]
+            if same:
+                twins[h.line] = same[0]
+        if len(twins) >= max(2, math.ceil(0.6 * len(run))):
+            toc |= {h.line for h in run}
+            confirmed |= {t.line for t in twins.values()}
             continue
-        w = 1.0
-        w += 0.5 * (c.line_index == 0 or lines[c.line_index - 1].blank)
-        w += 0.5 * (c.last_title_line + 1 < len(lines) and lines[c.last_title_line + 1].blank)
-        w += 0.5 * any(heading_of(ln.text) for ln in between_after)
-        weights.append(w)
-    return weights
+        numbers = [h.number for h in run]
+        for second in _runs(lines, later):
+            if [h.number for h in second] == numbers and second[0].style == run[0].style:
+                titles = tuple(h.title for h in run)
+                return toc, confirmed, _Chain(2.0 * len(run), tuple(second), run[0].style, titles)
+    return toc, confirmed, None
+
+
+def _weight(lines: list[Line], h: Head, nxt: int, confirmed: bool) -> float:
+    """How much a head looks like an item heading rather than a list entry or a sentence."""
+    w = 1.0
+    w += 0.5 * blank_before(lines, h.line)
+    w += 0.5 * (h.title_only and blank_after(lines, h.last_line))
+    w += 0.5 * any(heading_of(ln.text) for ln in lines[h.last_line + 1 : nxt])
+    w += 1.0 * confirmed
+    if h.title_only and len(h.title) <= 90 and not h.title.endswith("."):
+        w += 0.3
+    if len(h.title) > 100:
+        w -= 0.5
+    if h.style == "bare":
+        w -= 0.3
+    return w
+
+
+def _weights(lines: list[Line], heads: list[Head], confirmed: set[int]) -> list[float]:
+    out = []
+    for k, h in enumerate(heads):
+        nxt = heads[k + 1].line if k + 1 < len(heads) else len(lines)
+        prev_tight = k > 0 and heads[k - 1].number == (h.number or 0) - 1 and _tight(lines, heads[k - 1], h)
+        next_tight = (
+            k + 1 < len(heads) and heads[k + 1].number == (h.number or 0) + 1 and _tight(lines, h, heads[k + 1])
+        )
+        if h.number is not None and (prev_tight or next_tight) and h.line not in confirmed:
+            out.append(0.2)  # a run of numbered lines with no text between: a list
+        else:
+            out.append(_weight(lines, h, nxt, h.line in confirmed))
+    return out
 
 
 class _PrefixMax:
@@ -169,25 +156,25 @@ class _PrefixMax:
         return best
 
 
-def _best_chain(cands: list[_Candidate], weights: list[float]) -> tuple[float, list[int]]:
+def _best_chain(numbers: list[int], weights: list[float]) -> tuple[float, list[int]]:
     """Highest-scoring subsequence with strictly rising numbers (gaps cost a little).
 
-    A chain ending at candidate i scores its weights minus ``_GAP_PENALTY`` per skipped
-    number (also before the first). Rewritten as best_j + GAP * n_j over earlier candidates
-    with smaller numbers, the best predecessor is a prefix maximum: O(n log n) overall.
+    A chain scores its weights, minus ``_GAP_PENALTY`` per skipped number and a start
+    penalty when it does not start at 1. Written as best_j + GAP * n_j over earlier
+    candidates with smaller numbers, the best predecessor is a prefix maximum: O(n log n).
     """
-    if not cands:
+    if not numbers:
         return 0.0, []
-    prefix = _PrefixMax(max(c.number for c in cands) + 1)
-    best, back = [0.0] * len(cands), [-1] * len(cands)
-    for i, c in enumerate(cands):
-        best[i] = weights[i] - _GAP_PENALTY * max(0, c.number - 1)
-        value, j = prefix.below(c.number)
-        via = weights[i] - _GAP_PENALTY * (c.number - 1) + value
+    prefix = _PrefixMax(max(numbers) + 1)
+    best, back = [0.0] * len(numbers), [-1] * len(numbers)
+    for i, n in enumerate(numbers):
+        best[i] = weights[i] - min(_GAP_PENALTY * (n - 1), _START_PENALTY)
+        value, j = prefix.below(n)
+        via = weights[i] - _GAP_PENALTY * (n - 1) + value
         if j >= 0 and via > best[i]:
             best[i], back[i] = via, j
-        prefix.update(c.number, best[i] + _GAP_PENALTY * c.number, i)
-    end = max(range(len(cands)), key=lambda i: best[i])
+        prefix.update(n, best[i] + _GAP_PENALTY * n, i)
+    end = max(range(len(numbers)), key=lambda i: best[i])
     chain = []
     while end != -1:
         chain.append(end)
@@ -195,46 +182,72 @@ def _best_chain(cands: list[_Candidate], weights: list[float]) -> tuple[float, l
     return max(best), chain[::-1]
 
 
+def _numbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
+    numbered = [h for h in heads if h.number is not None]
+    toc, confirmed, merged = _contents(lines, numbered)
+    chains = [merged] if merged else []
+    for style in dict.fromkeys(h.style for h in numbered):
+        group = [h for h in numbered if h.style == style and h.line not in toc]
+        weights = _weights(lines, group, confirmed)
+        score, chain = _best_chain([h.number or 0 for h in group], weights)
+        picked = [group[i] for i in chain]
+        if len(picked) == 1 and weights[chain[0]] < 2.3:
+            continue  # one numbered line is an item only when it clearly heads one
+        if picked and score > 0.5:
+            chains.append(_Chain(score, tuple(picked), style))
+        printed = Counter(h.number for h in group)
+        _number, repeats = printed.most_common(1)[0] if printed else (0, 0)
+        if repeats >= 3 and repeats > len(picked):
+            chains.append(_Chain(sum(weights) - repeats, tuple(group), style, by_position=True))
+    return chains
+
+
+def _unnumbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
+    chains = []
+    for style in dict.fromkeys(h.style for h in heads if h.number is None):
+        group = [h for h in heads if h.style == style]
+        if len(group) >= 2:
+            score = _UNNUMBERED_FACTOR * sum(_weights(lines, group, set()))
+            chains.append(_Chain(score, tuple(group), style))
+    return chains
+
+
+def find_agenda(text: str) -> Agenda:
+    """The agenda items of ``text`` in order, how they were found, and notes on any guess."""
+    lines = split_lines(text)
+    heads = find_heads(lines)
+    # Unnumbered headings are items only where no numbered agenda is found: a numbered agenda
+    # often carries time slots or "Heading:" lines of its own.
+    chains = _numbered_chains(lines, heads) or _unnumbered_chains(lines, heads)
+    if not chains:
+        return Agenda(())
+    best = max(chains, key=lambda c: c.score)
+    notes = []
+    if best.by_position:
+        notes.append("item numbers are printed wrongly (the same number on many items): numbered by position")
+    elif best.heads[0].number is None:
+        notes.append(f"items have no numbers ({_describe(best.style)}): numbered 1, 2, … in document order")
+    items = []
+    for k, h in enumerate(best.heads):
+        end = best.heads[k + 1].start if k + 1 < len(best.heads) else len(text)
+        number = k + 1 if best.by_position or h.number is None else h.number
+        title = best.titles[k] if best.titles else h.title
+        items.append(ItemSpan(number, title, h.start, min(max(h.body_start, h.start), end), end))
+    numbers = [i.number for i in items]
+    gaps = [b for a, b in itertools.pairwise(numbers) if b != a + 1]
+    if gaps and not best.by_position:
+        notes.append(f"item numbers skip (before {', '.join(map(str, gaps[:5]))})")
+    return Agenda(tuple(items), best.style, tuple(notes))
+
+
+def _describe(style: str) -> str:
+    if style == "time":
+        return "time slots"
+    if style == "colon":
+        return "heading lines ending in a colon"
+    return "headings"
+
+
 def find_items(text: str) -> list[ItemSpan]:
     """The agenda items of ``text`` in order; empty if no agenda can be recognised."""
-    lines = split_lines(text)
-    best: tuple[float, list[_Candidate]] = (0.0, [])
-    for style in _ITEM:
-        cands = [c for c in _candidates(lines) if c.style == style]
-        score, chain = _best_chain(cands, _weights(lines, cands))
-        if score > best[0]:
-            best = (score, [cands[i] for i in chain])
-    chosen = best[1]
-    items = []
-    for k, c in enumerate(chosen):
-        end = lines[chosen[k + 1].line_index].start if k + 1 < len(chosen) else len(text)
-        body_start = min(lines[c.last_title_line].end + 1, end)
-        items.append(ItemSpan(c.number, c.title, lines[c.line_index].start, body_start, end))
-    return items
-
-
-@dataclass(frozen=True)
-class SectionSpan:
-    name: str | None
-    start: int
-    end: int
-
-
-def find_sections(text: str, start: int, end: int) -> list[SectionSpan]:
-    """Split ``text[start:end]`` at section headings; text before the first is its own section.
-
-    Spans cover the section's content (headings excluded); an empty lead-in is dropped.
-    """
-    sections: list[SectionSpan] = []
-    name: str | None = None
-    content_start = start
-    pos = start
-    for raw in text[start:end].split("\n"):
-        heading = heading_of(raw)
-        if heading is not None:
-            sections.append(SectionSpan(name, content_start, pos))
-            name, inline = heading
-            content_start = pos + raw.index(inline) if inline else min(pos + len(raw) + 1, end)
-        pos += len(raw) + 1
-    sections.append(SectionSpan(name, content_start, end))
-    return [s for s in sections if s.name is not None or text[s.start : s.end].strip()]
+    return list(find_agenda(text).items)

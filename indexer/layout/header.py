@@ -1,45 +1,186 @@
-"""The meeting header: committee, date, time, place, participants, absent, case numbers.
+"""The meeting header: committee, organisation, date, time, place, attendees, absent.
 
-Headers come as "Label value" lines, tab-separated cells, Markdown table rows, or
-a label on its own line with the value below ("UDVALG" / "Socialdirektørforum"); values
-wrap onto following lines. Everything before the first agenda item counts as header.
+The header is the text before the first agenda item (the first lines, when there are no
+items). The meeting date is the one the document is about: a labelled date first
+("Dato:", "Tid", "Mødedato", "STARTTIDSPUNKT"), then the first date in the title lines
+that is not a publication stamp or another meeting's, then the running page header, then
+a day and month without a year ("torsdag den 28. februar") dated by the file name or by
+the years the document mentions, and last the file name. Every guess is a note.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
-from indexer.dates import find_dates, parse_times
+from indexer.dates import find_dates, find_partial_dates, infer_year, parse_times
+from indexer.layout.bodies import find_committee, find_organisation
+from indexer.layout.labels import read_fields
+from indexer.layout.people import split_names
 
-# Label -> field. Longer labels first so "Sagsnr./Dok.nr." wins over "Sagsnr.".
-_LABELS: dict[str, str] = {
-    "sagsnr./dok.nr.": "case_numbers",
-    "sagsnr.": "case_numbers",
-    "sagsnr": "case_numbers",
-    "dok.nr.": "case_numbers",
-    "udvalg": "committee",
-    "møde": "meeting",
-    "mødeforum": "committee",
-    "forum": "committee",
-    "tid": "time",
-    "dato": "time",
-    "mødedato": "time",
-    "tidspunkt": "time",
-    "starttidspunkt": "time",
-    "sluttidspunkt": "end",
-    "sted": "place",
-    "mødested": "place",
-    "deltagere": "participants",
-    "til stede": "participants",
-    "fremmødte": "participants",
-    "afbud": "absent",
-    "fraværende": "absent",
-}
-_LABEL_ALT = "|".join(re.escape(k) for k in sorted(_LABELS, key=len, reverse=True))
-_LABEL_LINE = re.compile(rf"^\s*(?P<label>{_LABEL_ALT})\s*(?::\s*|\t+|\s+|$)(?P<value>.*)$", re.I)
-_PUBLISHED = re.compile(r"\b(udgivet|publiceret|offentliggjort|opdateret|printet)\b", re.I)
-_REF_SUFFIX = re.compile(r"\s*/\s*ref\.?\s*$", re.I)
+# A date right after these words is not the meeting's ("Udgivet 26.05.2015", "næste møde 3. juni 2013").
+_NOT_MEETING_DATE = re.compile(
+    r"\b(udgivet|publiceret|offentliggjort|opdateret|printet|udskrevet|dannet|godkendt|næste|forrige|sidste|"
+    r"frist|senest|deadline)\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+_DOCUMENT_WORDS = re.compile(r"^(referat|dagsorden|protokol|protokoll|beslutningsprotokol|møde|mødet)$", re.I)
+_PLACE_AFTER = re.compile(
+    r"\bkl\.?\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?)?\s*(?:,|på|i|-|–)\s+(?P<place>.+)$",
+    re.IGNORECASE,
+)
+_PLACE_LINE = re.compile(r"^\s*(?i:i|på)\s+(?P<place>[A-ZÆØÅ].{2,80}?)\s*\.?\s*$")
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_]?(\d\d)[-_]?(\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<![\d.,-])((?:19|20)\d\d)(?![\d.,])")
+
+
+@dataclass(frozen=True)
+class Header:
+    committee: str | None = None
+    organisation: str | None = None
+    date: str | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    case_numbers: str | None = None
+    roles: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+
+def _meeting_committee(value: str) -> str | None:
+    """ "Møde i Socialdirektørforum den 20. maj 2015" -> "Socialdirektørforum"."""
+    value = re.sub(r"^\s*(?:møde\s+)?i\s+", "", value, flags=re.I)
+    value = re.split(r"\s+(?:den|d\.)\s+\d|\s+\d", value)[0].strip(" ,.")
+    return None if not value or _DOCUMENT_WORDS.match(value) else value
+
+
+def file_date(name: str) -> date | None:
+    """A date in the file name ("…_2019-02-28.pdf", "referat-20190228.txt")."""
+    for m in _FILE_DATE.finditer(name):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+    return None
+
+
+_CONTENTS_START = re.compile(r"\b(?:indholdsfortegnelse|indhold|innhold|dagsorden|punkter|saksliste)\b", re.I)
+
+
+def _title_lines(text: str, limit: int = 8) -> list[str]:
+    """The first lines, each cut short, up to a table of contents (whose titles name other things)."""
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        contents = _CONTENTS_START.search(line)
+        if contents:
+            if contents.start() > 0:
+                out.append(line[: contents.start()])
+            break
+        out.append(line[:160])
+    return out[:limit]
+
+
+def _meeting_date(text: str) -> tuple[date, int] | None:
+    """The first date in ``text`` that is not a publication stamp or another meeting's, with its offset."""
+    for d, (start, _end) in find_dates(text):
+        if not _NOT_MEETING_DATE.search(text[max(0, start - 40) : start]):
+            return d, start
+    return None
+
+
+def _choose_date(when: str, header: str, furniture: str, document: str, name: str) -> tuple[date | None, list[str]]:
+    notes: list[str] = []
+    named = file_date(name)
+    found = _meeting_date(when) or _meeting_date(header[:3000]) or _meeting_date(furniture)
+    chosen: date | None = found[0] if found else None
+    if chosen is None:
+        partial = find_partial_dates(when) or find_partial_dates(header[:1500])
+        if partial:
+            p = partial[0]
+            if named and (named.month, named.day) == (p.month, p.day):
+                chosen = named
+                notes.append("the meeting date has no year: the year is taken from the file name")
+            else:
+                years = [int(y) for y in _YEAR.findall(document)] + ([named.year] if named else [])
+                chosen = infer_year(p, years)
+                if chosen:
+                    notes.append(
+                        f"the meeting date has no year: {chosen.year} inferred from the years the text mentions"
+                    )
+    if chosen is None and named:
+        chosen = named
+        notes.append("no meeting date in the text: the date is taken from the file name")
+    if chosen is None:
+        notes.append("no meeting date found")
+    elif named and named != chosen:
+        notes.append(f"the file name says {named.isoformat()}, the minutes say {chosen.isoformat()}: the minutes win")
+    return chosen, notes
+
+
+def _place(values: dict[str, str], header: str) -> str | None:
+    if values.get("place"):
+        return re.sub(r"\s+", " ", values["place"]).strip(" ,.") or None
+    for line in _title_lines(header):
+        m = _PLACE_AFTER.search(line)
+        if m and not re.match(r"^\d", m["place"]):
+            return m["place"].strip(" ,.")
+        m = re.search(r"\b(?:den|d\.)?\s*\d{1,2}\.\s*[a-zæøå]+\s+\d{4}\s+på\s+(?P<place>[A-ZÆØÅ][^.\n]{2,80})", line)
+        if m:
+            return m["place"].strip(" ,.")
+    for line in _title_lines(header, 5):
+        m = _PLACE_LINE.match(line)
+        if m:
+            return m["place"].strip(" ,.")
+    return None
+
+
+def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str = "", document: str = "") -> Header:
+    """Read the header fields from the text before the first agenda item."""
+    values, roles = read_fields(text.splitlines())
+    notes: list[str] = []
+    committee = values.get("committee") or None
+    if committee:
+        committee = re.sub(r"\s+", " ", committee).strip()
+    if not committee and values.get("meeting"):
+        committee = _meeting_committee(values["meeting"])
+    titles = _title_lines(text) + [ln for ln in furniture[:4] if ln]
+    if not committee:
+        committee = find_committee(titles, document or text)
+    organisation = find_organisation(titles, committee)
+    if not committee and not organisation:
+        notes.append("no committee or organisation found")
+    when = values.get("time", "")
+    chosen, date_notes = _choose_date(when, text, "\n".join(furniture), document or text, file_name)
+    notes += date_notes
+    start_time, end_time = parse_times(when, bare=True)
+    if not start_time:
+        date_line = next((ln for ln in _title_lines(text, 12) if find_dates(ln) or find_partial_dates(ln)), "")
+        start_time, end_time = parse_times(date_line, bare=bool(date_line))
+    if values.get("end"):
+        end_time = parse_times(values["end"], bare=True)[0] or end_time
+    participants = split_names(values.get("participants", ""))
+    if not participants:
+        notes.append("no attendees listed")
+    return Header(
+        committee=committee,
+        organisation=organisation,
+        date=chosen.isoformat() if chosen else None,
+        start_time=start_time,
+        end_time=end_time,
+        place=_place(values, text),
+        participants=participants,
+        absent=split_names(values.get("absent", "")),
+        case_numbers=values.get("case_numbers") or None,
+        roles=tuple((label.capitalize(), re.sub(r"\s+", " ", v).strip()) for label, v in roles.items() if v.strip()),
+        notes=tuple(notes),
+    )
+
 
 # Alias -> the body it stands for. Filtering uses the body; display uses what was written.
 BODY_ALIASES: dict[str, str] = {
@@ -61,113 +202,3 @@ def canonical_body(name: str | None) -> str | None:
         if len(alias) > 6 and key.startswith(alias):
             return body  # "Den Administrative Styregruppe på socialområdet"
     return re.sub(r"\s+", " ", name).strip()
-
-
-@dataclass(frozen=True)
-class Header:
-    committee: str | None = None
-    date: str | None = None
-    start_time: str | None = None
-    end_time: str | None = None
-    place: str | None = None
-    participants: tuple[str, ...] = ()
-    absent: tuple[str, ...] = ()
-    case_numbers: str | None = None
-    notes: tuple[str, ...] = field(default=())
-
-
-def _cells(line: str) -> list[str]:
-    """Split a table row (Markdown pipes or tabs) into its non-empty cells."""
-    if line.strip().startswith("|"):
-        parts = line.strip().strip("|").split("|")
-    elif "\t" in line:
-        parts = line.split("\t")
-    else:
-        return [line]
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _fields(lines: list[str]) -> dict[str, str]:
-    """Collect label -> value, joining wrapped value lines and label-above-value layouts."""
-    values: dict[str, str] = {}
-    current: str | None = None
-    for raw in lines:
-        cells = _cells(raw)
-        line = " ".join(cells).strip()
-        if not line or set(line) <= set("-|: "):
-            if current and values.get(current):
-                current = None  # a blank line ends a wrapped value
-            continue
-        m = _LABEL_LINE.match(cells[0] if len(cells) > 1 else line)
-        if m:
-            name = _LABELS[m["label"].casefold()]
-            value = " ".join(cells[1:]) if len(cells) > 1 else m["value"]
-            if name in values and name != "meeting":
-                current = None
-                continue  # the first occurrence wins ("Møde" also titles web exports)
-            values[name] = value.strip()
-            current = name
-        elif current:
-            values[current] = f"{values[current]} {line}".strip()
-    return values
-
-
-def split_names(value: str) -> tuple[str, ...]:
-    """ "A, B (formand, X Kommune), C og D/ref." -> ("A", "B (formand, X Kommune)", "C", "D")."""
-    names, depth, buf = [], 0, ""
-    i = 0
-    while i < len(value):
-        ch = value[i]
-        depth += ch == "("
-        depth -= ch == ")" and depth > 0
-        if depth == 0 and (ch in ",;" or value.startswith(" og ", i)):
-            names.append(buf)
-            buf = ""
-            i += 4 if ch == " " else 1
-            continue
-        buf += ch
-        i += 1
-    names.append(buf)
-    cleaned = (_REF_SUFFIX.sub("", n).strip(" .\t") for n in names)
-    return tuple(n for n in cleaned if n)
-
-
-def _meeting_committee(value: str) -> str | None:
-    """ "Møde i Socialdirektørforum den 20. maj 2015" -> "Socialdirektørforum"."""
-    value = re.sub(r"^\s*i\s+", "", value, flags=re.I)
-    value = re.split(r"\s+(?:den|d\.)\s+\d", value)[0]
-    return value.strip(" ,.") or None
-
-
-def parse_header(text: str) -> Header:
-    """Read the header fields from the text before the first agenda item."""
-    values = _fields(text.splitlines())
-    committee = values.get("committee") or None
-    if not committee and values.get("meeting"):
-        committee = _meeting_committee(values["meeting"])
-    notes: list[str] = []
-    when = values.get("time", "")
-    dates = find_dates(when)
-    if not dates:
-        # No labelled time: take the first date in the header that is not a
-        # publication stamp ("Udgivet 26.05.2015" is not the meeting date).
-        for d, (start, _) in find_dates(text):
-            if not _PUBLISHED.search(text[max(0, start - 30) : start]):
-                dates = [(d, (start, start))]
-                break
-    if not dates:
-        notes.append("no meeting date found in the header")
-    start_time, end_time = parse_times(when)
-    if values.get("end"):
-        end_time = parse_times(values["end"])[0] or end_time
-    return Header(
-        committee=committee,
-        date=dates[0][0].isoformat() if dates else None,
-        start_time=start_time,
-        end_time=end_time,
-        place=values.get("place") or None,
-        participants=split_names(values.get("participants", "")),
-        absent=split_names(values.get("absent", "")),
-        case_numbers=values.get("case_numbers") or None,
-        notes=tuple(notes),
-    )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from indexer.layout.agenda import find_items, find_sections
+from indexer.layout.agenda import find_items
+from indexer.layout.sections import find_sections
 
 
 def titles(text: str) -> list[tuple[int, str]]:

@@ -94,7 +94,9 @@ def test_bad_files_are_reported_and_good_ones_indexed(tmp_path: Path, fake_embed
     by_name = {f.source: f for f in report.files}
     assert set(by_name) == {"000_d393297036c53e0a.txt", "tom.txt", "notat.docx", "latin1.txt"}
     assert (by_name["tom.txt"].status, by_name["tom.txt"].message) == ("not read", "empty file")
-    assert by_name["notat.docx"].message == "unsupported file type .docx: Referat reads .txt, .md and .pdf"
+    assert by_name["notat.docx"].message == (
+        "damaged or truncated .docx (its ZIP archive cannot be read): save it again from Word"
+    )
     assert by_name["latin1.txt"].status == "warning"
     assert "not UTF-8: decoded as cp1252" in by_name["latin1.txt"].message
     assert report.exit_code == 2

@@ -29,7 +29,7 @@ def test_wrapped_values_and_date_from_title_when_unlabelled() -> None:
     )
     assert header.participants == ("Jan Nielsen", "Benjamin Holst", "Hilde")
     assert header.absent == ("Jes Lunde",)
-    assert header.date is None and header.notes == ("no meeting date found in the header",)
+    assert header.date is None and header.notes == ("no meeting date found",)
     assert parse_header("Referat fra mødet 3. juni 2013\n").date == "2013-06-03"
 
 

@@ -58,7 +58,11 @@ def test_inspect_names_the_file_and_the_problem(tmp_path: Path) -> None:
     agenda_less = tmp_path / "notat.txt"
     agenda_less.write_text("Et kort notat om ingenting.\n", encoding="utf-8")
     data = json.loads(run("inspect", str(agenda_less), "--json").stdout)
-    assert len(data["items"]) == 1 and data["notes"] == [
-        "no meeting date found in the header",
-        "no agenda items recognised: indexed as a single item",
+    # No agenda: the text is passages of the meeting itself (item 0), never one giant item.
+    assert data["items"] == [] and data["meeting_passages"] == 1
+    assert data["notes"] == [
+        "no committee or organisation found",
+        "no meeting date found",
+        "no attendees listed",
+        "no agenda items recognised: the text is indexed as passages of the meeting (item 0)",
     ]

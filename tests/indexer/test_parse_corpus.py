@@ -121,7 +121,8 @@ def test_header_and_every_item_title(parsed: dict[str, ParsedDocument], name: st
     assert meeting.date == date
     assert [it.title for it in meeting.items] == titles
     assert [it.number for it in meeting.items] == list(range(1, len(titles) + 1))
-    assert meeting.notes == ()
+    # 002 lists no attendees; the others are read without any guess.
+    assert meeting.notes == (("no attendees listed",) if name.startswith("002") else ())
 
 
 def test_header_fields_as_written(parsed: dict[str, ParsedDocument]) -> None:

@@ -70,8 +70,16 @@ def test_encodings() -> None:
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50,
             "not a PDF: an old Office document (such as Word .doc) named .pdf",
         ),
-        ("notes.docx", b"PK\x03\x04", "unsupported file type .docx: Referat reads .txt, .md and .pdf"),
-        ("README", b"text", "unsupported file type (no extension): Referat reads .txt, .md and .pdf"),
+        (
+            "notes.docx",
+            b"PK\x03\x04",
+            "damaged or truncated .docx (its ZIP archive cannot be read): save it again from Word",
+        ),
+        (
+            "README",
+            b"text",
+            "unsupported file type (no extension): Referat reads .txt, .md, .pdf, .html, .htm and .docx",
+        ),
     ],
 )
 def test_bad_files_have_plain_reasons(name: str, data: bytes, reason: str) -> None:

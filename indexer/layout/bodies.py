@@ -1,0 +1,111 @@
+"""Who met: the committee or board, and the organisation it belongs to, from title lines.
+
+"Referat af ekstraordinært Skolebestyrelsesmøde" -> Skolebestyrelse; "Møde i Kommunalbestyrelsen
+mandag den …" -> Kommunalbestyrelsen; "Byrådet - Referat" -> Byrådet; "Rådsmøde" with
+"Menighedsrådet" in the text -> Menighedsrådet; "Referat ordinær generalforsamling" ->
+ordinær generalforsamling. Organisations are names with a word of their kind (Kommune,
+Skole, Kirke, Grundejerforeningen …) or the name after the date in the title line
+("Referat af bestyrelsesmøde d. 16. august 2012, Det Kolde Gys").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Words that name a body that meets; the compound's head says what kind of body it is.
+_BODY_HEADS = (
+    "bestyrelse", "udvalg", "råd", "rådet", "forum", "kreds", "kredsen", "styregruppe", "styregruppen",
+    "generalforsamling", "generalforsamlingen", "repræsentantskab", "forsamling", "kommunestyre",
+    "kommunestyret", "byråd", "byrådet", "bestyrelsen", "udvalget", "årsmøde", "årsmöte", "styrelse",
+    "styrelsen", "utvalg", "utvalget", "formandskab", "formannskap", "kommunalbestyrelse",
+    "kommunalbestyrelsen", "regionsråd", "regionsrådet", "menighedsråd", "menighedsrådet", "lokalråd",
+    "afdelingsmøde", "beboermøde", "medlemsmøde", "stormøde", "landsmøde", "fællesmøde", "ledergruppe",
+    "arbejdsgruppe", "arbejdsgruppen", "styringsgruppe", "direktion", "direktionen", "sekretariat",
+)  # fmt: skip
+_HEAD_ALT = "|".join(sorted(_BODY_HEADS, key=len, reverse=True))
+_MEETING = r"(?:s?møde[t]?|s?møte[t]?|s?möte[t]?)"
+# "Skolebestyrelsesmøde", "bestyrelsesmøde", "Rådsmøde", "menighedsrådsmødet".
+_BODY_MEETING = re.compile(rf"\b(?P<body>[\wæøåÆØÅ]*?(?:{_HEAD_ALT}))s?{_MEETING}\b", re.IGNORECASE)
+# "Møde i Kommunalbestyrelsen", "Referat fra Byrådet", "Byrådet - Referat", "REFERAT Byrådet".
+_BODY_WORD = re.compile(
+    rf"\b(?P<body>(?:ordinær|ekstraordinær|ordinære|ekstraordinære)?\s?[\wæøåÆØÅ]*(?:{_HEAD_ALT}))\b", re.IGNORECASE
+)
+_ORG_KIND = (
+    r"kommune|region|skole|skolen|kirke|kirken|sogn|menighed|forening|foreningen|grundejerforening|"
+    r"grundejerforeningen|boligforening|andelsboligforening|boligselskab|byalag|klub|klubben|fond|fonden|"
+    r"a/s|aps|gymnasium|efterskole|friskole|børnehave|institut|fastighetsägareförening|kommun|fylkeskommune|"
+    r"sogneråd|haveforening|haveforeningen|idrætsforening|ungdomsskole|højskole|universitet|hospital"
+)
+_ORG = re.compile(
+    rf"(?P<org>(?:[A-ZÆØÅ][\wæøåÆØÅ.-]*\s+){{0,3}}(?:[A-ZÆØÅ][\wæøå-]*?)?(?i:{_ORG_KIND})\b"
+    rf"(?:\s+[A-ZÆØÅ][\wæøå-]+){{0,3}})"
+)
+_AFTER_DATE = re.compile(r"\d{4}\s*,\s*(?P<org>[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*){0,4})\s*$")
+_NOT_ORG_WORDS = frozenset({"referat", "dagsorden", "møde", "mødet", "protokol", "protokoll", "indkaldelse"})
+
+
+def _tidy(body: str) -> str:
+    body = re.sub(r"\s+", " ", body).strip(" -–,.:")
+    return body[0].upper() + body[1:] if body else body
+
+
+def _specific(body: str, text: str) -> str:
+    """A generic body word ("Råd") becomes the compound the text uses most ("Menighedsrådet")."""
+    head = body.casefold()
+    if len(head) > 5:
+        return body
+    found = Counter(m.group(0) for m in re.finditer(rf"\b[\wæøå]+{head}(?:et|en)?\b", text, re.IGNORECASE))
+    best = [w for w, _ in found.most_common() if w.casefold() != head and w[0].isupper()]
+    return best[0] if best else body
+
+
+_MEETING_IN = re.compile(
+    r"\b(?i:møde|møte|möte)\s+i\s+(?P<body>[A-ZÆØÅ][\wæøå]*(?:\s+(?:for|og|i)?\s*[A-ZÆØÅ][\wæøå]*){0,4})"
+)
+
+
+def find_committee(title_lines: list[str], text: str) -> str | None:
+    """The body that met, from the document's title lines (and the text, to make a generic word specific)."""
+    for line in title_lines:
+        m = _MEETING_IN.search(line)
+        if m:
+            return m["body"].strip()
+    for line in title_lines:
+        m = _BODY_MEETING.search(line)
+        if m and m["body"]:
+            qualifier = re.match(r"\s+((?:afdeling|afd\.)\s+\d+[^:]*?)(?=\s+(?:Dato|Tid|den|d\.)\b|$)", line[m.end() :])
+            body = _tidy(m["body"]) + (f" {qualifier.group(1).strip()}" if qualifier else "")
+            return _specific(body, text)
+    for line in title_lines:
+        m = re.match(
+            r"^\s*(?:referat|protokol|protokoll|dagsorden)?\s*(?:af|fra|for)?\s*(?:det\s+)?(?P<b>.+?)\s*:\s*\d",
+            line,
+            re.IGNORECASE,
+        )
+        if m and _BODY_WORD.fullmatch(m["b"].strip()):
+            return _tidy(m["b"])  # "Generalforsamling:  15. februar 2012"
+        m = _BODY_WORD.search(line)
+        if m and m["body"].strip():
+            return _specific(_tidy(m["body"]), text)
+    return None
+
+
+def find_organisation(title_lines: list[str], committee: str | None) -> str | None:
+    """The organisation named in the title lines, if any."""
+    for line in title_lines:
+        m = _AFTER_DATE.search(line)
+        if m and m["org"].casefold() not in _NOT_ORG_WORDS:
+            return m["org"].strip()
+    for line in title_lines:
+        for m in _ORG.finditer(line):
+            org = re.sub(r"\s+", " ", m["org"]).strip(" ,.")
+            words = org.split()
+            while words and (words[0].casefold() in _NOT_ORG_WORDS or words[0].islower()):
+                words.pop(0)
+            while words and (words[-1].casefold() in _NOT_ORG_WORDS or (words[-1].isupper() and len(words[-1]) > 3)):
+                words.pop()
+            org = " ".join(words)
+            if org and org[0].isupper() and (committee is None or org.casefold() not in committee.casefold()):
+                return org
+    return None

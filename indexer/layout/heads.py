@@ -1,0 +1,222 @@
+"""Lines that may head an agenda item, in every common form.
+
+Numbered: "1.", "1)", "01.", "1 Titel", "Punkt 1", "Pkt. 1", "Pkt.12", "Ad 1", "Ad pkt. 2",
+"§ 1", "§1", "PS 23/22", a number alone on its line with the title on the next, running
+case numbers ("715."). Unnumbered: heading lines ending in a colon ("Cykeloprydning og
+-parkering:"), time slots ("19.45-20.00 - Drøftelse"), Markdown headings ("## Budget").
+Whether a head is an agenda item is decided later (``agenda``), from all heads together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.dates import find_dates
+from indexer.layout.lines import Line, next_filled, unmarked
+from indexer.layout.sections import heading_of, role_of
+
+MAX_TITLE = 250
+# Style -> pattern for the number and what follows it on the line.
+_NUMBERED = {
+    "label": re.compile(
+        r"^(?:(?:punkt|pkt|dagsordenspunkt)\.?\s*(?:nr\.?\s*)?|ad\.?\s*(?:(?:pkt|punkt)\.?\s*)?)"
+        r"(?P<n>\d{1,3})(?![\d,])\s*[.:)]?(?P<rest>.*)$",
+        re.IGNORECASE,
+    ),
+    "para": re.compile(r"^§\s*(?P<n>\d{1,3})(?![\d,])\s*[.:]?(?P<rest>.*)$"),
+    "case": re.compile(r"^(?:PS|RS|FS|DS|Sak|Saksnr\.?)\s*(?P<n>\d{1,4})\s*/\s*\d{2,4}\b(?P<rest>.*)$"),
+    "dot": re.compile(r"^(?P<n>\d{1,4})\.(?!\d)(?P<rest>.*)$"),
+    "paren": re.compile(r"^(?P<n>\d{1,3})\)(?P<rest>.*)$"),
+    "bare": re.compile(r"^(?P<n>\d{1,3})[ \t]+(?P<rest>[A-ZÆØÅÄÖÜ].*)$"),
+}
+# A word glued in front of the number by a web export: "Indholdsfortegnelse1. Fraværende".
+_GLUED = re.compile(r"^(?P<glue>[^\W\d_]{4,})(?=\d{1,3}[.)]\s+[A-ZÆØÅ])")
+_TIME_SLOT = re.compile(
+    r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b\s*(?:[-–:]\s*)?(?P<rest>.*)$", re.IGNORECASE
+)
+_STARTS_TITLE = re.compile(r"^[\"'“”«(]?[A-ZÆØÅÄÖÜÉ]")
+_STARTS_ANY = re.compile(r"^[\"'“”«(]?[^\W\d_]")
+# A sentence end inside a title line: "Valg til bestyrelsen.På valg er …", "Indkomne forslag. Bestyrelsen …".
+_SENTENCE_END = re.compile(r"(?<=[a-zæøå)\d]{2})[.!?](?=\s*[A-ZÆØÅ])")
+_ABBREVIATION = re.compile(r"\b(?:evt|pkt|nr|vedr|jf|ca|bl\.a|kl|stk|inkl|mht|ift|pr|dvs|div|st|mm|osv|afd)\.$", re.I)
+# Words that end a title line that continues on the next: "… boligområde ved" / "Søgårdvej".
+_CONTINUES = re.compile(r"(?:\b(?:og|eller|af|for|til|i|på|ved|med|om|fra|samt|under|mellem|vedr\.)|[-–,&/])$")
+# Header labels are not headings: "Deltagere:", "Afbud:", "Dato:" …
+_LABELS = re.compile(
+    r"^(?:dato|tid|tidspunkt|sted|mødested|deltagere|til ?stede|fraværende|afbud|referent|ordstyrer|dirigent"
+    r"|mødeleder|sekretær|formand|kopi|emne|mødedeltagere|medlemmer|fremmødte|forfall|närvarande|gæster"
+    r"|gæst|[a-zæøå]*repræsentanter|forældrevalgte|medarbejdervalgte|indkaldt|dagsorden|referat|to do"
+    r"|næste møde|mødekalender|underskrift\w*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Head:
+    """A line that may head an agenda item."""
+
+    line: int  # index of the head's first line
+    style: str  # "label", "para", "case", "dot", "paren", "bare" | "time", "colon", "md<level>"
+    number: int | None
+    title: str
+    start: int  # offset where the head begins
+    last_line: int  # index of the title's last line
+    body_start: int  # offset where the item's own text begins (may be inside the head line)
+    title_only: bool  # the head line holds nothing but the title
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"\s+", " ", title).strip().strip("*").strip()
+    title = re.sub(r"^[-–:]\s*", "", title)
+    return title[:-1].rstrip() if title.endswith(":") else title
+
+
+def _split_inline(rest: str) -> int | None:
+    """Where a title that runs on into text ends ("Valg til bestyrelsen.På valg er …"), if it does."""
+    for m in _SENTENCE_END.finditer(rest):
+        if not _ABBREVIATION.search(rest[: m.end()]) and m.start() >= 3:
+            return m.end()
+    return None
+
+
+def _wrapped(lines: list[Line], i: int, title: str) -> tuple[str, int]:
+    """Join wrapped title lines: lower-case continuations, or any line after a dangling "og", "ved", "–"."""
+    j = i
+    while j + 1 < len(lines) and len(title) < MAX_TITLE:
+        nxt = j + 1
+        if lines[nxt].blank and _CONTINUES.search(title) and nxt + 1 < len(lines):
+            nxt += 1  # "Eventuelt –" / "" / "Valg"
+        text = lines[nxt].text.strip()
+        if not text or re.search(r"[.:?!]$", title) or heading_of(text) is not None:
+            break
+        if not (re.match(r"^[a-zæøå]", text) or _CONTINUES.search(title)) or len(title) + len(text) > MAX_TITLE:
+            break
+        if any(p.match(text) for p in _NUMBERED.values()) or _TIME_SLOT.match(text):
+            break
+        j = nxt
+        title = f"{title} {text}"
+    return title, j
+
+
+def _numbered(lines: list[Line], i: int) -> list[Head]:
+    line = lines[i]
+    body, offset, _level = unmarked(line.text)
+    lead = len(body) - len(body.lstrip())
+    body = body.strip()
+    glued = _GLUED.match(body)
+    if glued:
+        lead += glued.end()
+        body = body[glued.end() :]
+    found = []
+    for style, pattern in _NUMBERED.items():
+        m = pattern.match(body)
+        if not m or (style == "dot" and find_dates(body[:16]) and find_dates(body[:16])[0][1][0] == 0):
+            continue
+        if style in ("dot", "bare") and re.match(r"^\d{1,2}\.\s*(?:[a-zæøå]+\.?\s+)?\d", body):
+            continue  # "21. 03. 2013", "24. maj 2012"
+        rest = m["rest"]
+        head_start = line.start + offset + lead
+        rest_start = head_start + m.start("rest") + (len(rest) - len(rest.lstrip(" \t-–:")))
+        rest = rest.strip(" \t").lstrip("-–: \t").rstrip()
+        explicit = style in ("label", "para", "case")
+        if not rest or re.fullmatch(r"\(.*\)", rest):
+            head = _title_below(lines, i, style, int(m["n"]), head_start)
+            if head is not None:
+                found.append(head)
+            continue
+        if not (_STARTS_ANY if explicit else _STARTS_TITLE).match(rest) or len(rest) > 600:
+            continue
+        cut = _split_inline(rest)
+        if cut is not None and (cut <= MAX_TITLE):
+            title = _clean_title(rest[:cut])
+            body_start = rest_start + cut
+            while body_start < line.end and lines[i].text[body_start - line.start].isspace():
+                body_start += 1
+            found.append(Head(i, style, int(m["n"]), title, head_start, i, body_start, False))
+            continue
+        if len(rest) > MAX_TITLE:
+            continue
+        title, last = _wrapped(lines, i, rest)
+        body_start = min(lines[last].end + 1, lines[-1].end)
+        found.append(Head(i, style, int(m["n"]), _clean_title(title), head_start, last, body_start, True))
+    return found
+
+
+def _title_below(lines: list[Line], i: int, style: str, number: int, start: int) -> Head | None:
+    """ "1." or "Pkt. 3 (Malou)" alone on its line: the title is the next line."""
+    j = next_filled(lines, i, limit=3)
+    if j is None:
+        return None
+    text = unmarked(lines[j].text)[0].strip()
+    if not _STARTS_TITLE.match(text) or len(text) > 200 or any(p.match(text) for p in _NUMBERED.values()):
+        return None
+    title, last = _wrapped(lines, j, text)
+    return Head(i, style, number, _clean_title(title), start, last, min(lines[last].end + 1, lines[-1].end), True)
+
+
+def _unnumbered(lines: list[Line], i: int) -> Head | None:
+    line = lines[i]
+    body, offset, level = unmarked(line.text)
+    text = body.strip()
+    start = line.start + offset + (len(body) - len(body.lstrip()))
+    end = min(line.end + 1, lines[-1].end)
+    if not text or len(text) > 120:
+        return None
+    m = _TIME_SLOT.match(text)
+    if m:
+        return Head(i, "time", None, _clean_title(text), start, i, end, True)
+    if level and _STARTS_TITLE.match(text) and heading_of(text) is None:
+        return Head(i, f"md{level}", None, _clean_title(text), start, i, end, True)
+    m = re.match(r"^(?P<title>[^:]{2,70}):(?:\*\*)?\s*(?P<inline>.*)$", text)
+    if not m or not _STARTS_TITLE.match(text):
+        return None
+    name = m["title"].strip().strip("*").strip()
+    if _LABELS.match(name) or (role_of(name) in ("outcome", "proposal", "attachments") and heading_of(name)):
+        return None
+    if len(name.split()) > 8 or re.search(r"\d{1,2}[.:]\d\d|\d{4}", name):
+        return None
+    inline = m["inline"]
+    if inline and (len(inline) < 40 or not re.search(r"[.!?]", inline)):
+        return None  # "Tovholder: Jens" is a field, "Affald: Containeren tømmes … ." a heading with text
+    body_start = line.start + line.text.index(inline) if inline else end
+    return Head(i, "colon", None, _clean_title(name), start, i, body_start, not inline)
+
+
+# "… Dagsorden: - Punkt 1. – Opfølgning efter afdelingsmøde. Bestyrelsen …": a whole referat in one paragraph.
+_INLINE_LABEL = re.compile(r"(?<=\s)(?:[-–•]\s+)?(?:Punkt|Pkt\.?)\s*(?P<n>\d{1,3})\b\s*[.:)]?\s*[-–:]?\s*(?=\S)")
+_CAPITAL_WORD = re.compile(r"\s(?=[A-ZÆØÅ][a-zæøå])")
+
+
+def _inline_labelled(lines: list[Line], i: int) -> list[Head]:
+    """Labelled heads inside a line of running text; the title ends at the first sentence end."""
+    line, found = lines[i], []
+    for m in _INLINE_LABEL.finditer(line.text):
+        rest = line.text[m.end() :]
+        cut = _split_inline(rest)
+        if cut is None or cut > 100:
+            word = _CAPITAL_WORD.search(rest, 1)  # "Diverse Afdelingsbestyrelsen vil …": no full stop
+            cut = word.start() if word and word.start() <= 100 else min(len(rest), 100)
+        body = m.end() + cut
+        while body < len(line.text) and line.text[body].isspace():
+            body += 1
+        found.append(
+            Head(i, "label", int(m["n"]), _clean_title(rest[:cut]), line.start + m.start(), i, line.start + body, False)
+        )
+    return found
+
+
+def find_heads(lines: list[Line]) -> list[Head]:
+    """Every line that may head an agenda item, numbered or not, in document order."""
+    heads = []
+    for i, line in enumerate(lines):
+        if line.blank:
+            continue
+        numbered = _numbered(lines, i)
+        heads.extend(numbered)
+        heads.extend(_inline_labelled(lines, i))
+        if not numbered:
+            head = _unnumbered(lines, i)
+            if head is not None:
+                heads.append(head)
+    return heads

@@ -1,0 +1,129 @@
+"""Labelled header fields: "Dato: 10-10-2023", "Tid<TAB>…", "| Møde | SOCDIR |", "UDVALG" above its value.
+
+Labels may stand at a line's start (followed by a colon, a tab, a space or nothing, the
+value then being on the following lines), or in the middle of a run-together line when a
+colon follows them ("… Lillesøvej Dato: 20. september 2023 Deltagere: Jan, Elsebeth …").
+A line of labels only ("Datum Plats") is a table's header row: the next line holds the values.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Label -> field. Danish first; Norwegian and Swedish forms of the same fields after.
+LABELS: dict[str, str] = {
+    "sagsnr./dok.nr.": "case_numbers", "sagsnr.": "case_numbers", "sagsnr": "case_numbers",
+    "dok.nr.": "case_numbers", "journalnr.": "case_numbers",
+    "udvalg": "committee", "utvalg": "committee", "mødeforum": "committee", "forum": "committee",
+    "mötesform": "committee", "organ": "committee", "møde": "meeting", "møte": "meeting",
+    "tid": "time", "dato": "time", "mødedato": "time", "møtedato": "time", "datum": "time", "tidspunkt": "time",
+    "mødetidspunkt": "time", "starttidspunkt": "time", "mødestart": "time", "dato og tid": "time",
+    "tid og sted": "time", "møtetid": "time", "klokkeslæt": "time",
+    "sluttidspunkt": "end", "mødeslut": "end", "sluttid": "end",
+    "sted": "place", "mødested": "place", "møtested": "place", "lokale": "place", "mødelokale": "place",
+    "plats": "place", "lokation": "place", "adresse": "place",
+    "deltagere": "participants", "til stede": "participants", "tilstede": "participants",
+    "til stede var": "participants", "tilstede var": "participants", "fremmødte": "participants",
+    "mødedeltagere": "participants", "deltog": "participants", "medlemmer": "participants",
+    "närvarande": "participants", "møtende medlemmer": "participants", "tilstedeværende": "participants",
+    "deltagere i mødet": "participants", "deltager": "participants", "til stede fra": "participants",
+    "afbud": "absent", "fraværende": "absent", "forfall": "absent", "frånvarande": "absent",
+    "afbud fra": "absent", "meldt afbud": "absent", "ikke til stede": "absent", "ikke mødt": "absent",
+    "referent": "role", "ordstyrer": "role", "dirigent": "role", "mødeleder": "role", "sekretær": "role",
+    "protokolfører": "role", "mødeleder og referent": "role", "møteleder": "role", "sekreterare": "role",
+    "bemærkninger": "other", "bemærkning": "other", "dagsorden": "other", "emne": "other", "kopi til": "other",
+    "spørgetid": "other", "gæster": "other", "indkaldte": "other", "punkter": "other",
+}  # fmt: skip
+_ALT = "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
+_AT_START = re.compile(rf"^\s*(?P<label>{_ALT})\s*(?::\s*|\t+|\s+|$)(?P<value>.*)$", re.IGNORECASE)
+_MID_LINE = re.compile(rf"(?<=\s)(?P<label>{_ALT}):(?=\s|$)", re.IGNORECASE)
+_ONLY_LABELS = re.compile(rf"^\s*(?:(?:{_ALT})\s*:?\s*){{2,4}}$", re.IGNORECASE)
+_DATE_TIME = re.compile(
+    r"^\s*(?P<when>(?:\d{4}-\d\d-\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\.?\s+\d{4})"
+    r"(?:,?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?)?)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def cells(line: str) -> list[str]:
+    """Split a table row (Markdown pipes or tabs) into its non-empty cells."""
+    if line.strip().startswith("|"):
+        parts = line.strip().strip("|").split("|")
+    elif "\t" in line:
+        parts = line.split("\t")
+    else:
+        return [line]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _segments(line: str) -> list[tuple[str | None, str]]:
+    """(label or None, value) pieces of one line: text before the first label, then each label's value."""
+    out: list[tuple[str | None, str]] = []
+    start = _AT_START.match(line)
+    label, rest = (start["label"], start["value"]) if start else (None, line)
+    pos, current = 0, label
+    for m in _MID_LINE.finditer(rest):
+        if not m["label"][0].isupper():
+            continue  # "… på næste møde:" is a sentence, "… Lillesøvej Dato: 20. september" a label
+        out.append((current, rest[pos : m.start()].strip()))
+        current, pos = m["label"], m.end()
+    out.append((current, rest[pos:].strip()))
+    return [(lab.casefold() if lab else None, val) for lab, val in out if lab or val]
+
+
+def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(field -> value, role label -> value) from header lines; the first occurrence of a field wins."""
+    values: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    current: str | None = None
+    pending_row: list[str] = []
+    for raw in lines:
+        row = cells(raw)
+        line = " ".join(row).strip() if len(row) > 1 else raw.strip()
+        if not line or set(line) <= set("-|: "):
+            if current and values.get(current):
+                current = None  # a blank line ends a wrapped value
+            continue
+        if pending_row:
+            _fill_row(pending_row, line, values)
+            pending_row, current = [], None
+            continue
+        if len(row) == 1 and _ONLY_LABELS.match(line):
+            pending_row = [LABELS[m.casefold()] for m in re.findall(_ALT, line, re.IGNORECASE)]
+            continue
+        if len(row) > 1 and _AT_START.match(row[0]) and _AT_START.match(row[0])["value"] == "":
+            segments = [(row[0].strip().rstrip(":").casefold(), " ".join(row[1:]))]
+        else:
+            segments = _segments(line)
+        for label, value in segments:
+            if label is None:
+                if current:
+                    values[current] = f"{values[current]}\n{value}".strip()
+                continue
+            name = LABELS.get(label)
+            if name is None:
+                continue
+            if name == "role":
+                roles[label] = value
+                current = None
+            elif name == "time" and values.get(name):
+                values[name] = f"{values[name]} {value}"  # "Dato: 29. januar 2020" then "Tidspunkt: Kl. 19:00"
+                current = name
+            elif name in values and values[name] and name != "meeting":
+                current = None  # the first occurrence wins ("Møde" also titles web exports)
+            else:
+                values[name] = value
+                current = name
+    return values, roles
+
+
+def _fill_row(labels: list[str], line: str, values: dict[str, str]) -> None:
+    """Values of a "Datum Plats" row: the date and time go to the time field, the rest to the other."""
+    m = _DATE_TIME.match(line)
+    others = [f for f in labels if f != "time"]
+    if m and "time" in labels:
+        values.setdefault("time", m["when"])
+        if others and m["rest"]:
+            values.setdefault(others[0], m["rest"].strip(" ,"))
+    elif labels:
+        values.setdefault(labels[0], line)

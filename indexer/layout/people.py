@@ -1,0 +1,60 @@
+"""Names in a participants or absent field: "A, B (formand, X Kommune), C og D/ref."
+
+Values come wrapped over lines ("Benjamin" / "Holst") or one person per line with a role
+after a comma ("Carl Tönsgård, ordförande"); group labels ("Forældrevalgte: …") and counts
+("samt ytterligare 31 medlemmar", "20 + 4") are not names.
+"""
+
+from __future__ import annotations
+
+import re
+
+_REF_SUFFIX = re.compile(r"\s*/\s*ref\.?\s*$", re.I)
+# "Forældrevalgte: A, B." / "Skolerepræsentanter: C." -> the names only.
+_GROUP_LABEL = re.compile(r"(?:^|(?<=[.;\n]))\s*[A-ZÆØÅ][\wæøå/ -]{2,40}:\s*")
+_JOINERS = (" og ", " samt ", " & ", " and ", " och ")
+
+
+def _one_per_line(lines: list[str]) -> bool:
+    """Whether each line is one person ("Name" or "Name, role"), rather than a wrapped list."""
+    filled = [ln.strip() for ln in lines if ln.strip() and not ln.strip()[0].islower()]
+    if len(filled) < 2 or not all(ln.count(",") <= 1 and len(ln.split()) <= 6 for ln in filled):
+        return False
+    with_role = all(re.search(r",\s*[a-zæøåäö]", ln) for ln in filled)
+    return with_role or (len(filled) >= 3 and not any(ln.endswith(",") for ln in filled))
+
+
+def _split(value: str) -> list[str]:
+    names, depth, buf, i = [], 0, "", 0
+    while i < len(value):
+        ch = value[i]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        joiner = next((j for j in _JOINERS if value.startswith(j, i)), None)
+        if depth == 0 and (ch in ",;\n" or joiner):
+            names.append(buf)
+            buf = ""
+            i += len(joiner) if joiner else 1
+            continue
+        buf += ch
+        i += 1
+    names.append(buf)
+    return names
+
+
+def split_names(value: str) -> tuple[str, ...]:
+    """ "A, B (formand, X Kommune), C og D/ref." -> ("A", "B (formand, X Kommune)", "C", "D")."""
+    lines = value.split("\n")
+    text = "\n".join(lines) if _one_per_line(lines) else " ".join(ln.strip() for ln in lines)
+    text = _GROUP_LABEL.sub("\n", text)
+    out: list[str] = []
+    for raw in _split(text):
+        name = _REF_SUFFIX.sub("", raw).strip(" .\t")
+        if not name or re.search(r"\d", name):
+            continue  # a count ("31 medlemmar", "20 + 4"), not a person
+        if name[0].islower():
+            if out and len(name.split()) <= 3:
+                out[-1] = f"{out[-1]} ({name})"  # a role after the name: "Carl Tönsgård, ordförande"
+            continue
+        out.append(name)
+    return tuple(out)

@@ -1,0 +1,138 @@
+"""Section headings inside an agenda item, and the role each section plays.
+
+Roles: "outcome" (what was decided or recorded: Beslutning, Referat, Afgørelse, Vedtak,
+Beslut …), "proposal" (Indstilling, Forslag til beslutning, Innstilling), "attachments"
+(Bilag), "background" (everything else that is headed). A heading may carry more words
+("Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020", "Udvalgets beslutning"):
+its role comes from its head word. An item without headings whose text states an outcome
+("godkendt", "tiltrådt", "blev valgt", "besluttede") gets that paragraph marked as outcome.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROLES: dict[str, str] = {
+    # what was decided or recorded
+    "beslutning": "outcome", "beslutninger": "outcome", "afgørelse": "outcome", "referat": "outcome",
+    "protokol": "outcome", "protokoltilførsel": "outcome", "konklusion": "outcome", "udvalgets beslutning": "outcome",
+    "vedtak": "outcome", "beslut": "outcome", "beslutning og referat": "outcome", "protokoll": "outcome",
+    "møtebehandling": "outcome", "behandling": "outcome", "referat og beslutning": "outcome",
+    # what was proposed
+    "indstilling": "proposal", "indstillinger": "proposal", "forslag til beslutning": "proposal",
+    "innstilling": "proposal", "forslag til vedtak": "proposal", "beslutningsforslag": "proposal",
+    "administrationens indstilling": "proposal", "forvaltningens indstilling": "proposal",
+    "direktionens indstilling": "proposal", "rådmandens indstilling": "proposal", "förslag till beslut": "proposal",
+    # attachments
+    "bilag": "attachments", "bilagsfortegnelse": "attachments", "vedlegg": "attachments", "bilagor": "attachments",
+    # background
+    "resumé": "background", "resume": "background", "baggrund": "background", "sagsfremstilling": "background",
+    "sagsbeskrivelse": "background", "beskrivelse af sagen": "background", "sagsforløb": "background",
+    "sagsgang og sagstype": "background", "beslutningstema": "background", "orientering": "background",
+    "efterskrift": "background", "økonomi": "background", "økonomiske konsekvenser": "background",
+    "tidsplan": "background", "lovgrundlag": "background", "retsgrundlag": "background", "høring": "background",
+    "opfølgning": "background", "personale": "background", "kommunikation": "background",
+    "supplerende sagsfremstilling": "background", "sammenfatning": "background", "saksopplysninger": "background",
+    "sammendrag": "background", "vurdering": "background", "ärendebeskrivning": "background",
+    "konsekvenser": "background", "miljø": "background", "handicappolitik": "background",
+}  # fmt: skip
+_NAME_ALT = "|".join(re.escape(n) for n in sorted(_ROLES, key=len, reverse=True))
+# "Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020", "Indstilling fra direktionen".
+_QUALIFIED = r"(?:\s+(?:i|fra|af|for|den|d\.)\s+[^:\n]{1,90}?)?"
+_HEADING = re.compile(
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\*\*)?(?P<name>(?:{_NAME_ALT}){_QUALIFIED})(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?"
+    rf"(?:[ \t]*$|:[ \t]*(?:\*\*)?[ \t]*(?P<inline>\S.*)$)",
+    re.IGNORECASE,
+)
+# Words that say an item's text records an outcome, when it has no section headings.
+OUTCOME_WORDS = re.compile(
+    r"\b(godkend(?:t|te|es)|tiltr(?:ådt|ådte|æder)|taget til efterretning|tog\w* .{0,40}til efterretning"
+    r"|blev (?:valgt|genvalgt|vedtaget|besluttet|enige)|besluttede|besluttet|vedtaget|vedtog|genvalgt|nyvalgt"
+    r"|enighed om|udsættes|udsat|bevilget|afvist|beslutade|godkänd\w*|fastställ\w*|vedtatt|vedtok)\b",
+    re.IGNORECASE,
+)
+
+
+def role_of(name: str | None) -> str | None:
+    """The role of a section heading as written, or None for text before any heading."""
+    if name is None:
+        return None
+    key = re.sub(r"\s+", " ", name).strip().casefold()
+    if key in _ROLES:
+        return _ROLES[key]
+    for known in sorted(_ROLES, key=len, reverse=True):
+        if key.startswith(known + " "):
+            return _ROLES[known]
+    return "background"
+
+
+def heading_of(line: str) -> tuple[str, str | None] | None:
+    """(section name as written, inline text after "Name:") if the line is a section heading."""
+    m = _HEADING.match(line)
+    if not m:
+        return None
+    return m["name"].strip(), m["inline"]
+
+
+def is_section_name(text: str) -> bool:
+    return heading_of(text) is not None
+
+
+@dataclass(frozen=True)
+class SectionSpan:
+    name: str | None
+    start: int
+    end: int
+    role: str | None = None
+
+
+def find_sections(text: str, start: int, end: int) -> list[SectionSpan]:
+    """Split ``text[start:end]`` at section headings; text before the first is its own section.
+
+    Spans cover the section's content (headings excluded); an empty lead-in is dropped.
+    Without any heading, a paragraph that states an outcome becomes an outcome section.
+    """
+    sections: list[SectionSpan] = []
+    name: str | None = None
+    content_start = start
+    pos = start
+    for raw in text[start:end].split("\n"):
+        heading = heading_of(raw)
+        if heading is not None:
+            sections.append(SectionSpan(name, content_start, pos, role_of(name)))
+            name, inline = heading
+            content_start = pos + raw.index(inline) if inline else min(pos + len(raw) + 1, end)
+        pos += len(raw) + 1
+    sections.append(SectionSpan(name, content_start, end, role_of(name)))
+    sections = [s for s in sections if s.name is not None or text[s.start : s.end].strip()]
+    if len(sections) == 1 and sections[0].name is None:
+        return _outcome_paragraph(text, sections[0])
+    return sections
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Blank-line separated paragraphs; lines, when the text has no blank lines."""
+    chunk = text[start:end]
+    splitter = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", chunk.strip()) else r"\n"
+    spans, pos = [], 0
+    for m in re.finditer(splitter, chunk):
+        spans.append((start + pos, start + m.start()))
+        pos = m.end()
+    spans.append((start + pos, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _outcome_paragraph(text: str, section: SectionSpan) -> list[SectionSpan]:
+    """An unheaded item: the last paragraph stating an outcome is marked as the outcome."""
+    paragraphs = _paragraphs(text, section.start, section.end)
+    stating = [p for p in paragraphs if OUTCOME_WORDS.search(text[p[0] : p[1]])]
+    if not stating:
+        return [section]
+    a, b = stating[-1]
+    parts = [
+        SectionSpan(None, section.start, a, "background"),
+        SectionSpan(None, a, b, "outcome"),
+        SectionSpan(None, b, section.end, "background"),
+    ]
+    return [p for p in parts if text[p.start : p.end].strip()]
