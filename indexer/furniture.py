@@ -47,7 +47,7 @@ _UPDATED = re.compile(
 )
 # A "Download "title"" line of a document viewer names the document, not its text.
 _DOWNLOAD = re.compile(r"^\s*(?:download|hent)\s+[\"“”].*[\"“”]\s*$", re.IGNORECASE)
-_EDGE_LINES = 3
+_EDGE_LINES = 5
 _MAX_FURNITURE_CHARS = 120
 
 
@@ -99,8 +99,10 @@ def _page_number_lines(pages: list[list[tuple[int, int, str]]]) -> set[int]:
     found = set()
     for number, lines in enumerate(pages, start=1):
         filled = [ln for ln in lines if ln[2].strip()]
-        for ln in filled[:2] + filled[-2:]:
+        for ln in filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]:
             bare = ln[2].strip().isdigit()
+            if bare and ln not in filled[:2] + filled[-2:]:
+                continue
             if PAGE_NUMBER.match(ln[2]) and (not bare or int(ln[2]) == number):
                 found.add(ln[0])
     return found

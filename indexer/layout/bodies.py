@@ -29,7 +29,8 @@ _MEETING = r"(?:s?møde[t]?|s?møte[t]?|s?möte[t]?)"
 _BODY_MEETING = re.compile(rf"\b(?P<body>[\wæøåÆØÅ]*?(?:{_HEAD_ALT}))s?{_MEETING}\b", re.IGNORECASE)
 # "Møde i Kommunalbestyrelsen", "Referat fra Byrådet", "Byrådet - Referat", "REFERAT Byrådet".
 _BODY_WORD = re.compile(
-    rf"\b(?P<body>(?:ordinær|ekstraordinær|ordinære|ekstraordinære)?\s?[\wæøåÆØÅ]*(?:{_HEAD_ALT}))\b", re.IGNORECASE
+    rf"\b(?P<body>(?i:ordinær\s|ekstraordinær\s|ordinære\s|ekstraordinære\s)?(?:[\wæøå]+-\s+(?:og|eller)\s+)?"
+    rf"[\wæøåÆØÅ]*(?i:{_HEAD_ALT})(?:\s+for\s+[A-ZÆØÅ][\wæøå]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøå]*){{0,3}})?)\b"
 )
 _ORG_KIND = (
     r"kommune|region|skole|skolen|kirke|kirken|sogn|menighed|forening|foreningen|grundejerforening|"
@@ -39,7 +40,7 @@ _ORG_KIND = (
 )
 _ORG = re.compile(
     rf"(?P<org>(?:[A-ZÆØÅ][\wæøåÆØÅ.-]*\s+){{0,3}}(?:[A-ZÆØÅ][\wæøå-]*?)?(?i:{_ORG_KIND})\b"
-    rf"(?:\s+[A-ZÆØÅ][\wæøå-]+){{0,3}})"
+    rf"(?:\s+(?:for\s+|af\s+|i\s+)?[A-ZÆØÅ][\wæøå-]+){{0,3}})"
 )
 _AFTER_DATE = re.compile(r"\d{4}\s*,\s*(?P<org>[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*){0,4})\s*$")
 _NOT_ORG_WORDS = frozenset({"referat", "dagsorden", "møde", "mødet", "protokol", "protokoll", "indkaldelse"})
@@ -47,6 +48,8 @@ _NOT_ORG_WORDS = frozenset({"referat", "dagsorden", "møde", "mødet", "protokol
 
 def _tidy(body: str) -> str:
     body = re.sub(r"\s+", " ", body).strip(" -–,.:")
+    if body.isupper():
+        body = body.lower()  # "ORDINÆR GENERALFORSAMLING" -> "Ordinær generalforsamling"
     return body[0].upper() + body[1:] if body else body
 
 

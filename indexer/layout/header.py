@@ -160,8 +160,11 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
     notes += date_notes
     start_time, end_time = parse_times(when, bare=True)
     if not start_time:
-        date_line = next((ln for ln in _title_lines(text, 12) if find_dates(ln) or find_partial_dates(ln)), "")
-        start_time, end_time = parse_times(date_line, bare=bool(date_line))
+        # The first "kl. 19" among the opening lines; a bare "18.30-20.30" only on a line with the date.
+        for line in _title_lines(text, 12):
+            start_time, end_time = parse_times(line, bare=bool(find_dates(line) or find_partial_dates(line)))
+            if start_time:
+                break
     if values.get("end"):
         end_time = parse_times(values["end"], bare=True)[0] or end_time
     participants = split_names(values.get("participants", ""))

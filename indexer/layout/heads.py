@@ -42,12 +42,16 @@ _SENTENCE_END = re.compile(r"(?<=[a-zæøå)\d]{2})[.!?](?=\s*[A-ZÆØÅ])")
 _ABBREVIATION = re.compile(r"\b(?:evt|pkt|nr|vedr|jf|ca|bl\.a|kl|stk|inkl|mht|ift|pr|dvs|div|st|mm|osv|afd)\.$", re.I)
 # Words that end a title line that continues on the next: "… boligområde ved" / "Søgårdvej".
 _CONTINUES = re.compile(r"(?:\b(?:og|eller|af|for|til|i|på|ved|med|om|fra|samt|under|mellem|vedr\.)|[-–,&/])$")
+# A line with a verb is a sentence introducing a list ("Følgende blev aftalt:"), not a heading.
+_CLAUSE = re.compile(
+    r"\b(?:blev|bliver|er|var|skal|vil|har|havde|kan|kunne|følgende|bl\.a|fx|eksempelvis|således)\b", re.IGNORECASE
+)
 # Header labels are not headings: "Deltagere:", "Afbud:", "Dato:" …
 _LABELS = re.compile(
     r"^(?:dato|tid|tidspunkt|sted|mødested|deltagere|til ?stede|fraværende|afbud|referent|ordstyrer|dirigent"
     r"|mødeleder|sekretær|formand|kopi|emne|mødedeltagere|medlemmer|fremmødte|forfall|närvarande|gæster"
-    r"|gæst|[a-zæøå]*repræsentanter|forældrevalgte|medarbejdervalgte|indkaldt|dagsorden|referat|to do"
-    r"|næste møde|mødekalender|underskrift\w*)$",
+    r"|gæst|[a-zæøå]*repræsentant(?:er)?|forældrevalgte|medarbejdervalgte|indkaldt|dagsorden|referat|to do"
+    r"|mødekalender|underskrift\w*|skoleledelse|ledelse|justeras|vid protokollet)$",
     re.IGNORECASE,
 )
 
@@ -165,7 +169,9 @@ def _unnumbered(lines: list[Line], i: int) -> Head | None:
         return None
     m = _TIME_SLOT.match(text)
     if m:
-        return Head(i, "time", None, _clean_title(text), start, i, end, True)
+        # "17.10-17.40 Trivselsmåling 2025" is titled by its words; "19.00-19.15 - Drøftelse" by its slot.
+        title = m["rest"] if len(m["rest"].split()) >= 3 else text
+        return Head(i, "time", None, _clean_title(title), start, i, end, True)
     if level and _STARTS_TITLE.match(text) and heading_of(text) is None:
         return Head(i, f"md{level}", None, _clean_title(text), start, i, end, True)
     m = re.match(r"^(?P<title>[^:]{2,70}):(?:\*\*)?\s*(?P<inline>.*)$", text)
@@ -174,7 +180,7 @@ def _unnumbered(lines: list[Line], i: int) -> Head | None:
     name = m["title"].strip().strip("*").strip()
     if _LABELS.match(name) or (role_of(name) in ("outcome", "proposal", "attachments") and heading_of(name)):
         return None
-    if len(name.split()) > 8 or re.search(r"\d{1,2}[.:]\d\d|\d{4}", name):
+    if len(name.split()) > 8 or re.search(r"\d{1,2}[.:]\d\d|\d{4}", name) or _CLAUSE.search(name):
         return None
     inline = m["inline"]
     if inline and (len(inline) < 40 or not re.search(r"[.!?]", inline)):

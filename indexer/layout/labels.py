@@ -33,11 +33,13 @@ LABELS: dict[str, str] = {
     "protokolfører": "role", "mødeleder og referent": "role", "møteleder": "role", "sekreterare": "role",
     "bemærkninger": "other", "bemærkning": "other", "dagsorden": "other", "emne": "other", "kopi til": "other",
     "spørgetid": "other", "gæster": "other", "indkaldte": "other", "punkter": "other",
+    "desuden deltog": "other", "varamedlemmer": "other", "fra administrationen": "other",
+    "fra administrasjonen": "other", "observatører": "other", "ikke medlemmer": "other",
 }  # fmt: skip
 _ALT = "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
 _AT_START = re.compile(rf"^\s*(?P<label>{_ALT})\s*(?::\s*|\t+|\s+|$)(?P<value>.*)$", re.IGNORECASE)
 _MID_LINE = re.compile(rf"(?<=\s)(?P<label>{_ALT}):(?=\s|$)", re.IGNORECASE)
-_ONLY_LABELS = re.compile(rf"^\s*(?:(?:{_ALT})\s*:?\s*){{2,4}}$", re.IGNORECASE)
+_ONLY_LABELS = re.compile(rf"^\s*(?:{_ALT})\s*:?(?:\s+(?:{_ALT})\s*:?){{1,3}}\s*$", re.IGNORECASE)
 _DATE_TIME = re.compile(
     r"^\s*(?P<when>(?:\d{4}-\d\d-\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\.?\s+\d{4})"
     r"(?:,?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?)?)\s*(?P<rest>.*)$",
@@ -60,6 +62,8 @@ def _segments(line: str) -> list[tuple[str | None, str]]:
     """(label or None, value) pieces of one line: text before the first label, then each label's value."""
     out: list[tuple[str | None, str]] = []
     start = _AT_START.match(line)
+    if start and start["value"][:1].islower() and not re.match(r"^\s*\S+\s*[:\t]", line):
+        start = None  # "Udvalg for Regional Udvikling" is a name, not the label "Udvalg"
     label, rest = (start["label"], start["value"]) if start else (None, line)
     pos, current = 0, label
     for m in _MID_LINE.finditer(rest):

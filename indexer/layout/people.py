@@ -42,16 +42,31 @@ def _split(value: str) -> list[str]:
     return names
 
 
+_LINE_GROUP = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ -]{2,40}:\s*")
+# "sognepræst Mikkel Fogh", "skoleleder Birgitte Harbo": a title before the name.
+_TITLE_FIRST = re.compile(r"^(?P<role>[a-zæøåäö][\wæøå-]*(?:\s+[a-zæøåäö][\wæøå-]*){0,2})\s+(?P<name>[A-ZÆØÅ].*)$")
+
+
 def split_names(value: str) -> tuple[str, ...]:
     """ "A, B (formand, X Kommune), C og D/ref." -> ("A", "B (formand, X Kommune)", "C", "D")."""
     lines = value.split("\n")
-    text = "\n".join(lines) if _one_per_line(lines) else " ".join(ln.strip() for ln in lines)
+    if _one_per_line(lines):
+        text = "\n".join(lines)
+    else:
+        # A group label ("Forældrerepræsentanter: …") starts a new entry; other lines are wrapped.
+        text = ""
+        for ln in lines:
+            grouped = _LINE_GROUP.match(ln)
+            text += ("\n" + ln[grouped.end() :]) if grouped else (" " + ln.strip())
     text = _GROUP_LABEL.sub("\n", text)
     out: list[str] = []
     for raw in _split(text):
         name = _REF_SUFFIX.sub("", raw).strip(" .\t")
         if not name or re.search(r"\d", name):
             continue  # a count ("31 medlemmar", "20 + 4"), not a person
+        titled = _TITLE_FIRST.match(name)
+        if titled:
+            name = f"{titled['name']} ({titled['role']})"
         if name[0].islower():
             if out and len(name.split()) <= 3:
                 out[-1] = f"{out[-1]} ({name})"  # a role after the name: "Carl Tönsgård, ordförande"
