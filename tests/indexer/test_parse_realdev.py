@@ -285,7 +285,9 @@ def test_realdev_every_file_keeps_all_its_text(realdev: dict[str, ParsedDocument
         kept_text = " ".join([p.text for p in doc.passages if p.role != "info"] + titles)
         kept = Counter(re.findall(r"[^\W\d_]+", kept_text.casefold()))
         missing = words - kept
-        assert sum(missing.values()) <= 0.02 * sum(words.values()), (name, missing.most_common(10))
+        for label in ("punkt", "pkt"):  # "Punkt 3." numbers an item; the number is kept as the item's
+            missing.pop(label, None)
+        assert sum(missing.values()) <= 0.01 * sum(words.values()), (name, missing.most_common(10))
 
 
 def test_realdev_text_outside_items_is_item_zero(realdev: dict[str, ParsedDocument]) -> None:
