@@ -231,8 +231,11 @@ def find_agenda(text: str) -> Agenda:
     for k, h in enumerate(best.heads):
         end = best.heads[k + 1].start if k + 1 < len(best.heads) else len(text)
         number = k + 1 if best.by_position or h.number is None else h.number
-        title = best.titles[k] if best.titles else h.title
-        items.append(ItemSpan(number, title, h.start, min(max(h.body_start, h.start), end), end))
+        title, body_start = h.title, h.body_start
+        if best.titles:
+            # A minutes list under an agenda list: the entry's own words are the item's text.
+            title, body_start = best.titles[k], h.text_start if h.text_start is not None else h.start
+        items.append(ItemSpan(number, title, h.start, min(max(body_start, h.start), end), end))
     numbers = [i.number for i in items]
     gaps = [b for a, b in itertools.pairwise(numbers) if b != a + 1]
     if gaps and not best.by_position:

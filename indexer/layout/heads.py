@@ -68,6 +68,7 @@ class Head:
     last_line: int  # index of the title's last line
     body_start: int  # offset where the item's own text begins (may be inside the head line)
     title_only: bool  # the head line holds nothing but the title
+    text_start: int | None = None  # where the text after the number begins (a numbered list entry's own words)
 
 
 def _clean_title(title: str) -> str:
@@ -137,13 +138,13 @@ def _numbered(lines: list[Line], i: int) -> list[Head]:
             body_start = rest_start + cut
             while body_start < line.end and lines[i].text[body_start - line.start].isspace():
                 body_start += 1
-            found.append(Head(i, style, int(m["n"]), title, head_start, i, body_start, False))
+            found.append(Head(i, style, int(m["n"]), title, head_start, i, body_start, False, rest_start))
             continue
         if len(rest) > MAX_TITLE:
             continue
         title, last = _wrapped(lines, i, rest)
         body_start = min(lines[last].end + 1, lines[-1].end)
-        found.append(Head(i, style, int(m["n"]), _clean_title(title), head_start, last, body_start, True))
+        found.append(Head(i, style, int(m["n"]), _clean_title(title), head_start, last, body_start, True, rest_start))
     return found
 
 
