@@ -57,8 +57,8 @@ class _Chain:
 
 
 def _tight(lines: list[Line], a: Head, b: Head) -> bool:
-    """Nothing but blank lines between two heads: a list, not items with text."""
-    return all(ln.blank for ln in lines[a.last_line + 1 : b.line])
+    """Nothing but blank lines between two heads on different lines: a list, not items with text."""
+    return b.line > a.last_line and all(ln.blank for ln in lines[a.last_line + 1 : b.line])
 
 
 def _runs(lines: list[Line], heads: list[Head]) -> list[list[Head]]:

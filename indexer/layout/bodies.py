@@ -95,7 +95,8 @@ def find_committee(title_lines: list[str], text: str) -> str | None:
 
 
 def find_organisation(title_lines: list[str], committee: str | None) -> str | None:
-    """The organisation named in the title lines, if any."""
+    """The organisation named in the title lines, if any (a long line is running text, not a title)."""
+    title_lines = [line for line in title_lines if len(line) < 150]
     for line in title_lines:
         m = _AFTER_DATE.search(line)
         if m and m["org"].casefold() not in _NOT_ORG_WORDS:

@@ -213,15 +213,56 @@ def _inline_labelled(lines: list[Line], i: int) -> list[Head]:
     return found
 
 
+# Text flattened to one line per page (a PDF copied by a document viewer) runs items into the line:
+# "… 2 1. Meddelelser a) Der afholdes …". Such an inline "N. Title" is a head only when its title
+# is in the table of contents.
+_FLATTENED = 300
+_CONTENTS = re.compile(r"\b(?:indholdsfortegnelse|indhold|innholdsfortegnelse|innehåll)\b", re.IGNORECASE)
+_INLINE_NUMBER = re.compile(r"(?<=\s)(?<!nr\.\s)(?<!pkt\.\s)(?P<n>\d{1,3})\.\s+(?=[A-ZÆØÅ])")
+
+
+def _contents_region(lines: list[Line]) -> tuple[int, int, str] | None:
+    """Where a table of contents is (its marker to the end of its line, or its next 40 lines), and its text."""
+    for i, line in enumerate(lines):
+        m = _CONTENTS.search(line.text)
+        if m:
+            last = i if len(line.text) > _FLATTENED else min(len(lines) - 1, i + 40)
+            start = line.start + m.start()
+            text = " ".join(ln.text for ln in lines[i : last + 1])[m.start() :]
+            return start, lines[last].end, " ".join(text.split()).casefold()
+    return None
+
+
+def _inline_in_contents(lines: list[Line], i: int, contents: tuple[int, int, str]) -> list[Head]:
+    line, found = lines[i], []
+    start, end, toc = contents
+    for m in _INLINE_NUMBER.finditer(line.text):
+        if start <= line.start + m.start() < end:
+            continue  # the table of contents itself
+        words = line.text[m.end() :].split()
+        title = ""
+        for k in range(1, min(len(words), 12) + 1):
+            if " ".join(words[:k]).casefold() in toc:
+                title = " ".join(words[:k])
+        if not title:
+            continue
+        body = line.text.index(title, m.end()) + len(title)
+        found.append(Head(i, "dot", int(m["n"]), title, line.start + m.start(), i, line.start + body, False))
+    return found
+
+
 def find_heads(lines: list[Line]) -> list[Head]:
     """Every line that may head an agenda item, numbered or not, in document order."""
     heads = []
+    contents = _contents_region(lines)
     for i, line in enumerate(lines):
         if line.blank:
             continue
         numbered = _numbered(lines, i)
         heads.extend(numbered)
         heads.extend(_inline_labelled(lines, i))
+        if contents and len(line.text) > _FLATTENED:
+            heads.extend(_inline_in_contents(lines, i, contents))
         if not numbered:
             head = _unnumbered(lines, i)
             if head is not None:
