@@ -56,6 +56,7 @@ class FileResult:
     message: str = ""
     passages: int = 0
     sha256: str | None = None
+    notes: int = 0  # guesses and fallbacks while reading (shown by `python -m indexer inspect FILE`)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class BuildReport:
         for f in self.files:
             count = f"{f.passages} passage{'s' if f.passages != 1 else ''}" if f.status != FAILED else ""
             detail = f"  {f.message}" if f.message else ""
+            if f.notes:
+                detail = f"  {f.notes} note{'s' if f.notes != 1 else ''}: {f.message}"
             lines.append(f"{f.status:<9} {f.source:<{width}}  {count}{detail}".rstrip())
         lines.extend(f"note: {n}" for n in self.notes)
         where = f"new generation {self.generation}" if self.generation else "index already up to date"
@@ -158,7 +161,9 @@ class _Reader:
             prev = self.prev_files.get(source)
             old = self.prev_passages.get(source)
             if prev and old and prev.get("sha256") == sha and prev.get("status") in (READ, WARNING):
-                result = FileResult(source, prev["status"], prev.get("message", ""), len(old), sha)
+                result = FileResult(
+                    source, prev["status"], prev.get("message", ""), len(old), sha, int(prev.get("notes", 0))
+                )
                 return result, old, prev
             src = read_bytes(
                 data,
@@ -184,6 +189,7 @@ class _Reader:
             "sha256": sha,
             "status": status,
             "message": message,
+            "notes": len(m.notes),
             "kind": m.kind,
             "committee": m.committee,
             "body": m.body,
@@ -191,7 +197,8 @@ class _Reader:
             "items": len(m.items),
             "passages": len(doc.passages),
         }
-        return FileResult(source, status, message, len(doc.passages), sha), list(doc.passages), record
+        result = FileResult(source, status, message, len(doc.passages), sha, len(m.notes))
+        return result, list(doc.passages), record
 
 
 def _embed(

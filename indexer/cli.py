@@ -16,6 +16,7 @@ from pathlib import Path
 
 from indexer.errors import ReferatError, UnreadableFileError
 from indexer.formats import read_file
+from indexer.formats.ocr import CACHE_DIR
 from indexer.inspection import inspection, render
 from indexer.parse import parse_document
 from indexer.settings import Settings
@@ -58,6 +59,9 @@ def inspect_main(argv: list[str]) -> int:
             max_bytes=settings.max_file_bytes,
             pdf_timeout_s=settings.pdf_timeout_s,
             pdf_memory_mb=settings.pdf_memory_mb,
+            # A scanned file indexed before is not OCR'd again to be inspected.
+            ocr_cache=settings.index_dir / CACHE_DIR if settings.index_dir.is_dir() else None,
+            progress=True,
         )
         doc = parse_document(src, settings.max_chars)
     except UnreadableFileError as exc:

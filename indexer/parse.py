@@ -147,6 +147,7 @@ class _Builder:
             header=context_header(meeting, number, title, piece.section),
             span=piece.span,
             page=self.src.page_at(piece.span[0]),
+            ocr=self.src.page_at(piece.span[0]) in self.src.ocr_pages,
             ordinal=ordinal if isinstance(ordinal, int) else 0,
             organisation=meeting.organisation,
             role=piece.role,

@@ -84,6 +84,7 @@ class Passage:
     ordinal: int = 0
     organisation: str | None = None
     role: str | None = None  # the section's role: "outcome", "proposal", "attachments", "background", "info"
+    ocr: bool = False  # the passage's page was read by OCR (SourceText.ocr_pages)
 
     @property
     def indexed_text(self) -> str:

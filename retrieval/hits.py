@@ -13,11 +13,15 @@ def citation(p: Passage) -> str:
     """One readable line: committee · date · punkt N: title · section · page · file."""
     # Item 0 is the meeting's header (Mødeoplysninger), not an agenda item.
     item = f"punkt {p.item_number}: {p.item_title}" if p.item_number else p.item_title
-    parts = [p.committee or "Ukendt udvalg", danish_date(p.meeting_date), item]
+    who = p.committee or p.organisation or "Ukendt udvalg"
+    if p.committee and p.organisation and p.organisation.casefold() not in p.committee.casefold():
+        who = f"{p.committee}, {p.organisation}"  # "Bestyrelse, Det Kolde Gys"
+    parts = [who, danish_date(p.meeting_date), item]
     if p.section:
         parts.append(p.section)
     if p.page is not None:
-        parts.append(f"s. {p.page}")
+        # Text read by OCR may hold misread words: the reader should know to check the page itself.
+        parts.append(f"s. {p.page} (OCR)" if p.ocr else f"s. {p.page}")
     parts.append(p.source)
     return " · ".join(parts)
 
@@ -49,6 +53,7 @@ class Hit:
             "source": p.source,
             "page": p.page,
             "committee": p.committee,
+            "organisation": p.organisation,
             "meeting_date": p.meeting_date,
             "item_number": p.item_number,
             "item_title": p.item_title,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -54,6 +55,7 @@ class _Chain:
     style: str
     titles: tuple[str, ...] | None = None  # titles from an agenda list, when the items are a second list
     by_position: bool = False
+    contents: dict[int, str] | None = None  # head line -> its title in the table of contents
 
 
 def _tight(lines: list[Line], a: Head, b: Head) -> bool:
@@ -79,11 +81,22 @@ def _same_title(a: str, b: str) -> bool:
     return n > 0 and ka[:n] == kb[:n]
 
 
-def _contents(lines: list[Line], heads: list[Head]) -> tuple[set[int], set[int], _Chain | None]:
-    """Tables of contents (their heads' lines), the heads they confirm, and a list-merged chain if any."""
+def _contents(lines: list[Line], heads: list[Head]) -> tuple[set[int], dict[int, str], _Chain | None]:
+    """Tables of contents (their heads' lines), the heads they confirm (with the contents' title),
+    and a list-merged chain if any."""
     toc: set[int] = set()
-    confirmed: set[int] = set()
-    for run in _runs(lines, heads):
+    confirmed: dict[int, str] = {}
+    runs = _runs(lines, heads)
+    in_runs = {h.line for run in runs for h in run}
+    for h in heads:
+        # A lone contents entry ("715. Kulturkommune 2017 …… 3") and, later, the item it lists.
+        twin = next((t for t in heads if t.line > h.last_line + 1 and t.number == h.number), None)
+        if h.line not in in_runs and twin and _same_title(twin.title, h.title) and not h.title_only:
+            continue
+        if h.line not in in_runs and twin and _same_title(twin.title, h.title) and _is_listing(lines, h, twin):
+            toc.add(h.line)
+            confirmed[twin.line] = h.title
+    for run in runs:
         later = [h for h in heads if h.line > run[-1].last_line]
         twins = {}
         for h in run:
@@ -92,7 +105,7 @@ def _contents(lines: list[Line], heads: list[Head]) -> tuple[set[int], set[int],
                 twins[h.line] = same[0]
         if len(twins) >= max(2, math.ceil(0.6 * len(run))):
             toc |= {h.line for h in run}
-            confirmed |= {t.line for t in twins.values()}
+            confirmed.update({t.line: h.title for h in run for line, t in twins.items() if line == h.line})
             continue
         numbers = [h.number for h in run]
         for second in _runs(lines, later):
@@ -102,12 +115,19 @@ def _contents(lines: list[Line], heads: list[Head]) -> tuple[set[int], set[int],
     return toc, confirmed, None
 
 
+def _is_listing(lines: list[Line], entry: Head, item: Head) -> bool:
+    """Whether ``entry`` lists ``item`` ahead of it: no text of its own before the next numbered line."""
+    following = [ln for ln in lines[entry.last_line + 1 : item.line] if not ln.blank]
+    return not following or len(following[0].text.strip()) <= 4 or following[0].text.strip()[:1].isdigit()
+
+
 def _weight(lines: list[Line], h: Head, nxt: int, confirmed: bool) -> float:
     """How much a head looks like an item heading rather than a list entry or a sentence."""
     w = 1.0
     w += 0.5 * blank_before(lines, h.line)
     w += 0.5 * (h.title_only and blank_after(lines, h.last_line))
-    w += 0.5 * any(heading_of(ln.text) for ln in lines[h.last_line + 1 : nxt])
+    headings = {heading_of(ln.text)[0].casefold() for ln in lines[h.last_line + 1 : nxt] if heading_of(ln.text)}
+    w += 0.8 if len(headings) >= 2 else 0.5 * bool(headings)
     w += 1.0 * confirmed
     if h.title_only and len(h.title) <= 90 and not h.title.endswith("."):
         w += 0.3
@@ -118,7 +138,7 @@ def _weight(lines: list[Line], h: Head, nxt: int, confirmed: bool) -> float:
     return w
 
 
-def _weights(lines: list[Line], heads: list[Head], confirmed: set[int]) -> list[float]:
+def _weights(lines: list[Line], heads: list[Head], confirmed: set[int] | dict[int, str]) -> list[float]:
     out = []
     for k, h in enumerate(heads):
         nxt = heads[k + 1].line if k + 1 < len(heads) else len(lines)
@@ -191,10 +211,16 @@ def _numbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
         weights = _weights(lines, group, confirmed)
         score, chain = _best_chain([h.number or 0 for h in group], weights)
         picked = [group[i] for i in chain]
-        if len(picked) == 1 and weights[chain[0]] < 2.3:
-            continue  # one numbered line is an item only when it clearly heads one
-        if picked and score > 0.5:
-            chains.append(_Chain(score, tuple(picked), style))
+        if len(picked) == 1:
+            # One numbered line is an item only when it clearly heads one: the contents list it, or
+            # section headings follow it ("715. Kulturkommune 2017" / "Sagsfremstilling" / "Beslutning").
+            only = picked[0]
+            nxt = next((h.line for h in group if h.line > only.line), len(lines))
+            structured = only.line in confirmed or any(heading_of(ln.text) for ln in lines[only.last_line + 1 : nxt])
+            if weights[chain[0]] >= 2.0 and structured:
+                chains.append(_Chain(weights[chain[0]], tuple(picked), style, contents=confirmed))
+        elif picked and score > 0.5:
+            chains.append(_Chain(score, tuple(picked), style, contents=confirmed))
         printed = Counter(h.number for h in group)
         _number, repeats = printed.most_common(1)[0] if printed else (0, 0)
         if repeats >= 3 and repeats > len(picked):
@@ -231,7 +257,7 @@ def find_agenda(text: str) -> Agenda:
     for k, h in enumerate(best.heads):
         end = best.heads[k + 1].start if k + 1 < len(best.heads) else len(text)
         number = k + 1 if best.by_position or h.number is None else h.number
-        title, body_start = h.title, h.body_start
+        title, body_start = _full_title(h.title, (best.contents or {}).get(h.line)), h.body_start
         if best.titles:
             # A minutes list under an agenda list: the entry's own words are the item's text.
             title, body_start = best.titles[k], h.text_start if h.text_start is not None else h.start
@@ -241,6 +267,16 @@ def find_agenda(text: str) -> Agenda:
     if gaps and not best.by_position:
         notes.append(f"item numbers skip (before {', '.join(map(str, gaps[:5]))})")
     return Agenda(tuple(items), best.style, tuple(notes))
+
+
+def _full_title(title: str, listed: str | None) -> str:
+    """The contents' title where it is the item's title unwrapped: a PDF line cut it, the contents did not."""
+    if not listed:
+        return title
+    listed = re.sub(r"\s*(?:[.…·_ ]{3,}\s*\d*|\s\d{1,3}|\(side \d+\))\s*$", "", listed).strip()
+    if listed.endswith(("...", "…")) or len(listed) <= len(title):
+        return title
+    return listed if title_key(listed).startswith(title_key(title)) else title
 
 
 def _describe(style: str) -> str:

@@ -95,7 +95,12 @@ def _wrapped(lines: list[Line], i: int, title: str) -> tuple[str, int]:
         text = lines[nxt].text.strip()
         if not text or re.search(r"[.:?!]$", title) or heading_of(text) is not None:
             break
-        if not (re.match(r"^[a-zæøå]", text) or _CONTINUES.search(title)) or len(title) + len(text) > MAX_TITLE:
+        # A short last line right before a section heading ends a title the page width cut.
+        before_heading = nxt + 1 < len(lines) and heading_of(lines[nxt + 1].text) is not None
+        cut_by_width = len(title) >= 40 and len(text) <= 60 and before_heading and not text.endswith(".")
+        if not (re.match(r"^[a-zæøå]", text) or _CONTINUES.search(title) or cut_by_width):
+            break
+        if len(title) + len(text) > MAX_TITLE:
             break
         if any(p.match(text) for p in _NUMBERED.values()) or _TIME_SLOT.match(text):
             break

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from indexer.layout.agenda import find_items
+from indexer.layout.agenda import find_agenda, find_items
 from indexer.layout.sections import find_sections
 
 
@@ -81,3 +81,98 @@ def test_numbers_that_wrap_around_give_one_rising_agenda() -> None:
     text = "\n".join(f"{i % 999 + 1}. Titel {i}\n\nTekst.\n" for i in range(20000))
     items = find_items(text)
     assert [i.number for i in items] == list(range(1, 1000))
+
+
+def test_a_single_running_case_number_heads_an_item_when_sections_follow() -> None:
+    body = (
+        "715. Kulturkommune 2017\nSagsfremstilling\nKommunen søger.\nBeslutning i udvalget den 04-12-2012\nGodkendt.\n"
+    )
+    assert titles("Referat\nKultur- og Fritidsudvalget\n" + body) == [(715, "Kulturkommune 2017")]
+    # ... but a lone numbered sentence in prose is not an agenda.
+    assert titles("Et notat.\n\n3. Bestyrelsen godkendte budgettet.\n\nIntet andet.\n") == []
+
+
+def test_running_case_numbers_confirmed_by_the_contents() -> None:
+    text = (
+        "PUNKTER\n49. Godkendelse af dagsorden\n50. Budget 2021\n\n"
+        "49. Godkendelse af dagsorden\n\nIndstilling\n  1. dagsorden godkendes\n  2. Udvalget orienteres\n\n"
+        "50. Budget 2021\n\nBeslutning\nGodkendt.\n"
+    )
+    items = find_items(text)
+    assert [(i.number, i.title) for i in items] == [(49, "Godkendelse af dagsorden"), (50, "Budget 2021")]
+    assert text[items[0].start :].startswith("49. Godkendelse af dagsorden\n\nIndstilling")
+
+
+def test_number_alone_on_its_line_and_label_styles() -> None:
+    assert titles("1.\nGodkendelse af dagsorden\nGodkendt.\n\n2.\nBudget\nVedtaget.\n") == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Budget"),
+    ]
+    assert titles("Pkt. 1\n\nVelkomst\n\nTekst.\n\nPkt.3 (Malou)\n\nElevrådet\n\nTekst.\n") == [
+        (1, "Velkomst"),
+        (3, "Elevrådet"),
+    ]
+    assert titles("§1 Mötet öppnas\nText.\n§2 Val av ordförande\nText.\n") == [
+        (1, "Mötet öppnas"),
+        (2, "Val av ordförande"),
+    ]
+    assert titles("1) Valg af dirigent\n   Hans.\n\n 2) Beretning\n   Godkendt.\n") == [
+        (1, "Valg af dirigent"),
+        (2, "Beretning"),
+    ]
+    assert titles("Ad 1. Regnskab\nGodkendt.\n\nAd pkt. 2 Kontingent\nUændret.\n") == [
+        (1, "Regnskab"),
+        (2, "Kontingent"),
+    ]
+
+
+def test_unnumbered_heading_lines_and_time_slots_are_numbered_in_order() -> None:
+    text = (
+        "Referat\n\nCykeloprydning og -parkering:\nDer er mange cykler.\nFølgende blev aftalt:\n- ryd op\n\n"
+        "Vaskeriet:\nMaskinen er ny.\n\nNæste møde:\n3. maj.\n"
+    )
+    agenda = find_agenda(text)
+    assert [(i.number, i.title) for i in agenda.items] == [
+        (1, "Cykeloprydning og -parkering"),
+        (2, "Vaskeriet"),
+        (3, "Næste møde"),
+    ]
+    assert agenda.notes and "no numbers" in agenda.notes[0]
+    slots = "19.00-19.15 - Drøftelse\nTekst.\n\n19.15-19.45 Budget for næste år\nTekst.\n"
+    assert titles(slots) == [(1, "19.00-19.15 - Drøftelse"), (2, "Budget for næste år")]
+
+
+def test_every_item_printed_one_is_numbered_by_position() -> None:
+    text = " 1. Velkomst\n\nTekst.\n\n 1. Regnskab\n\nGodkendt.\n\n 1. Eventuelt\n\nIntet.\n"
+    agenda = find_agenda(text)
+    assert [(i.number, i.title) for i in agenda.items] == [(1, "Velkomst"), (2, "Regnskab"), (3, "Eventuelt")]
+    assert "numbered by position" in agenda.notes[0]
+
+
+def test_agenda_list_then_minutes_list() -> None:
+    text = (
+        "Dagsorden:\n  1. Regnskab\n  2. Eventuelt\n\nReferat:\n"
+        "  1. Bestyrelsen godkendte regnskabet. Det sendes til revisor.\n  2. Intet.\n"
+    )
+    items = find_items(text)
+    assert [(i.number, i.title) for i in items] == [(1, "Regnskab"), (2, "Eventuelt")]
+    assert (
+        text[items[0].body_start : items[0].end].strip() == "Bestyrelsen godkendte regnskabet. Det sendes til revisor."
+    )
+
+
+def test_items_inside_a_run_together_paragraph() -> None:
+    text = "Møde Dato: 20. september 2023 Dagsorden: - Punkt 1. – Opfølgning. Vi var enige. - Punkt 2. Diverse Intet nyt.\n"
+    assert titles(text) == [(1, "Opfølgning."), (2, "Diverse")]
+
+
+def test_a_title_cut_by_the_page_width_is_joined() -> None:
+    text = (
+        "1. Godkendelse af dagsorden\nSagsfremstilling\nTekst.\n"
+        "2. Forslag til lokalplan 1.123 for et nyt boligområde i den nordlige\nbydel Søgårdsparken\n"
+        "Sagsfremstilling\nTekst.\n"
+    )
+    assert titles(text)[1] == (
+        2,
+        "Forslag til lokalplan 1.123 for et nyt boligområde i den nordlige bydel Søgårdsparken",
+    )

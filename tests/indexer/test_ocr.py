@@ -9,9 +9,8 @@ import re
 import shutil
 import time
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -31,7 +30,7 @@ TEXT_PDF = PDFS / "003_19692c500b0e1c7c.pdf"
 INSTALL = "run `make ocr-deps` or `apt-get install tesseract-ocr tesseract-ocr-dan`"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def tesseract() -> None:
     """Skips without Tesseract, except in CI (CI=true), where the OCR tests must run."""
     try:
@@ -69,10 +68,8 @@ def ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def read_scan(scanned: bytes, ocr_cache: Path) -> SourceText:
+def read_scan(tesseract: None, scanned: bytes, ocr_cache: Path) -> SourceText:
     """The scanned file read once (8 pages of real OCR), filling the cache."""
-    if shutil.which("tesseract") is None and not os.environ.get("CI"):
-        pytest.skip(f"Tesseract is not installed ({INSTALL})")
     return read_bytes(scanned, "scan.pdf", ocr_cache=ocr_cache)
 
 
@@ -181,8 +178,8 @@ def test_a_hanging_renderer_is_stopped(tesseract: None, scanned: bytes, monkeypa
 def test_citation_says_ocr(text_version: SourceText) -> None:
     passage = parse_document(text_version).passages[3]
     assert "(OCR)" not in citation(passage)
-    read_by_ocr = SimpleNamespace(**asdict(passage), ocr=True)  # as the parser marks passages of OCR'd pages
-    assert f"· s. {passage.page} (OCR) ·" in citation(read_by_ocr)  # type: ignore[arg-type]
+    read_by_ocr = replace(passage, ocr=True)  # as the parser marks passages of OCR'd pages
+    assert f"· s. {passage.page} (OCR) ·" in citation(read_by_ocr)
 
 
 @pytest.mark.slow

@@ -111,16 +111,23 @@ def test_password_pdfs() -> None:
     assert len(doc.meeting.items) == 9 and doc.meeting.date == "2012-08-16"
 
 
-def test_scanned_pdf_needs_ocr() -> None:
-    scan = PdfWriter()
-    scan.add_blank_page(595, 842)
-    scan.add_blank_page(595, 842)
-    with pytest.raises(UnreadableFileError, match=r"^scan\.pdf: no text layer: needs OCR \(a scanned PDF\)$"):
-        read(pdf_bytes(scan), "scan.pdf")
+def test_blank_pdf_pages() -> None:
+    # Pages without a text layer are OCR'd (tests/indexer/test_ocr.py); blank ones yield nothing.
+    blank = PdfWriter()
+    blank.add_blank_page(595, 842)
+    blank.add_blank_page(595, 842)
+    with pytest.raises(
+        UnreadableFileError,
+        match=r"^scan\.pdf: (no text layer, and OCR found no text \(a blank or unreadable scan\)$"
+        r"|scanned pages need OCR, but Tesseract is not installed)",
+    ):
+        read(pdf_bytes(blank), "scan.pdf")
     mixed = copy_of_sample()
     mixed.add_blank_page(595, 842)
-    src = read(pdf_bytes(mixed), "mixed.pdf")
-    assert src.notes == ("no text layer on page(s) 6: those pages need OCR",)
+    notes = read(pdf_bytes(mixed), "mixed.pdf").notes
+    assert notes == ("page 6 blank: no text layer, and OCR found no text",) or notes[0].startswith(
+        "page 6 not read: scanned pages need OCR, but Tesseract is not installed"
+    )
 
 
 def test_hanging_or_hungry_parser_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -183,7 +190,8 @@ def test_parser_never_crashes_on_any_text(text: str) -> None:
     except UnreadableFileError:
         return
     doc = parse_document(src)
-    assert len(doc.meeting.items) >= 1
+    # Every file gives passages (of its items, or of the meeting itself when it has none).
+    assert doc.passages
     assert all(p.text.strip() for p in doc.passages)
 
 
