@@ -2,8 +2,8 @@
 
 pdfium and Tesseract are C code fed with an untrusted file, so neither runs in the
 indexer's own process: pages are rasterised in a forked child with an address-space
-limit and each page gets its own time limit; Tesseract runs as a subprocess per page with
-a timeout. OCR costs seconds per page, so results are kept as JSON in the index folder
+limit and each page gets its own time limit (``render.py``); Tesseract runs as a subprocess
+per page with a timeout. OCR costs seconds per page, so results are kept as JSON in the index folder
 (``ocr-cache/<sha256>.json``), outside the generation folders: an unchanged file is never
 OCR'd twice, whatever else changes.
 """
@@ -11,21 +11,19 @@ OCR'd twice, whatever else changes.
 from __future__ import annotations
 
 import json
-import multiprocessing as mp
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from indexer.formats.render import DPI, rendered_pages
 from indexer.source import content_hash
 
 CACHE_DIR = "ocr-cache"
@@ -34,11 +32,6 @@ INSTALL_HINT = "run `make ocr-deps` or `apt-get install tesseract-ocr tesseract-
 MIN_TEXT_CHARS = 20
 # Tesseract's mean word confidence below which a page's text is likely garbled.
 LOW_CONFIDENCE = 60.0
-# Tesseract's recommended resolution. On the seed minutes 200-300 dpi cost the same CPU time
-# per page (~3.4 s) and read the same words; 300 leaves room for smaller print than theirs.
-DPI = 300
-# A page declared huge (hostile or a poster) is rendered at a lower resolution instead.
-MAX_PIXELS = 40_000_000
 # Bumped when the cached JSON changes shape; older entries are then OCR'd again.
 CACHE_FORMAT = 1
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -123,7 +116,7 @@ def run_ocr(data: bytes, pages: list[int], *, timeout_s: float, memory_mb: int, 
             slots.release()
             bar.update(1)
 
-        rendered = _rendered(data, pages, Path(tmp), timeout_s, memory_mb)
+        rendered = rendered_pages(data, pages, Path(tmp), timeout_s, memory_mb)
         while True:
             slots.acquire()
             page = next(rendered, None)
@@ -140,70 +133,6 @@ def run_ocr(data: bytes, pages: list[int], *, timeout_s: float, memory_mb: int, 
         for k, future in futures.items():
             results[k] = future.result()
     return {k: results[k] for k in pages}
-
-
-def _render_child(conn: mp.connection.Connection, data: bytes, pages: list[int], folder: str, limit: int) -> None:
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        import pypdfium2 as pdfium
-
-        doc = pdfium.PdfDocument(data)
-        for k in pages:
-            conn.recv()  # the parent asks for each page when Tesseract is ready for it
-            page = doc[k - 1]
-            width, height = page.get_size()  # in points, 1/72 inch
-            scale = min(DPI / 72, (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
-            image = page.render(scale=scale, grayscale=True).to_pil()
-            lo, hi = image.getextrema()
-            if lo == hi:  # a blank page: nothing for Tesseract to read
-                conn.send((k, None, None))
-                continue
-            path = os.path.join(folder, f"page-{k}.pgm")  # uncompressed: fastest to write and read
-            image.save(path)
-            conn.send((k, path, None))
-    except MemoryError:
-        conn.send((None, None, "the page needs too much memory to render (damaged or hostile file)"))
-    except Exception as exc:
-        conn.send((None, None, f"the page could not be rendered ({type(exc).__name__}: {exc})"))
-    finally:
-        conn.close()
-
-
-def _rendered(
-    data: bytes, pages: list[int], folder: Path, timeout_s: float, memory_mb: int
-) -> Iterator[tuple[int, Path | None, str | None]]:
-    """(page, image file or None, error) per page as the child renders them, each within ``timeout_s``."""
-    from indexer.formats.pdf import _current_address_space
-
-    ctx = mp.get_context("fork")
-    receiver, sender = ctx.Pipe(duplex=True)
-    limit = _current_address_space() + memory_mb * 1024 * 1024
-    proc = ctx.Process(target=_render_child, args=(sender, data, pages, str(folder), limit), daemon=True)
-    proc.start()
-    sender.close()
-    remaining = list(pages)
-    try:
-        while remaining:
-            error = f"rendering the page took longer than {timeout_s:g} s (damaged or hostile file)"
-            try:
-                receiver.send(None)
-                if not receiver.poll(timeout_s):
-                    break
-                k, path, error = receiver.recv()
-            except (EOFError, BrokenPipeError):
-                error = "the renderer crashed on this page (damaged or hostile file)"
-                break
-            if k is None:
-                break
-            remaining.remove(k)
-            yield k, (Path(path) if path else None), error
-        for k in remaining:  # the child stopped: the pages it did not render are failures
-            yield k, None, error
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
-        receiver.close()
 
 
 def _tesseract(tesseract: str, image: Path, timeout_s: float) -> OcrPage:

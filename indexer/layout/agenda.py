@@ -28,6 +28,7 @@ from indexer.layout.sections import heading_of
 _GAP_PENALTY = 1.0
 _START_PENALTY = 1.5  # a chain that starts above 1: running case numbers, or an agenda cut at the front
 _UNNUMBERED_FACTOR = 0.8
+_PAGE_REF = re.compile(r"^\s*(?:side\s*)?\d{1,4}\s*$|^\s*[.…·_ ]{3,}\s*\d{0,4}\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ class _Chain:
 
 def _tight(lines: list[Line], a: Head, b: Head) -> bool:
     """Nothing but blank lines between two heads on different lines: a list, not items with text."""
-    return b.line > a.last_line and all(ln.blank for ln in lines[a.last_line + 1 : b.line])
+    # A contents page's page numbers ("2" under "715. Kulturkommune 2017") are no text either.
+    return b.line > a.last_line and all(ln.blank or _PAGE_REF.match(ln.text) for ln in lines[a.last_line + 1 : b.line])
 
 
 def _runs(lines: list[Line], heads: list[Head]) -> list[list[Head]]:
@@ -217,7 +219,9 @@ def _numbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
             only = picked[0]
             nxt = next((h.line for h in group if h.line > only.line), len(lines))
             structured = only.line in confirmed or any(heading_of(ln.text) for ln in lines[only.last_line + 1 : nxt])
-            if weights[chain[0]] >= 2.0 and structured:
+            # "1. Godkendelse af referat" as a heading over its text is a one-item agenda, too.
+            heading = only.number == 1 and only.title_only and not only.title.endswith(".")
+            if weights[chain[0]] >= 2.0 and (structured or heading):
                 chains.append(_Chain(weights[chain[0]], tuple(picked), style, contents=confirmed))
         elif picked and score > 0.5:
             chains.append(_Chain(score, tuple(picked), style, contents=confirmed))

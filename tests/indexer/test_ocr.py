@@ -18,7 +18,7 @@ from pypdf import PdfReader, PdfWriter
 from indexer import build
 from indexer.build import build_index
 from indexer.errors import UnreadableFileError
-from indexer.formats import ocr, pdf, read_bytes
+from indexer.formats import ocr, pdf, read_bytes, render
 from indexer.parse import parse_document
 from indexer.settings import Settings
 from indexer.source import SourceText, content_hash
@@ -165,7 +165,7 @@ def test_missing_tesseract_is_named_with_the_install_command(scanned: bytes, mon
 
 
 def test_a_hanging_renderer_is_stopped(tesseract: None, scanned: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr, "_render_child", lambda *args: time.sleep(60))
+    monkeypatch.setattr(render, "_render_child", lambda *args: time.sleep(60))
     started = time.monotonic()
     with pytest.raises(UnreadableFileError) as info:
         read_bytes(scanned, "slow.pdf", pdf_timeout_s=1)
