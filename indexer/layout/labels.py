@@ -47,6 +47,13 @@ _DATE_TIME = re.compile(
 )
 
 
+_ENDS_FIELDS = re.compile(
+    r"^\s*(?:#+\s*)?(?:indholdsfortegnelse|indhold|innholdsfortegnelse|saksliste|dagordning|punkter|referat|"
+    r"dagsorden|beslutningsprotokol)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 def cells(line: str) -> list[str]:
     """Split a table row (Markdown pipes or tabs) into its non-empty cells."""
     if line.strip().startswith("|"):
@@ -87,6 +94,9 @@ def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
         if not line or set(line) <= set("-|: "):
             if current and values.get(current):
                 current = None  # a blank line ends a wrapped value
+            continue
+        if _ENDS_FIELDS.match(line):
+            current = None  # "Indholdsfortegnelse", "Dagsorden": the header's fields are over
             continue
         if pending_row:
             _fill_row(pending_row, line, values)

@@ -11,7 +11,7 @@ from indexer.build import build_index
 from indexer.errors import ReferatError
 from indexer.settings import Settings
 from indexer.store import PassageIndex
-from tests.conftest import CORPUS, FakeEmbedder
+from tests.conftest import CORPUS, DATA, FakeEmbedder
 
 
 def make_corpus(tmp_path: Path, names: list[str]) -> Path:
@@ -167,3 +167,20 @@ def test_cli_summary_as_json_and_exit_codes(tmp_path: Path) -> None:
         fatal.stderr.strip()
         == f"error: cannot use {tmp_path / 'file'}/ as the index folder (File exists): pick another --index"
     )
+
+
+def test_html_and_docx_are_indexed_and_a_broken_one_is_named(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    corpus = make_corpus(tmp_path, ["000_d393297036c53e0a.txt"])
+    shutil.copy(DATA / "formats" / "tmu_referat_2023-10-10.html", corpus / "tmu.html")
+    (corpus / "brudt.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    (corpus / "brudt.html").write_bytes(b"\x00\x01\x02 binary")
+    report = fake_build(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"), fake_embedder)
+    by_name = {f.source: f for f in report.files}
+    assert by_name["tmu.html"].status in ("read", "warning") and by_name["tmu.html"].passages > 3
+    assert by_name["brudt.docx"].status == "not read" and "docx" in by_name["brudt.docx"].message
+    assert by_name["brudt.html"].status == "not read" and by_name["brudt.html"].message
+    assert by_name["000_d393297036c53e0a.txt"].status == "read"
+    index = PassageIndex.load(tmp_path / "index")
+    html_items = {p.item_number for p in index.passages if p.source == "tmu.html"}
+    assert {1, 2, 3} <= html_items  # the council portal's agenda items, read from its headings
+    assert report.exit_code == 2
