@@ -97,8 +97,12 @@ def _meeting_date(text: str) -> tuple[date, int] | None:
 def _choose_date(when: str, header: str, furniture: str, document: str, name: str) -> tuple[date | None, list[str]]:
     notes: list[str] = []
     named = file_date(name)
-    found = _meeting_date(when) or _meeting_date(header[:3000]) or _meeting_date(furniture)
+    labelled = _meeting_date(when)
+    titled = _meeting_date("\n".join(_title_lines(header, 4)))
+    found = labelled or _meeting_date(header[:3000]) or _meeting_date(furniture)
     chosen: date | None = found[0] if found else None
+    if labelled and titled and titled[0] != labelled[0]:
+        notes.append(f"the title says {titled[0].isoformat()}, the header {labelled[0].isoformat()}: the header wins")
     if chosen is None:
         partial = find_partial_dates(when) or find_partial_dates(header[:1500])
         if partial:

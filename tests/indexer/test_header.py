@@ -47,3 +47,42 @@ def test_abbreviations_map_to_one_body() -> None:
     assert canonical_body("Den Administrative Styregruppe på socialområdet") == "Den Administrative Styregruppe"
     assert canonical_body("Socialdirektørforum") == "Socialdirektørforum"
     assert canonical_body(None) is None
+
+
+def test_the_labelled_date_wins_and_every_guess_is_a_note() -> None:
+    header = parse_header("Referat 3. marts 2023\n\nDato: 10-10-2023\nDeltagere: Jens Ærø, Birthe Åkjær\n")
+    assert header.date == "2023-10-10"
+    assert header.notes == (
+        "no committee or organisation found",
+        "the title says 2023-03-03, the header 2023-10-10: the header wins",
+    )
+    named = parse_header(
+        "Referat af generalforsamlingen torsdag den 28. februar kl. 19.30\n", file_name="x_2019-02-28.pdf"
+    )
+    assert named.date == "2019-02-28" and (named.start_time, named.end_time) == ("19:30", None)
+    assert any("the year is taken from the file name" in n for n in named.notes)
+    weekday = parse_header("Generalforsamling torsdag den 28. februar\n", document="Regnskab 2018 og budget 2019.")
+    assert weekday.date == "2019-02-28"  # the 28th of February was a Thursday in 2019
+    mismatch = parse_header("Dato: 4. juni 2020\nDeltagere: A\n", file_name="referat_2020-06-05.txt")
+    assert "the file name says 2020-06-05, the minutes say 2020-06-04: the minutes win" in mismatch.notes
+    assert parse_header("Udgivet 26.05.2015\nnæste møde 3. juni 2015\n").date is None
+
+
+def test_labels_mid_line_and_above_their_values() -> None:
+    inline = parse_header(
+        "Afdelingsbestyrelsesmøde afdeling 27 Dato: 20. september 2023 Deltagere: Jan, Elsebeth og Jørgen Dagsorden:\n"
+    )
+    assert (inline.date, inline.participants) == ("2023-09-20", ("Jan", "Elsebeth", "Jørgen"))
+    row = parse_header(
+        "Mötesform\nÅrsmöte\nDatum Plats\n2023-07-25 kl 09.00 Kilagårds Gröna\nNärvarande\nCarl Tönsgård, ordförande\nYlva Rudling, kassör\n"
+    )
+    assert (row.committee, row.date, row.start_time, row.place) == ("Årsmöte", "2023-07-25", "09:00", "Kilagårds Gröna")
+    assert row.participants == ("Carl Tönsgård (ordförande)", "Ylva Rudling (kassör)")
+    grouped = parse_header(
+        "Til stede:\nForældrevalgte: Peter Knappmann, Nette Schultz.\nElevrepræsentanter: Kaja Damgaard.\n\nFraværende:\nDorte Myhre\n"
+    )
+    assert grouped.participants == ("Peter Knappmann", "Nette Schultz", "Kaja Damgaard")
+    assert grouped.absent == ("Dorte Myhre",)
+    assert (
+        parse_header("Udvalg for Regional Udvikling\nDato: 10-10-2023\n").committee == "Udvalg for Regional Udvikling"
+    )
