@@ -21,11 +21,11 @@ from indexer.errors import IndexMissingError, ReferatError
 from indexer.settings import Settings
 from retrieval.answer import (
     IndexSummary,
+    Response,
     history,
     index_summary,
-    is_relevant,
-    make_lead,
     query_terms,
+    respond,
     shown_hits,
     whole_item,
 )
@@ -145,22 +145,36 @@ def card(r: Retriever, hit: Hit, terms: list[str], t: dict[str, str], key: str) 
 
 
 def answer_view(r: Retriever, message: dict[str, Any], t: dict[str, str], index: int) -> None:
-    result = message["result"]
+    """The answer first, quoted, with [1] linking to its card; the other passages folded away.
+
+    Streamlit's chat keeps the page scrolled to the end of the last message, so the message is
+    kept short (the answer and its own card) and the answer stays in view after asking.
+    """
+    response: Response = message["response"]
+    result = response.result
     if message["follows_up"]:
         st.caption(escape_markdown(t["followup"].format(topic=message["topic"])))
     if result.narrowed and result.plan.date_range is not None:
         st.caption(escape_markdown(t["narrowed"].format(period=result.plan.date_range.text)))
-    if not message["relevant"]:
-        st.info(f"{t['nothing'].format(q=escape_markdown(message['question']))} {t['widen']}")
-        return
-    lead = make_lead(result, r.passages)
     terms = query_terms(message["query"])
-    if lead is not None:
-        label = t["decided"] if lead.is_outcome else t["lead"]
-        st.markdown(f"**{label}:** {highlight(lead.text, terms)}")
-        st.caption(escape_markdown(lead.citation))
-    for hit in shown_hits(result, r.settings):
-        card(r, hit, terms, t, f"m{index}-h{hit.rank}")
+    answer = response.answer
+    if answer is None:
+        st.info(f"{t['nothing'].format(q=escape_markdown(message['question']))} {t['widen']}")
+        if result.hits:
+            with st.expander(t["related"]):
+                for hit in result.hits[:3]:
+                    st.markdown(f"**{escape_markdown(hit.citation)}**")
+        return
+    anchor = f"kilde-{index}-1"
+    label = t["decided"] if answer.is_outcome else t["lead"]
+    st.markdown(f"**{label}:** »{highlight(answer.text, terms)}« [\\[1\\]](#{anchor})")
+    hits = shown_hits(result, r.settings)
+    st.subheader(t["source"].format(n=1), anchor=anchor)
+    card(r, hits[0], terms, t, f"m{index}-h1")
+    if len(hits) > 1:
+        with st.expander(t["more"].format(n=len(hits) - 1)):
+            for hit in hits[1:]:
+                card(r, hit, terms, t, f"m{index}-h{hit.rank}")
 
 
 def history_view(r: Retriever, message: dict[str, Any], t: dict[str, str], filters: Filters) -> None:
@@ -202,7 +216,7 @@ def main() -> None:
     if question and question.strip():
         turn = next_turn(question, st.session_state.topic)
         try:
-            result = r.search(turn.query, top_k=top_k, filters=filters)
+            response = respond(r.search(turn.query, top_k=top_k, filters=filters), r, top_k)
         except ReferatError as exc:
             st.error(str(exc))
             return
@@ -216,8 +230,7 @@ def main() -> None:
                 "query": turn.query,
                 "topic": turn.topic,
                 "follows_up": turn.follows_up,
-                "result": result,
-                "relevant": is_relevant(result, r.settings),
+                "response": response,
             }
         )
     for i, message in enumerate(st.session_state.messages):

@@ -7,12 +7,16 @@ Beslutning/Referat section), quoted, with its citation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
 
 from indexer.chunking import first_sentences
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.conversation import own_topic_words
+from retrieval.extract import WEIGHTS, Quote, Weights, build_pool, quote, rank_sentences
 from retrieval.filters import Filters
 from retrieval.hits import Hit, citation
 from retrieval.ranking import states_outcome
@@ -86,6 +90,81 @@ def make_lead(result: SearchResult, passages: list[Passage]) -> Lead | None:
     outcome = outcome_passage(item_passages(passages, top.source, top.item_number))
     chosen = outcome or top
     return Lead(first_sentences(chosen.text, 2, 320), chosen, outcome is not None)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer in words: sentences quoted verbatim, and the hit they are quoted from."""
+
+    text: str
+    passage: Passage
+    kind: str | None
+    is_outcome: bool
+    hit_rank: int
+
+    @property
+    def citation(self) -> str:
+        return citation(self.passage)
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.passage
+        return {
+            "text": self.text,
+            "citation": self.citation,
+            "source": p.source,
+            "page": p.page,
+            "item_number": p.item_number,
+            "section": p.section,
+            "hit_rank": self.hit_rank,
+        }
+
+
+@dataclass(frozen=True)
+class Response:
+    """A search result with its answer; the hits start with the answer's passage."""
+
+    result: SearchResult
+    answer: Answer | None
+    relevant: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.result.to_json(), "answer": self.answer.to_json() if self.answer else None}
+
+
+def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = WEIGHTS) -> Quote | None:
+    """The best sentence(s) of the best items for the question, by the extractive model."""
+    passages, vectors, item_rows = retriever.snapshot()
+    pool = build_pool(result.plan, [h.passage for h in result.hits], item_rows, passages)
+    if not pool:
+        return None
+    if result.query_vector is not None:
+        rows = np.array([s.row for s in pool])
+        passage_cosine = vectors[rows] @ result.query_vector
+    else:
+        passage_cosine = np.zeros(len(pool))
+    ranked = rank_sentences(result.plan, pool, passage_cosine, retriever.embed_texts, result.query_vector, weights)
+    return quote(pool, ranked, result.plan.expects)
+
+
+def answer_first(result: SearchResult, passage: Passage, top_k: int) -> SearchResult:
+    """The hits with the answer's passage first (added if the search did not list it), ranks renumbered."""
+    rest = [h for h in result.hits if h.passage.id != passage.id]
+    lead = next((h for h in result.hits if h.passage.id == passage.id), None) or Hit(0, 0.0, passage)
+    hits = [replace(h, rank=i) for i, h in enumerate([lead, *rest][: max(top_k, 1)], start=1)]
+    return replace(result, hits=tuple(hits))
+
+
+def respond(result: SearchResult, retriever: Retriever, top_k: int | None = None) -> Response:
+    """The answer in words for a search, or none when nothing in the minutes is relevant."""
+    settings = retriever.settings
+    if not is_relevant(result, settings):
+        return Response(result, None, False)
+    found = choose_quote(result, retriever)
+    if found is None:
+        return Response(result, None, True)
+    reordered = answer_first(result, found.passage, top_k or len(result.hits))
+    answer = Answer(found.text, found.passage, found.kind, found.is_outcome, 1)
+    return Response(reordered, answer, True)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--model NAME_OR_PATH]
     python -m retrieval - --json      one question per line on stdin, one JSON object per line
 
+The JSON object is the search result plus "answer": sentences quoted verbatim from the
+minutes that answer the question, with their citation, or null when nothing relevant was found.
 Exit code 1 with one line on stderr when the index is missing or unusable.
 """
 
@@ -18,8 +20,9 @@ from pathlib import Path
 
 from indexer.errors import ReferatError
 from indexer.settings import Settings
+from retrieval.answer import Response, respond
 from retrieval.filters import Filters, parse_day
-from retrieval.search import Retriever, SearchResult
+from retrieval.search import Retriever
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,11 +38,17 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def render(result: SearchResult, width: int = 100) -> str:
-    """Readable results: a citation line per hit, then the passage."""
+def render(response: Response, width: int = 100) -> str:
+    """Readable results: the answer with its citation, then a citation line per hit and the passage."""
+    result = response.result
     if not result.hits:
         return f"No passages found for {result.query!r}. Try other words or wider filters."
     lines = []
+    if response.answer is not None:
+        lines.extend(textwrap.wrap(f"Answer: {response.answer.text}", width=width, subsequent_indent="   "))
+        lines.extend([f"   [{response.answer.citation}]", ""])
+    else:
+        lines.extend([f"The minutes do not answer {result.query!r}; related passages:", ""])
     for hit in result.hits:
         lines.append(f"{hit.rank}. {hit.citation}")
         text = " ".join(hit.passage.text.split())
@@ -69,11 +78,11 @@ def main(argv: list[str] | None = None) -> int:
             raise ReferatError("the question is empty: write a question in quotes, or - to read questions from stdin")
         retriever = Retriever.open(settings, model=args.model)
         for question in _questions(args.question):
-            result = retriever.search(question, filters=filters)
+            response = respond(retriever.search(question, filters=filters), retriever, settings.top_k)
             if args.json:
-                print(json.dumps(result.to_json(), ensure_ascii=False), flush=True)
+                print(json.dumps(response.to_json(), ensure_ascii=False), flush=True)
             else:
-                print(render(result), flush=True)
+                print(render(response), flush=True)
     except ReferatError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -44,6 +44,19 @@ _ANSWER_TYPES = (
     ("count", re.compile(r"\b(hvor mange|how many|antal\w*|number of)\b", re.I)),
     ("date", re.compile(r"\b(hvornår|when|dato\w*|date)\b", re.I)),
 )
+# The kind of token that answers, for choosing the sentence to quote (wider than ``answer_type``,
+# which also steers passage ranking and stays as measured there). First match wins.
+_EXPECTS = (
+    ("money", re.compile(r"\b(hvor meget|how much|kost\w*|cost\w*|pris\w*|\w*takst\w*|\w*beløb\w*|amount|"
+                         r"\w*kontingent\w*|\w*avgift\w*|"
+                         r"(?:hvor|hur|how)\s+(?:stor\w*|høj\w*|big|large|high))\b", re.I)),
+    ("count", re.compile(r"\b(hvor mange|how many|hur många|antal\w*|number of)\b", re.I)),
+    ("time", re.compile(r"\b(hvornår|when|när|what time|hvilket tidspunkt|dato\w*|date|frist\w*)\b", re.I)),
+    ("person", re.compile(r"\b(hvem|who|whom|vem|vilka)\b|\b(?:hvilke\w*|which|vilken)\s+"
+                          r"(?:\w+\s+)?(?:\w*medlem\w*|person\w*|professor\w*|leder\w*|firma\w*|company)\b", re.I)),
+    ("place", re.compile(r"^\s*(?:hvor(?!\s+(?:meget|mange|stor\w*|lang\w*|ofte|tit)\b)|where|hvortil|hvorhen)\b",
+                         re.I)),
+)  # fmt: skip
 _EARLIEST, _LATEST = date(1900, 1, 1), date(2999, 12, 31)
 
 _ENGLISH = frozenset(
@@ -70,6 +83,9 @@ class QueryPlan:
     language: str = "da"
     asks_outcome: bool = False
     answer_type: str | None = None
+    # What kind of token the quoted answer should hold: money, count, time, person, place, or
+    # outcome (a decision or yes/no question); None for a topic.
+    expects: str | None = None
 
 
 def _open_range(prep: str, year: int, text: str) -> DateRange:
@@ -108,15 +124,26 @@ def detect_language(question: str) -> str:
     return "en" if english > danish else "da"
 
 
+# "What happened to the item?" asks for its outcome as well.
+_HAPPENED = re.compile(r"\b(skete|sket|happened|blev resultatet)\b", re.I)
+
+
+def expected_kind(question: str, asks_outcome: bool) -> str | None:
+    kind = next((kind for kind, cue in _EXPECTS if cue.search(question)), None)
+    return kind or ("outcome" if asks_outcome or _HAPPENED.search(question) else None)
+
+
 def analyze(question: str) -> QueryPlan:
     period = extract_date_range(question)
+    outcome = bool(_OUTCOME_CUE.search(question) or _PROPOSAL_QUESTION.match(question))
     return QueryPlan(
         question=question,
         date_range=period,
         names_meeting=period is not None and bool(_MEETING_CUE.search(question)),
         language=detect_language(question),
-        asks_outcome=bool(_OUTCOME_CUE.search(question) or _PROPOSAL_QUESTION.match(question)),
+        asks_outcome=outcome,
         answer_type=next((kind for kind, cue in _ANSWER_TYPES if cue.search(question)), None),
+        expects=expected_kind(question, outcome),
     )
 
 

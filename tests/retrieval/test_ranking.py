@@ -10,7 +10,8 @@ from retrieval.ranking import LEAD_RRF_K, arrange, lead_order, passage_prior, st
 
 
 def p(section: str | None, text: str, item: int = 1) -> Passage:
-    return Passage("id", "f.txt", "C", "C", "2020-01-01", item, "t", section, text, "h", (0, 1))
+    role = "outcome" if section in ("Referat", "Beslutning") else None  # as the reader marks them
+    return Passage("id", "f.txt", "C", "C", "2020-01-01", item, "t", section, text, "h", (0, 1), role=role)
 
 
 def test_lead_order_fuses_similarity_and_own_text() -> None:

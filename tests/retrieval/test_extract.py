@@ -1,0 +1,109 @@
+"""The answer in words: verbatim sentences from the minutes, on the real index with the real model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from indexer.records import Passage
+from indexer.settings import Settings
+from retrieval.answer import item_passages, respond
+from retrieval.extract import Sentence, has_kind, lexical_overlap, quote, sentences_of
+from retrieval.query import analyze
+from retrieval.search import Retriever
+from tests.conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def retriever(real_index: Settings) -> Retriever:
+    return Retriever.open(real_index)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+HELDOUT = {json.loads(line)["id"]: json.loads(line) for line in (DATA / "questions_heldout.jsonl").open()}
+
+
+@pytest.mark.parametrize("qid", ["h01", "h02", "h06", "h08", "h10", "h16", "h22", "h23"])
+def test_answer_quotes_the_minutes_verbatim(retriever: Retriever, qid: str) -> None:
+    q = HELDOUT[qid]
+    response = respond(retriever.search(q["q"]), retriever)
+    answer = response.answer
+    assert answer is not None
+    assert any(squash(phrase) in squash(answer.text) for phrase in q["answer"][0]), answer.text
+    # Quoted, not written: the text is in its item's passages (sentences may run into the next passage).
+    item = " ".join(
+        p.text for p in item_passages(retriever.passages, answer.passage.source, answer.passage.item_number)
+    )
+    assert squash(answer.text) in squash(item)
+    # The answer's passage leads the hits, and its citation is that passage's.
+    assert response.result.hits[0].passage == answer.passage and answer.hit_rank == 1
+    assert answer.citation == response.result.hits[0].citation
+    assert [h.rank for h in response.result.hits] == list(range(1, len(response.result.hits) + 1))
+
+
+def test_outcome_answers_say_so(retriever: Retriever) -> None:
+    answer = respond(retriever.search("What was decided about the crisis centre rate?"), retriever).answer
+    assert answer is not None and answer.is_outcome and answer.text == "DAS godkendte takststigningen"
+    count = respond(retriever.search("Hvor mange tilsynsbesøg aflagde Socialtilsyn Nord i 2019?"), retriever).answer
+    assert count is not None and "2.085 tilsynsbesøg" in count.text and not count.is_outcome
+
+
+@pytest.mark.parametrize("nonsense", ["Hvad er vejret i morgen?", "opskrift på æblekage", "who won the world cup"])
+def test_no_answer_when_the_minutes_do_not_answer(retriever: Retriever, nonsense: str) -> None:
+    response = respond(retriever.search(nonsense), retriever)
+    assert response.answer is None and not response.relevant
+    assert response.result.hits  # the closest items, shown as related
+    assert response.to_json()["answer"] is None
+
+
+def test_expected_kinds_from_question_words() -> None:
+    kinds = {
+        "Hvor meget stiger taksten?": "money",
+        "Hvor mange deltog?": "count",
+        "Hvornår afholdes mødet?": "time",
+        "Hvem blev valgt som formand?": "person",
+        "Hvor skal seminaret holdes?": "place",
+        "Fik klubben lokaletilskud? Blev det godkendt?": "outcome",
+        "aftagerbestyrelser på de regionale tilbud": None,
+    }
+    assert {q: analyze(q).expects for q in kinds} == kinds
+
+
+def test_answer_kinds_in_sentences() -> None:
+    assert has_kind("en takststigning på 206 kr. pr døgn", "money") and has_kind("kr. 1.933", "money")
+    assert not has_kind("taksten stiger", "money")
+    assert has_kind("Mødet holdes 28. juni kl. 10", "time") and not has_kind("Mødet holdes snart", "time")
+    assert has_kind("Som formand valgtes Henrik Madsen.", "person") and not has_kind("Ingen bemærkninger.", "person")
+    assert has_kind("Seminaret holdes på Hotel Sixtus.", "place")
+    assert has_kind("Indstillingen blev godkendt.", "outcome")
+
+
+def test_lexical_overlap_weights_rare_stems() -> None:
+    scores = lexical_overlap("takst for krisecentret", ["Krisecentrets takst stiger.", "Taksten er uændret.", "Intet."])
+    assert scores[0] == pytest.approx(1.0) and 0 < scores[1] < scores[0] and scores[2] == 0
+
+
+def p(text: str, section: str | None = "Beslutning") -> Passage:
+    return Passage("id1", "f.txt", "C", "C", "2020-01-01", 3, "Valg", section, text, "h", (0, len(text)))
+
+
+def test_quote_adds_what_the_best_sentence_announces() -> None:
+    passage = p(
+        "Som revisorer blev valgt:\n- Per Olsen\n- Britt Lago\n\nMødet sluttede kl. 21, og alle gik hjem glade."
+    )
+    pool = sentences_of(passage, 0, 0, True)
+    assert [s.text for s in pool][:3] == ["Som revisorer blev valgt:", "- Per Olsen", "- Britt Lago"]
+    found = quote(pool, [(0, 1.0), (3, 0.2)], "person")
+    assert found is not None and found.text == "Som revisorer blev valgt: - Per Olsen - Britt Lago"
+
+
+def test_quote_stays_in_its_section() -> None:
+    first = p("Godkendt. " + "Ordet var frit og der blev talt længe om mange ting. " * 3, "Beslutning")
+    other = Passage("id2", "f.txt", "C", "C", "2020-01-01", 3, "Valg", "Bilag", "Bilag 1.", "h", (300, 308))
+    pool = [*sentences_of(first, 0, 0, True)[:1], Sentence(1, other, 0, "Bilag 1.", 0, False, False)]
+    found = quote(pool, [(0, 1.0), (1, 0.99)], "outcome")
+    assert found is not None and found.text == "Godkendt." and found.is_outcome is False  # no role: not read as outcome
