@@ -59,6 +59,13 @@ def split_of(question_id: str | None) -> str:
     return "tuned" if (n // 2) % 2 == 0 else "heldout"
 
 
+def printed_key(key: str) -> str:
+    """A gold key as the index numbers items: "310#04" -> "310#4", "308#25/22" (PS 25/22) -> "308#25"."""
+    file, _, item = key.partition("#")
+    m = re.fullmatch(r"0*(\d+)(?:/\d+)?", item)
+    return f"{file}#{int(m.group(1))}" if m else key
+
+
 def gold_key(gold: dict[str, int], key: str) -> str | None:
     """The gold key an item matches: itself, or its file's ``NNN#*``."""
     if key in gold:
@@ -106,6 +113,7 @@ def graded(items: Sequence[str], gold: dict[str, int]) -> list[int]:
 def score_question(
     hits: Sequence[ShownHit], gold: dict[str, int], answer: Sequence[Sequence[str]], answer_text: str | None = None
 ) -> dict[str, float]:
+    gold = {printed_key(k): v for k, v in gold.items()}
     items = distinct_items(hits)
     gains = graded(items, gold)
     relevant = [i for i, g in enumerate(gains[:10]) if g == 2]

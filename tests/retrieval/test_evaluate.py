@@ -93,3 +93,13 @@ def test_summary_groups() -> None:
     assert summary["all"]["hit@5"] == 0.5 and summary["all"]["ans@3"] == 1.0
     assert summary["lang=en"]["n"] == 1 and summary["kind=fact"]["ans@1"] == 1.0
     assert summary["split=tuned"]["answer"] == 1.0 and summary["split=heldout"]["answer"] == 0.0
+
+
+def test_gold_keys_as_printed_match_the_item_numbers() -> None:
+    from retrieval.evaluate import printed_key
+
+    assert printed_key("310#04") == "310#4"
+    assert printed_key("308#25/22") == "308#25"
+    assert printed_key("208#*") == "208#*" and printed_key("201#0") == "201#0"
+    hits = [ShownHit("310_fond.pdf", 4, "Bevilget 250.000 kr.")]
+    assert score_question(hits, {"310#04": 2}, [["250.000"]])["hit@5"] == 1.0
