@@ -69,7 +69,8 @@ def test_sigkill_at_random_moments_leaves_old_or_new(tmp_path: Path, real_index:
     previous = {"original"}
     killed = 0
     duration = 0.0
-    for round_ in range(9):
+    # Build times vary with the machine's load, so some kills come too late: 12 tries, at least 5 kills.
+    for round_ in range(13):
         # A few new passages to embed, so that a build takes about a second.
         set_variant(
             settings.corpus_dir,
