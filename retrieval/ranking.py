@@ -28,6 +28,8 @@ LEAD_RRF_K = 60
 ANSWER_TYPE_PRIOR = 1.3
 # Weight of a Bilag passage: a list of attachments names documents the index does not hold.
 ATTACHMENT_PRIOR = 0.5
+# Weight of a passage of a few characters that is not an outcome ("BY", "Ingen bemærkninger").
+STUB_CHARS, STUB_PRIOR = 25, 0.5
 
 ANSWER_SHAPES = {
     # "206 kr.", "kr. 1.933", "3,45 mio.", and bare Danish thousands ("121.800") in tables.
@@ -61,8 +63,12 @@ def passage_prior(passage: Passage, plan: QueryPlan) -> float:
     shape = ANSWER_SHAPES.get(plan.answer_type or "")
     if shape is not None and shape.search(passage.text):
         prior *= ANSWER_TYPE_PRIOR
-    if (passage.section or "").casefold() == "bilag":
+    if passage.role == "attachments" or (passage.section or "").casefold() == "bilag":
         prior *= ATTACHMENT_PRIOR
+    if len(passage.text.strip()) < STUB_CHARS and passage.role != "outcome":
+        # "Sagsforløb: BY" says nothing; its closeness comes from the shared context header.
+        # (An outcome stub, "Godkendt", does answer: it keeps its weight.)
+        prior *= STUB_PRIOR
     return prior
 
 
@@ -99,12 +105,13 @@ def arrange(
     item_of: Callable[[int], Hashable],
     order_item: Callable[[list[int]], list[int]],
     top_k: int,
+    may_support: Callable[[Hashable], bool] = lambda item: True,
 ) -> list[tuple[int, float]]:
     """Agenda items in order of their best fused score, each led by ``order_item``'s first.
 
     The reader sees different agenda items first. One exception: when the best item
-    dominates (its second-best passage outscores every other item), its next passage
-    follows its lead as supporting text before the other items.
+    dominates (its second-best passage outscores every other item) and ``may_support``
+    allows it, its next passage follows its lead as supporting text before the other items.
     """
     items: dict[Hashable, list[int]] = {}
     for row, _ in ordered(fused):
@@ -112,7 +119,7 @@ def arrange(
     groups = [order_item(rows) for rows in items.values()]
     leads = [rows[0] for rows in groups]
     rest = [row for rows in groups for row in rows[1:]]
-    if len(groups) > 1 and len(groups[0]) > 1:
+    if len(groups) > 1 and len(groups[0]) > 1 and may_support(item_of(groups[0][0])):
         runner_up = max(fused[r] for r in groups[0][1:])
         if runner_up > fused[groups[1][0]]:
             leads.insert(1, groups[0][1])

@@ -192,6 +192,9 @@ class Retriever:
             item_of=lambda r: (passages[r].source, passages[r].item_number),
             order_item=lambda rows: lead_order(rows, cosine, text_scores, priors, outcome_rows),
             top_k=top_k,
+            # The meeting's own passages (its header laid out, and as written) say the same
+            # things twice: the second is no support for the first.
+            may_support=lambda item: item[1] != 0,
         )
         hits = tuple(
             Hit(rank, score, passages[row], cosine.get(row), float(text_scores[row]))

@@ -1,0 +1,30 @@
+"""Stubs and the meeting's own passages in the ranking: small rules, on hand-made passages."""
+
+from __future__ import annotations
+
+from indexer.records import Passage
+from retrieval.query import analyze
+from retrieval.ranking import STUB_PRIOR, arrange, passage_prior
+
+
+def p(text: str, role: str | None = None, item: int = 1) -> Passage:
+    return Passage("id", "f.txt", "C", "C", "2020-01-01", item, "t", None, text, "h", (0, 1), role=role)
+
+
+def test_a_stub_is_worth_less_unless_it_is_an_outcome() -> None:
+    plan = analyze("Hvem var fraværende?")
+    assert passage_prior(p("BY", role="background"), plan) == STUB_PRIOR
+    assert passage_prior(p("Godkendt", role="outcome"), plan) == 1.0
+    assert passage_prior(p("Der er afbud fra Martin Bech og Niels Salling."), plan) == 1.0
+
+
+def test_the_meeting_itself_gets_no_supporting_passage() -> None:
+    fused = {0: 1.0, 1: 0.9, 2: 0.5, 3: 0.4}
+    item = {0: ("f", 0), 1: ("f", 0), 2: ("f", 1), 3: ("f", 2)}
+    in_order = lambda rows: sorted(rows)  # noqa: E731
+    # Item 0 (the meeting's header, laid out and as written) dominates, but its second passage
+    # repeats the first: the next agenda item comes second, not the repeat.
+    shown = arrange(fused, item.__getitem__, in_order, 3, may_support=lambda key: key[1] != 0)
+    assert [row for row, _ in shown] == [0, 2, 3]
+    # An agenda item that dominates does get its supporting passage.
+    assert [row for row, _ in arrange(fused, item.__getitem__, in_order, 3)] == [0, 1, 2]
