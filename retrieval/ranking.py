@@ -65,9 +65,10 @@ def passage_prior(passage: Passage, plan: QueryPlan) -> float:
         prior *= ANSWER_TYPE_PRIOR
     if passage.role == "attachments" or (passage.section or "").casefold() == "bilag":
         prior *= ATTACHMENT_PRIOR
-    if len(passage.text.strip()) < STUB_CHARS and passage.role != "outcome":
+    stub = len(passage.text.strip()) < STUB_CHARS and not re.search(r"\d", passage.text)
+    if stub and passage.role != "outcome":
         # "Sagsforløb: BY" says nothing; its closeness comes from the shared context header.
-        # (An outcome stub, "Godkendt", does answer: it keeps its weight.)
+        # (An outcome stub, "Godkendt", and a table row, "Evaluering 121.800", do answer.)
         prior *= STUB_PRIOR
     return prior
 
