@@ -107,3 +107,125 @@ def test_quote_stays_in_its_section() -> None:
     pool = [*sentences_of(first, 0, 0, True)[:1], Sentence(1, other, 0, "Bilag 1.", 0, False, False)]
     found = quote(pool, [(0, 1.0), (1, 0.99)], "outcome")
     assert found is not None and found.text == "Godkendt." and found.is_outcome is False  # no role: not read as outcome
+
+
+def item_passage(pid: str, text: str, section: str | None, role: str | None, number: int = 3) -> Passage:
+    return Passage(pid, "f.txt", "C", "C", "2020-01-01", number, "T", section, text, "h", (0, len(text)), role=role)
+
+
+def pool_of(*passages: Passage) -> list[Sentence]:
+    return [s for row, passage in enumerate(passages) for s in sentences_of(passage, row, 0, True)]
+
+
+def test_headings_do_not_count_towards_the_three_sentences() -> None:
+    # The best "sentence" is the item's heading; the figure is the third sentence after it.
+    passage = item_passage(
+        "a",
+        "Ændring af takst på Svenstrupgård\n\nAalborg Kommune ønsker at ombygge forsorgshjemmet, hvilket kræver "
+        "en stigning i taksterne. Ombygningen begynder i foråret. Taksten vil blive hævet med 50 kr. pr. døgn.",
+        None,
+        None,
+    )
+    pool = pool_of(passage)
+    assert pool[0].text == "Ændring af takst på Svenstrupgård" and len(pool) == 4
+    found = quote(pool, [(0, 2.0)], "money")
+    assert found is not None and found.text.endswith("Taksten vil blive hævet med 50 kr. pr. døgn.")
+    # The line announcing the heading is quoted too, as context that takes no sentence's place.
+    announced = item_passage(
+        "b", "FU har siden sidste møde truffet beslutning om følgende:\n\n" + passage.text, None, None
+    )
+    pool = pool_of(announced)
+    found = quote(pool, [(1, 2.0)], "money")
+    assert found is not None and found.text.startswith("FU har siden sidste møde truffet beslutning om følgende:")
+    assert found.text.endswith("Taksten vil blive hævet med 50 kr. pr. døgn.")
+
+
+def test_quote_does_not_end_on_a_line_that_announces_more() -> None:
+    passage = item_passage(
+        "a",
+        "På valg er Bo Jacobsen og Karl-Aage Nielsen. Der har ikke været kontakt med dem, så derfor er de ikke "
+        "på valg. I stedet for er disse valgt:\nOle Larsen (Pomosavej 35) Tom Søby (Pomosavej 26)",
+        None,
+        None,
+    )
+    pool = pool_of(passage)
+    assert pool[2].text == "I stedet for er disse valgt:"
+    found = quote(pool, [(0, 2.0)], "person")
+    assert found is not None and found.text.endswith(
+        "I stedet for er disse valgt: Ole Larsen (Pomosavej 35) Tom Søby (Pomosavej 26)"
+    )
+
+
+def test_a_sentence_broken_at_a_section_boundary_is_quoted_whole() -> None:
+    # The splitter took "vedtaget." for an outcome section of its own, and "incl." for a sentence end.
+    before = item_passage(
+        "a", "Afstemning blandt de fremmødte. Kontingent incl. Snerydning (uden saltning) er", None, "background"
+    )
+    after = item_passage("b", "vedtaget.", None, "outcome")
+    pool = pool_of(before, after)
+    found = quote(pool, [(len(pool) - 1, 1.0)], "outcome")
+    assert found is not None and found.text == "Kontingent incl. Snerydning (uden saltning) er vedtaget."
+    assert found.passage.id == "b"  # cited where the best sentence is
+    # A capitalised sentence after a full stop is not a fragment: quoted alone.
+    whole = item_passage("c", "Kontingentet er uændret.", None, "background")
+    pool = pool_of(whole, item_passage("d", "Vedtaget.", None, "outcome"))
+    found = quote(pool, [(1, 1.0)], "outcome")
+    assert found is not None and found.text == "Vedtaget."
+
+
+def test_the_raw_header_is_quoted_instead_of_the_composed_summary() -> None:
+    info = item_passage(
+        "i",
+        "Møde: Udvalget for Ældre og Sundhed\nTid: 4. juni 2020, kl. 09:00-11:00\nSted: Kanalstræde 2, mødelokale 0.21",
+        None,
+        "info",
+        0,
+    )
+    raw = item_passage(
+        "r",
+        # The room line comes first and shares the place and a figure; a room "0.21" is not a time.
+        "UDVALG\n\nUdvalget for Ældre og Sundhed\n\nSTED\n\nKanalstræde 2, mødelokale 0.21\n\n"
+        "STARTTIDSPUNKT\n\n04-06-2020 09:00:00\n\n"
+        "SLUTTIDSPUNKT\n\n04-06-2020 11:00:00\n\nPUNKTER",
+        None,
+        None,
+        0,
+    )
+    pool = pool_of(info, raw)
+    assert "04-06-2020 09:00:00" in [s.text for s in pool]  # a line of figures alone is a candidate
+    timed = next(i for i, s in enumerate(pool) if s.passage.id == "i" and "09:00" in s.text)
+    found = quote(pool, [(timed, 1.0)], "time")
+    assert found is not None and found.passage.id == "r"
+    # The figures with their label, and what follows.
+    assert found.text.startswith("STARTTIDSPUNKT 04-06-2020 09:00:00") and "04-06-2020 11:00:00" in found.text
+    # Without raw front matter stating the same, the summary stays.
+    found = quote(pool_of(info), [(timed, 1.0)], "time")
+    assert found is not None and found.passage.id == "i"
+
+
+def test_the_decision_supersedes_the_proposal() -> None:
+    proposal = item_passage(
+        "p", "Det indstilles, at klubben får et lokaletilskud på 20.000 kr.", "Indstilling", "proposal"
+    )
+    decision = item_passage("d", "Lokaletilskuddet forhøjes til 25.000 kr.", "Beslutning", "outcome")
+    found = quote(pool_of(proposal, decision), [(0, 1.0)], "money")
+    assert found is not None and found.text == "Lokaletilskuddet forhøjes til 25.000 kr." and found.passage.id == "d"
+    # An outcome that does not speak of the same thing leaves the proposal quoted.
+    bare = item_passage("d", "Godkendt.", "Beslutning", "outcome")
+    found = quote(pool_of(proposal, bare), [(0, 1.0)], "money")
+    assert found is not None and found.passage.id == "p"
+
+
+def test_a_line_is_quoted_with_the_label_that_announces_it() -> None:
+    raw = item_passage(
+        "r",
+        "Formanden havde indkaldt til bestyrelsesmøde mandag den 23/5 2016 kl 20.\n\n"
+        "Tilstede var: Karin, Ditte, Lis og Jens.",
+        None,
+        None,
+        0,
+    )
+    pool = pool_of(raw)
+    assert [s.text for s in pool][1:] == ["Tilstede var:", "Karin, Ditte, Lis og Jens."]
+    found = quote(pool, [(2, 1.0)], "person")
+    assert found is not None and found.text == "Tilstede var: Karin, Ditte, Lis og Jens."
