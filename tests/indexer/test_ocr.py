@@ -22,6 +22,7 @@ from indexer.formats import ocr, pdf, read_bytes, render
 from indexer.parse import parse_document
 from indexer.settings import Settings
 from indexer.source import SourceText, content_hash
+from retrieval.benchmark import scanned_pdf
 from retrieval.hits import citation
 from retrieval.search import Retriever
 from tests.conftest import PDFS
@@ -42,14 +43,8 @@ def tesseract() -> None:
 
 
 def scan(pdf: bytes, dpi: int = 200) -> bytes:
-    """The PDF as a scanner would give it: every page an image (JPEG), no text layer."""
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(pdf)
-    images = [doc[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for i in range(len(doc))]
-    out = io.BytesIO()
-    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
-    return out.getvalue()
+    """The PDF as a scanner would give it (the benchmark makes its scans the same way)."""
+    return scanned_pdf(pdf, dpi)
 
 
 @pytest.fixture(scope="session")
