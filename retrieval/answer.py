@@ -150,6 +150,10 @@ def answer_first(result: SearchResult, passage: Passage, top_k: int) -> SearchRe
     """The hits with the answer's passage first (added if the search did not list it), ranks renumbered."""
     rest = [h for h in result.hits if h.passage.id != passage.id]
     lead = next((h for h in result.hits if h.passage.id == passage.id), None) or Hit(0, 0.0, passage)
+    if passage.item_number == 0:
+        # The meeting's own passages repeat one another (its header laid out, and as written):
+        # after the answer from them, the agenda items come first.
+        rest = [h for h in rest if h.item_key != lead.item_key] + [h for h in rest if h.item_key == lead.item_key]
     hits = [replace(h, rank=i) for i, h in enumerate([lead, *rest][: max(top_k, 1)], start=1)]
     return replace(result, hits=tuple(hits))
 

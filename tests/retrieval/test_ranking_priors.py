@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from indexer.records import Passage
 from retrieval.query import analyze
 from retrieval.ranking import STUB_PRIOR, arrange, passage_prior
@@ -28,3 +30,24 @@ def test_the_meeting_itself_gets_no_supporting_passage() -> None:
     assert [row for row, _ in shown] == [0, 2, 3]
     # An agenda item that dominates does get its supporting passage.
     assert [row for row, _ in arrange(fused, item.__getitem__, in_order, 3)] == [0, 1, 2]
+
+
+def test_after_an_answer_from_the_header_the_agenda_items_come_first() -> None:
+    from retrieval.answer import answer_first
+    from retrieval.hits import Hit
+    from retrieval.search import SearchResult
+
+    laid_out, as_written = (
+        p("Møde: Byrådet Tid: 29. januar 2020", item=0),
+        p("Byrådet - Referat Dato: 29. januar 2020", item=0),
+    )
+    laid_out = Passage(**{**laid_out.__dict__, "id": "a"})
+    as_written = Passage(**{**as_written.__dict__, "id": "b"})
+    absent = Passage(**{**p("Der er afbud fra Martin Bech.", item=1).__dict__, "id": "c"})
+    result = SearchResult("q", (Hit(1, 1.0, laid_out), Hit(2, 0.9, as_written), Hit(3, 0.8, absent)), 1.0, analyze("q"))
+    shown = answer_first(result, as_written, top_k=3)
+    assert [h.passage.id for h in shown.hits] == ["b", "c", "a"]
+    assert [h.rank for h in shown.hits] == [1, 2, 3]
+    # From an agenda item, the item's other passages keep their place (its support).
+    item = answer_first(replace(result, hits=(Hit(1, 1.0, absent), Hit(2, 0.9, laid_out))), absent, top_k=3)
+    assert [h.passage.id for h in item.hits] == ["c", "a"]
