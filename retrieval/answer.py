@@ -1,7 +1,7 @@
-"""From search results to an answer a reader can use: a lead, the item in full, a topic's history.
+"""From search results to an answer a reader can use: the answer in words, the item in full, a topic's history.
 
-No language model is involved: the lead is the best agenda item's own outcome (its
-Beslutning/Referat section), quoted, with its citation.
+No language model is involved: the answer is sentences of the minutes quoted verbatim, chosen by
+``retrieval.extract``, with the citation of the passage they open in.
 """
 
 from __future__ import annotations
@@ -21,19 +21,6 @@ from retrieval.filters import Filters
 from retrieval.hits import Hit, citation
 from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
-
-
-@dataclass(frozen=True)
-class Lead:
-    """One or two sentences that answer, and the passage they are quoted from."""
-
-    text: str
-    passage: Passage
-    is_outcome: bool
-
-    @property
-    def citation(self) -> str:
-        return citation(self.passage)
 
 
 def _cosine_floor(result: SearchResult, settings: Settings) -> float:
@@ -78,18 +65,6 @@ def outcome_passage(item: list[Passage]) -> Passage | None:
     outcomes = [p for p in item if p.is_outcome]
     substantial = [p for p in outcomes if states_outcome(p)]
     return (substantial or outcomes or [None])[0]
-
-
-def make_lead(result: SearchResult, passages: list[Passage]) -> Lead | None:
-    """The best item's outcome if it records one, else the best passage, in a sentence or two."""
-    if not result.hits:
-        return None
-    top = result.hits[0].passage
-    if top.is_outcome and states_outcome(top):
-        return Lead(first_sentences(top.text, 2, 320), top, True)
-    outcome = outcome_passage(item_passages(passages, top.source, top.item_number))
-    chosen = outcome or top
-    return Lead(first_sentences(chosen.text, 2, 320), chosen, outcome is not None)
 
 
 @dataclass(frozen=True)

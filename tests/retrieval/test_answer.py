@@ -8,7 +8,7 @@ import pytest
 
 from indexer.records import Passage
 from indexer.settings import Settings
-from retrieval.answer import history, index_summary, is_relevant, make_lead, outcome_passage, whole_item
+from retrieval.answer import history, index_summary, is_relevant, outcome_passage, whole_item
 from retrieval.conversation import next_turn, topic_label
 from retrieval.presentation import escape_markdown, highlight
 from retrieval.search import Retriever
@@ -33,14 +33,6 @@ def test_outcome_passage_prefers_a_real_decision() -> None:
     assert outcome_passage(item) == item[2]
     assert outcome_passage(item[:2]) == item[1]  # only a note: still the outcome
     assert outcome_passage(item[:1]) is None
-
-
-def test_lead_is_the_best_items_outcome(retriever: Retriever) -> None:
-    result = retriever.search("Anmodning om takststigning på Aalborg Krisecenter")
-    lead = make_lead(result, retriever.passages)
-    assert lead is not None and lead.is_outcome
-    assert lead.text == "DAS godkendte takststigningen"
-    assert "punkt 7: Anmodning om takststigning på Aalborg Krisecenter · Referat" in lead.citation
 
 
 def test_relevance_threshold(retriever: Retriever) -> None:
