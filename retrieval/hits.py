@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from indexer.dates import danish_date
+from indexer.parse import display_committee
 from indexer.records import Passage
 
 
@@ -13,10 +14,8 @@ def citation(p: Passage) -> str:
     """One readable line: committee · date · punkt N: title · section · page · file."""
     # Item 0 is the meeting's header (Mødeoplysninger), not an agenda item.
     item = f"punkt {p.item_number}: {p.item_title}" if p.item_number else p.item_title
-    who = p.committee or p.organisation or "Ukendt udvalg"
-    if p.committee and p.organisation and p.organisation.casefold() not in p.committee.casefold():
-        who = f"{p.committee}, {p.organisation}"  # "Bestyrelse, Det Kolde Gys"
-    parts = [who, danish_date(p.meeting_date), item]
+    # "Bestyrelse, Det Kolde Gys": the committee as written, with its organisation.
+    parts = [display_committee(p.committee, None, p.organisation), danish_date(p.meeting_date), item]
     if p.section:
         parts.append(p.section)
     if p.page is not None:

@@ -75,10 +75,6 @@ def heading_of(line: str) -> tuple[str, str | None] | None:
     return m["name"].strip(), m["inline"]
 
 
-def is_section_name(text: str) -> bool:
-    return heading_of(text) is not None
-
-
 @dataclass(frozen=True)
 class SectionSpan:
     name: str | None
