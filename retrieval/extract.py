@@ -25,6 +25,7 @@ cores). Weights were set on the tuned halves of the development sets (see README
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -81,6 +82,10 @@ WEIGHTS = Weights()
 NEIGHBOUR_MARGIN = 0.15
 # Following sentences are added while the quote is shorter than this.
 QUOTE_CHARS = 300
+# Other sentences of the answer's item are quoted too when they score within this margin of
+# the best (see ``with_close_seconds``), while the whole quote stays under SECONDS_CHARS.
+SECOND_MARGIN = 1.0
+SECONDS, SECONDS_CHARS = 2, 450
 
 
 @dataclass(frozen=True)
@@ -168,9 +173,32 @@ def echoes(question: str, title: str, texts: Sequence[str]) -> np.ndarray:
     return np.array(out)
 
 
+# A line that starts with a short label ("Sted: ...", "Tid: ...", "Fraværende: ...").
+_LABEL_LINE = re.compile(r"\n(?=[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]+\S)")
+_LABEL_START = re.compile(r"[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]*$")
+
+
+def field_units(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (``indexer.chunking.units``) that keep a labelled line whole.
+
+    In a header or field block ("Møde: Byrådet\nTid: 29. januar 2020\nSted: Rådhuset") a
+    colon is not a sentence end and every line is a fact of its own: "Tid: 29. januar 2020",
+    not "Byrådet Tid:". A span is cut before a labelled line, and a label is joined to the
+    value that follows it on its line.
+    """
+    cuts = {0, len(text)} | {a for a, _ in units(text)} | {m.end() for m in _LABEL_LINE.finditer(text)}
+    edges = sorted(cuts)
+    for a, b in itertools.pairwise(edges):
+        label_only = _LABEL_START.fullmatch(text, a, b) is not None and (a == 0 or text[a - 1] == "\n")
+        if label_only and b < len(text) and not text[a:b].endswith("\n"):
+            cuts.discard(b)
+    edges = sorted(cuts)
+    return [(a, b) for a, b in itertools.pairwise(sorted(cuts)) if text[a:b].strip()]
+
+
 def sentences_of(passage: Passage, row: int, item_rank: int, shown: bool, lead: bool = False) -> list[Sentence]:
     out = []
-    for i, (a, b) in enumerate(units(passage.text)):
+    for i, (a, b) in enumerate(field_units(passage.text)):
         text = " ".join(passage.text[a:b].split())
         # Two letters make a candidate, and so do three digits: a line of figures alone (a
         # header's "04-06-2020 09:00:00", a table cell) can be the answer. A list number is not.
@@ -212,7 +240,7 @@ def cheap_features(plan: QueryPlan, pool: Sequence[Sentence]) -> dict[str, np.nd
     """Every feature but the sentence's own embedding, one array per feature."""
     kind = plan.expects
     return {
-        "lexical": lexical_overlap(plan.question, [s.text for s in pool]),
+        "lexical": lexical_overlap(plan.lexical_query, [s.text for s in pool]),
         "kind": np.array([has_kind(s.text, kind) for s in pool], dtype=float),
         "outcome_section": np.array(
             [kind == "outcome" and s.passage.is_outcome and states_outcome(s.passage) for s in pool], dtype=float
@@ -247,19 +275,37 @@ def rank_sentences(
     query_vector: np.ndarray | None,
     weights: Weights = WEIGHTS,
 ) -> list[tuple[int, float]]:
-    """(index into ``pool``, score) of the shortlisted sentences, best first."""
+    """(index into ``pool``, score) of every sentence, best first.
+
+    Only the shortlist is embedded; the others keep their cheap score less the reach, as if
+    their embedding were the shortlist's weakest (they were too far behind to be embedded).
+    """
     features = cheap_features(plan, pool)
     features["passage_dense"] = _relative(passage_cosine)
     first = score(features, weights)
-    shortlist = [int(i) for i in np.argsort(-first, kind="stable")[:SHORTLIST]]
+    order, shortlist = shortlist_of(first, weights)
+    if query_vector is None or len(shortlist) < 2:
+        return [(i, float(first[i])) for i in order]
+    vectors = embed([pool[i].text[:EMBED_CHARS] for i in shortlist])
+    return combine(first, order, shortlist, _relative(vectors @ query_vector), weights)
+
+
+def shortlist_of(first: np.ndarray, weights: Weights) -> tuple[list[int], list[int]]:
+    """Every sentence by its cheap score, and the few of them worth embedding."""
+    order = [int(i) for i in np.argsort(-first, kind="stable")]
+    shortlist = order[:SHORTLIST]
     # Only sentences the embedding could still lift above the best are embedded (the slow step).
     shortlist = [i for i in shortlist if first[i] >= first[shortlist[0]] - weights.sentence_dense * DENSE_REACH]
-    if query_vector is None or len(shortlist) < 2:
-        return [(i, float(first[i])) for i in shortlist]
-    vectors = embed([pool[i].text[:EMBED_CHARS] for i in shortlist])
-    dense = _relative(vectors @ query_vector)
-    final = [(i, float(first[i] + weights.sentence_dense * d)) for i, d in zip(shortlist, dense, strict=True)]
-    return sorted(final, key=lambda x: -x[1])
+    return order, shortlist
+
+
+def combine(
+    first: np.ndarray, order: list[int], shortlist: list[int], dense: np.ndarray, weights: Weights
+) -> list[tuple[int, float]]:
+    """The final ranking: the shortlist with its sentences' closeness in meaning added."""
+    final = {i: float(first[i] + weights.sentence_dense * d) for i, d in zip(shortlist, dense, strict=True)}
+    rest = weights.sentence_dense * min(float(dense.min()), -DENSE_REACH)
+    return sorted(((i, final.get(i, float(first[i]) + rest)) for i in order), key=lambda x: -x[1])
 
 
 def _place(s: Sentence) -> tuple[str, int, str | None, str | None]:
@@ -315,8 +361,11 @@ def _continues(prev: Sentence, cur: Sentence) -> bool:
     )
 
 
-def _span(pool: Sequence[Sentence], best: int, scores: dict[int, float], best_score: float) -> list[int]:
-    """The units quoted around ``best``: see ``quote``."""
+def _span(
+    pool: Sequence[Sentence], best: int, scores: dict[int, float], best_score: float, fill: bool = True
+) -> list[int]:
+    """The units quoted around ``best``: see ``quote``. Without ``fill``, a following sentence
+    is added only where the quote needs it (an announcing line, a heading), not for length."""
     chosen = [best]
     if best > 0 and _continues(pool[best - 1], pool[best]):
         chosen.insert(0, best - 1)
@@ -348,7 +397,7 @@ def _span(pool: Sequence[Sentence], best: int, scores: dict[int, float], best_sc
             break
         length = sum(len(pool[i].text) for i in chosen)
         close = scores.get(nxt, -math.inf) >= best_score - NEIGHBOUR_MARGIN
-        if not (length < QUOTE_CHARS or _needs_more(last) or _is_heading(last) or close):
+        if not ((fill and length < QUOTE_CHARS) or _needs_more(last) or _is_heading(last) or close):
             break
         chosen.append(nxt)
         nxt += 1
@@ -444,10 +493,40 @@ def quote(pool: Sequence[Sentence], ranked: list[tuple[int, float]], kind: str |
     decided = decided_instead(pool, best, kind)
     if decided is not None:
         best = decided
-    chosen = _span(pool, best, scores, best_score)
     if pool[best].passage.role == "info":
-        raw = verbatim_header(pool, chosen, kind)
+        raw = verbatim_header(pool, _span(pool, best, scores, best_score), kind)
         if raw is not None:
-            best, chosen = raw, _span(pool, raw, {}, best_score)
-    text = " ".join(pool[i].text for i in chosen)
+            best, scores = raw, {}
+    chosen = with_close_seconds(pool, _span(pool, best, scores, best_score), ranked, best_score)
+    text = "".join(
+        ("" if n == 0 else " " if i == chosen[n - 1] + 1 else " … ") + pool[i].text for n, i in enumerate(chosen)
+    )
     return Quote(text, pool[best].passage, kind, best_score)
+
+
+def with_close_seconds(
+    pool: Sequence[Sentence], chosen: list[int], ranked: list[tuple[int, float]], best_score: float
+) -> list[int]:
+    """``chosen`` plus the next best sentences of the same agenda item that score within
+    ``SECOND_MARGIN`` of the best, up to ``QUOTE_SENTENCES`` in all, in document order.
+
+    When two sentences of an item are nearly as likely to answer, the model cannot tell
+    which one does: quoting both (apart, joined by " … ") answers where quoting one would
+    be a coin toss. Composed summaries (role "info") are not the minutes' words: never added.
+    """
+    first = pool[chosen[0]].passage
+    taken = list(chosen)
+    length = sum(len(pool[i].text) for i in taken)
+    for i, value in ranked[1:]:
+        if value < best_score - SECOND_MARGIN or len(taken) - len(chosen) >= SECONDS:
+            break
+        p = pool[i].passage
+        if i in taken or p.role == "info" or (p.source, p.item_number) != (first.source, first.item_number):
+            continue
+        # Headings, stubs ("Bilag 1.") and attachment lists add nothing a reader needs.
+        stub = len(pool[i].text.split()) < 3 or p.role == "attachments" or (p.section or "").casefold() == "bilag"
+        if stub or _is_heading(pool[i].text) or length + len(pool[i].text) > SECONDS_CHARS:
+            continue
+        taken.append(i)
+        length += len(pool[i].text)
+    return sorted(taken)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from indexer.dates import MONTHS, DateRange, find_dates, month_range, year_range
+from retrieval.translate import danish_terms
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
@@ -86,6 +87,13 @@ class QueryPlan:
     # What kind of token the quoted answer should hold: money, count, time, person, place, or
     # outcome (a decision or yes/no question); None for a topic.
     expects: str | None = None
+    # The text matched against the Danish BM25 index: the question, and for an English one
+    # the Danish translations of its words after it ("" means the question alone).
+    lexical_query: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.lexical_query:
+            object.__setattr__(self, "lexical_query", self.question)
 
 
 def _open_range(prep: str, year: int, text: str) -> DateRange:
@@ -136,14 +144,17 @@ def expected_kind(question: str, asks_outcome: bool) -> str | None:
 def analyze(question: str) -> QueryPlan:
     period = extract_date_range(question)
     outcome = bool(_OUTCOME_CUE.search(question) or _PROPOSAL_QUESTION.match(question))
+    language = detect_language(question)
+    terms = danish_terms(question) if language == "en" else []
     return QueryPlan(
         question=question,
         date_range=period,
         names_meeting=period is not None and bool(_MEETING_CUE.search(question)),
-        language=detect_language(question),
+        language=language,
         asks_outcome=outcome,
         answer_type=next((kind for kind, cue in _ANSWER_TYPES if cue.search(question)), None),
         expects=expected_kind(question, outcome),
+        lexical_query=" ".join([question, *terms]),
     )
 
 

@@ -75,11 +75,11 @@ def outcome(case: Case, w: extract.Weights) -> tuple[float, float, float]:
     if not case.pool:
         return 0.0, 0.0, 0.0
     first = extract.score(case.features, w)
-    shortlist = [int(i) for i in np.argsort(-first, kind="stable")[: extract.SHORTLIST]]
-    shortlist = [i for i in shortlist if first[i] >= first[shortlist[0]] - w.sentence_dense * extract.DENSE_REACH]
-    dense = extract._relative(case.sentence_cosine[shortlist]) if len(shortlist) > 1 else np.zeros(len(shortlist))
-    ranked = sorted(((i, float(first[i] + w.sentence_dense * d)) for i, d in zip(shortlist, dense, strict=True)),
-                    key=lambda x: -x[1])  # fmt: skip
+    order, shortlist = extract.shortlist_of(first, w)
+    if len(shortlist) > 1:
+        ranked = extract.combine(first, order, shortlist, extract._relative(case.sentence_cosine[shortlist]), w)
+    else:
+        ranked = [(i, float(first[i])) for i in order]
     found = extract.quote(case.pool, ranked, case.kind)
     if found is None:
         return 0.0, 0.0, 0.0

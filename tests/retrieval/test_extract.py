@@ -9,7 +9,7 @@ import pytest
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import item_passages, respond
-from retrieval.extract import Sentence, has_kind, lexical_overlap, quote, sentences_of
+from retrieval.extract import Sentence, field_units, has_kind, lexical_overlap, quote, sentences_of
 from retrieval.query import analyze
 from retrieval.search import Retriever
 from tests.conftest import DATA
@@ -34,11 +34,12 @@ def test_answer_quotes_the_minutes_verbatim(retriever: Retriever, qid: str) -> N
     answer = response.answer
     assert answer is not None
     assert any(squash(phrase) in squash(answer.text) for phrase in q["answer"][0]), answer.text
-    # Quoted, not written: the text is in its item's passages (sentences may run into the next passage).
+    # Quoted, not written: each piece of the quote (sentences apart are joined by " … ") is in
+    # its item's passages (a sentence may run into the next passage).
     item = " ".join(
         p.text for p in item_passages(retriever.passages, answer.passage.source, answer.passage.item_number)
     )
-    assert squash(answer.text) in squash(item)
+    assert all(squash(piece) in squash(item) for piece in answer.text.split(" … "))
     # The answer's passage leads the hits, and its citation is that passage's.
     assert response.result.hits[0].passage == answer.passage and answer.hit_rank == 1
     assert answer.citation == response.result.hits[0].citation
@@ -97,8 +98,25 @@ def test_quote_adds_what_the_best_sentence_announces() -> None:
     )
     pool = sentences_of(passage, 0, 0, True)
     assert [s.text for s in pool][:3] == ["Som revisorer blev valgt:", "- Per Olsen", "- Britt Lago"]
-    found = quote(pool, [(0, 1.0), (3, 0.2)], "person")
+    found = quote(pool, [(0, 1.0), (3, -0.5)], "person")
     assert found is not None and found.text == "Som revisorer blev valgt: - Per Olsen - Britt Lago"
+
+
+def test_a_sentence_that_nearly_ties_is_quoted_too() -> None:
+    # The model cannot tell which of two sentences of the item answers: both are quoted, apart.
+    passage = p(
+        "Fællesmødet blev drøftet. "
+        + "Ordet var frit og der blev talt længe om mange ting. " * 6
+        + "Fællesmøde planlægges afholdt primo december."
+    )
+    pool = sentences_of(passage, 0, 0, True)
+    last = len(pool) - 1
+    found = quote(pool, [(0, 1.0), (last, 0.5)], "time")
+    assert found is not None and found.text.endswith(" … Fællesmøde planlægges afholdt primo december.")
+    assert found.text.startswith("Fællesmødet blev drøftet.") and found.passage == passage
+    # One that scores well below is not.
+    found = quote(pool, [(0, 1.0), (last, -0.5)], "time")
+    assert found is not None and "primo december" not in found.text
 
 
 def test_quote_stays_in_its_section() -> None:
@@ -225,7 +243,27 @@ def test_a_line_is_quoted_with_the_label_that_announces_it() -> None:
         None,
         0,
     )
+    # A label and its value on one line are one fact.
+    assert [s.text for s in pool_of(raw)][1:] == ["Tilstede var: Karin, Ditte, Lis og Jens."]
+    # On two lines, the value is quoted with the label above it.
+    raw = item_passage("r", raw.text.replace("var: ", "var:\n"), None, None, 0)
     pool = pool_of(raw)
     assert [s.text for s in pool][1:] == ["Tilstede var:", "Karin, Ditte, Lis og Jens."]
     found = quote(pool, [(2, 1.0)], "person")
     assert found is not None and found.text == "Tilstede var: Karin, Ditte, Lis og Jens."
+
+
+def test_labelled_lines_of_a_field_block_are_facts_of_their_own() -> None:
+    info = "Møde: Byrådet\nTid: 29. januar 2020, kl. 19:00\nSted: Byrådssalen, Brønderslev Rådhus"
+    assert [info[a:b].strip() for a, b in field_units(info)] == [
+        "Møde: Byrådet",
+        "Tid: 29. januar 2020, kl. 19:00",
+        "Sted: Byrådssalen, Brønderslev Rådhus",
+    ]
+    # In running text a colon still ends what announces a list.
+    text = "Som revisorer blev valgt:\n- Per Olsen\n- Britt Lago"
+    assert [text[a:b].strip() for a, b in field_units(text)] == [
+        "Som revisorer blev valgt:",
+        "- Per Olsen",
+        "- Britt Lago",
+    ]

@@ -1,0 +1,148 @@
+"""English questions, Danish words: query expansion from Debian's FreeDict dictionaries.
+
+The minutes are Danish and so is the BM25 index (Danish stems and stop words): an English
+question matches nothing there but names and numbers, and only the multilingual embedding
+carries it. Adding the Danish translations of its words to the lexical query lets BM25 match
+(»auditors« -> revisor, »rent« -> husleje). Two offline sources, both Debian packages:
+``dict-freedict-eng-dan`` (English -> Danish, a few hundred headwords) and
+``dict-freedict-dan-eng`` (Danish -> English, about 5,000 headwords), read in reverse: a
+Danish headword is a translation of each English gloss it lists on its own (»gruppe«:
+"group"; not »grupperabat«: "group discount"). Direct entries come first, then the reversed
+ones by sense order. Without either package, expansion is off: ``danish_terms`` gives [].
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import cache
+from pathlib import Path
+
+DICT_DIR = Path("/usr/share/dictd")
+ENG_DAN, DAN_ENG = "freedict-eng-dan", "freedict-dan-eng"
+# Translations taken per English word: a word has few good ones, and each adds noise to BM25.
+PER_WORD = 4
+
+# dictd writes offsets and lengths in its own base64 digits.
+_B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+_NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)|<[^>]*>|\{[^}]*\}")
+_SENSE = re.compile(r"(?:^|\s)\d+\.\s")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+
+# Words that carry no topic: question words, auxiliaries, pronouns, prepositions, and verbs
+# too general to translate usefully.
+STOPWORDS = frozenset(
+    """
+    a an the of to in on at by for from with without about into onto over under after before
+    during between among through since until upon per as than then so such and or nor but if
+    whether not no yes any all some each every both either neither other another same own more
+    most less least much many few very too also just only even still yet again already ever
+    what which who whom whose when where why how that this these those there here it its
+    i me my we us our you your he him his she her they them their one ones someone something
+    is are was were be been being am do does did done doing have has had having will would
+    shall should can could may might must ought let get got gets getting make made makes go
+    goes went gone going come came take took taken give gave given say said says tell told
+    ask asked put set like please well s t
+    """.split()
+)
+
+
+def _number(digits: str) -> int:
+    n = 0
+    for c in digits:
+        n = n * 64 + _B64[c]
+    return n
+
+
+def _entries(name: str) -> list[tuple[str, str]]:
+    """(headword, entry body) for every headword of one dictd dictionary (headword line dropped)."""
+    index, data = DICT_DIR / f"{name}.index", DICT_DIR / f"{name}.dict.dz"
+    if not index.is_file() or not data.is_file():
+        return []
+    with gzip.open(data) as f:  # dictzip is gzip with a seek table
+        raw = f.read()
+    out = []
+    for line in index.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0].startswith("00database"):
+            continue
+        start, length = _number(parts[1]), _number(parts[2])
+        entry = raw[start : start + length].decode("utf-8", "replace")
+        out.append((parts[0].casefold(), entry.split("\n", 1)[1] if "\n" in entry else ""))
+    return out
+
+
+def _senses(body: str) -> list[list[str]]:
+    """An entry's translations, sense by sense, without notes: [["from", "of"], ["about", ...]]."""
+    text = " ".join(_NOTE.sub(" ", body).split())
+    senses = []
+    for sense in _SENSE.split(text):
+        items = [" ".join(i.split()).casefold() for i in re.split(r"[,;]", sense)]
+        items = [re.sub(r"^to ", "", i) for i in items if i]
+        if items:
+            senses.append(items)
+    return senses
+
+
+@cache
+def _table() -> dict[str, tuple[str, ...]]:
+    """English word or phrase -> Danish translations, best first."""
+    ranked: dict[str, list[tuple[tuple[int, ...], str]]] = {}
+    for english, body in _entries(ENG_DAN):
+        for s, items in enumerate(_senses(body)):
+            for i, danish in enumerate(items):
+                ranked.setdefault(english, []).append(((0, s, i), danish))
+    for danish, body in _entries(DAN_ENG):
+        for s, items in enumerate(_senses(body)):
+            for i, english in enumerate(items):
+                ranked.setdefault(english, []).append(((1, s, i), danish))
+    table = {}
+    for english, found in ranked.items():
+        # Single words first, then by dictionary and sense; of equals the shorter (»skole«
+        # before »højskole«: a compound is the narrower word).
+        found.sort(key=lambda rd: (" " in rd[1], rd[0], len(rd[1])))
+        table[english] = tuple(dict.fromkeys(d for _, d in found if _WORD.fullmatch(d.replace(" ", "-"))))
+    return table
+
+
+def available() -> bool:
+    """Whether a dictionary is installed (``make dict-deps``); without one there is no expansion."""
+    return bool(_table())
+
+
+def _forms(word: str) -> list[str]:
+    """The word and what simple English inflection stripping makes of it."""
+    forms = [word]
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("es", ("",)), ("s", ("",)),
+                                 ("ed", ("", "e")), ("ing", ("", "e"))):  # fmt: skip
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 2 and not word.endswith("ss"):
+            forms += [stem + r for r in replacements]
+            if suffix in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # planned -> plan
+    return forms
+
+
+def translations(word: str) -> tuple[str, ...]:
+    """Danish translations of one English word (its first form the dictionary knows)."""
+    table = _table()
+    for form in _forms(word.casefold()):
+        if form in table:
+            return table[form][:PER_WORD]
+    return ()
+
+
+def danish_terms(question: str) -> list[str]:
+    """Danish translations of the question's content words (two-word phrases first), no repeats."""
+    words = [w.casefold() for w in _WORD.findall(question)]
+    table, terms, i = _table(), [], 0
+    while i < len(words):
+        pair = " ".join(words[i : i + 2])
+        if i + 1 < len(words) and pair in table:
+            terms += table[pair][:PER_WORD]
+            i += 2
+            continue
+        if words[i] not in STOPWORDS:
+            terms += translations(words[i])
+        i += 1
+    return list(dict.fromkeys(t for t in terms if t not in words))
