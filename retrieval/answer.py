@@ -121,15 +121,19 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
     return quote(pool, ranked, result.plan.expects)
 
 
-def answer_first(result: SearchResult, passage: Passage, top_k: int) -> SearchResult:
-    """The hits with the answer's passage first (added if the search did not list it), ranks renumbered."""
-    rest = [h for h in result.hits if h.passage.id != passage.id]
-    lead = next((h for h in result.hits if h.passage.id == passage.id), None) or Hit(0, 0.0, passage)
-    if passage.item_number == 0:
+def answer_first(result: SearchResult, evidence: tuple[Passage, ...], top_k: int) -> SearchResult:
+    """The hits with the answer's passages first (the one it opens in, then the others it quotes;
+    added if the search did not list them), ranks renumbered."""
+    ids = [p.id for p in evidence]
+    found = {h.passage.id: h for h in result.hits}
+    leads = [found.get(p.id) or Hit(0, 0.0, p) for p in evidence]
+    rest = [h for h in result.hits if h.passage.id not in ids]
+    if evidence[0].item_number == 0:
         # The meeting's own passages repeat one another (its header laid out, and as written):
         # after the answer from them, the agenda items come first.
-        rest = [h for h in rest if h.item_key != lead.item_key] + [h for h in rest if h.item_key == lead.item_key]
-    hits = [replace(h, rank=i) for i, h in enumerate([lead, *rest][: max(top_k, 1)], start=1)]
+        key = leads[0].item_key
+        rest = [h for h in rest if h.item_key != key] + [h for h in rest if h.item_key == key]
+    hits = [replace(h, rank=i) for i, h in enumerate([*leads, *rest][: max(top_k, 1)], start=1)]
     return replace(result, hits=tuple(hits))
 
 
@@ -141,7 +145,7 @@ def respond(result: SearchResult, retriever: Retriever, top_k: int | None = None
     found = choose_quote(result, retriever)
     if found is None:
         return Response(result, None, True)
-    reordered = answer_first(result, found.passage, top_k or len(result.hits))
+    reordered = answer_first(result, found.sources or (found.passage,), top_k or len(result.hits))
     answer = Answer(found.text, found.passage, found.kind, found.is_outcome, 1)
     return Response(reordered, answer, True)
 

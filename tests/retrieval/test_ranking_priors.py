@@ -45,9 +45,12 @@ def test_after_an_answer_from_the_header_the_agenda_items_come_first() -> None:
     as_written = Passage(**{**as_written.__dict__, "id": "b"})
     absent = Passage(**{**p("Der er afbud fra Martin Bech.", item=1).__dict__, "id": "c"})
     result = SearchResult("q", (Hit(1, 1.0, laid_out), Hit(2, 0.9, as_written), Hit(3, 0.8, absent)), 1.0, analyze("q"))
-    shown = answer_first(result, as_written, top_k=3)
+    shown = answer_first(result, (as_written,), top_k=3)
     assert [h.passage.id for h in shown.hits] == ["b", "c", "a"]
     assert [h.rank for h in shown.hits] == [1, 2, 3]
     # From an agenda item, the item's other passages keep their place (its support).
-    item = answer_first(replace(result, hits=(Hit(1, 1.0, absent), Hit(2, 0.9, laid_out))), absent, top_k=3)
+    item = answer_first(replace(result, hits=(Hit(1, 1.0, absent), Hit(2, 0.9, laid_out))), (absent,), top_k=3)
     assert [h.passage.id for h in item.hits] == ["c", "a"]
+    # A quote drawn from two passages shows both first, the one it opens in leading.
+    both = answer_first(result, (absent, as_written), top_k=3)
+    assert [h.passage.id for h in both.hits] == ["c", "b", "a"]
