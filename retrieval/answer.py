@@ -16,11 +16,13 @@ from indexer.chunking import first_sentences
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.conversation import own_topic_words
-from retrieval.extract import WEIGHTS, Quote, Weights, build_pool, quote, rank_sentences
+from retrieval.extract import WEIGHTS, Weights, rank_sentences
 from retrieval.filters import Filters
 from retrieval.hits import Hit, citation
+from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
+from retrieval.sentences import build_pool
 
 
 def _cosine_floor(result: SearchResult, settings: Settings) -> float:

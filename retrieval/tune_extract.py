@@ -4,7 +4,12 @@ Each question is searched once and its candidate sentences, features and sentenc
 are computed once; then ``--draws`` weight vectors drawn from a grid are scored on the
 *tuned* half only (``retrieval.evaluate.split_of``), maximising answer + (ans@1 + the
 answer's item is gold) / 2, and the best is printed with its figures on both halves.
-Prints, asserts nothing; the weights in ``retrieval.extract.WEIGHTS`` came from this.
+Prints, asserts nothing; the weights in ``retrieval.extract.WEIGHTS`` came from this, run on
+five sets (indexes built with ``python -m indexer DIR --index INDEX``)::
+
+    python -m retrieval.tune_extract ../shared/eval/questions_dev.jsonl=CORPUS_INDEX \
+        tests/data/questions_heldout.jsonl=CORPUS_INDEX tests/data/questions_seed_more.jsonl=CORPUS_INDEX \
+        ../shared/realdev/questions.jsonl=REALDEV_INDEX tests/data/questions_realdev_more.jsonl=REALDEV_INDEX
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from retrieval import extract
+from retrieval import extract, quoting, sentences
 from retrieval.evaluate import contains_answer, gold_key, item_key, split_of
 
 GRID: dict[str, tuple[float, ...]] = {
@@ -43,7 +48,7 @@ class Case:
 
     question: dict[str, Any]
     split: str
-    pool: list[extract.Sentence]
+    pool: list[sentences.Sentence]
     features: dict[str, np.ndarray]
     sentence_cosine: np.ndarray
     kind: str | None
@@ -57,7 +62,7 @@ def prepare(questions: list[dict[str, Any]], index_dir: Path) -> list[Case]:
     cases = []
     for q in questions:
         result = r.search(q["q"], top_k=30)
-        pool = extract.build_pool(result.plan, [h.passage for h in result.hits], r.item_rows, r.passages)
+        pool = sentences.build_pool(result.plan, [h.passage for h in result.hits], r.item_rows, r.passages)
         if not is_relevant(result, r.settings) or not pool or result.query_vector is None:
             pool = []
         features = extract.cheap_features(result.plan, pool) if pool else {}
@@ -80,7 +85,7 @@ def outcome(case: Case, w: extract.Weights) -> tuple[float, float, float]:
         ranked = extract.combine(first, order, shortlist, extract._relative(case.sentence_cosine[shortlist]), w)
     else:
         ranked = [(i, float(first[i])) for i in order]
-    found = extract.quote(case.pool, ranked, case.kind)
+    found = quoting.quote(case.pool, ranked, case.kind)
     if found is None:
         return 0.0, 0.0, 0.0
     groups, gold = case.question.get("answer", []), case.question.get("gold", {})

@@ -9,9 +9,10 @@ import pytest
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import item_passages, respond
-from retrieval.extract import Sentence, field_units, has_kind, lexical_overlap, quote, sentences_of
 from retrieval.query import analyze
+from retrieval.quoting import quote
 from retrieval.search import Retriever
+from retrieval.sentences import Sentence, field_units, has_kind, lexical_overlap, sentences_of
 from tests.conftest import DATA
 
 

@@ -1,0 +1,278 @@
+"""How the chosen sentence is quoted: what it needs around it, and what may stand beside it.
+
+Rules on top of the answer model (``retrieval.extract``) shape the quote, not the choice of
+sentence: headings and labels do not count towards the three sentences, a quote does not stop
+on a line that announces more, a sentence broken at a passage boundary is quoted whole, an
+outcome that decided on a proposal is quoted instead of the proposal, the raw front matter of
+the minutes instead of the composed meeting summary (only the minutes' own words are quoted),
+and sentences of the same item that score nearly as well as the best are quoted too, apart.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from indexer.dates import find_dates
+from indexer.records import Passage
+from retrieval.ranking import states_outcome
+from retrieval.sentences import Sentence, danish_analyzer, has_kind
+
+# A neighbour is quoted too when it scores within this margin of the best sentence.
+NEIGHBOUR_MARGIN = 0.15
+# Following sentences are added while the quote is shorter than this.
+QUOTE_CHARS = 300
+# Other sentences of the answer's item are quoted too when they score within this margin of
+# the best (see ``with_close_seconds``), while the whole quote stays under SECONDS_CHARS.
+SECOND_MARGIN = 1.0
+SECONDS, SECONDS_CHARS = 2, 450
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The chosen answer: verbatim text, the passage it opens in, and what kind of answer it is."""
+
+    text: str
+    passage: Passage
+    kind: str | None
+    score: float
+    # Every passage the quote draws on, ``passage`` first: the evidence to show next.
+    sources: tuple[Passage, ...] = ()
+
+    @property
+    def is_outcome(self) -> bool:
+        return self.passage.is_outcome and states_outcome(self.passage)
+
+
+def _place(s: Sentence) -> tuple[str, int, str | None, str | None]:
+    # The role too: the composed meeting summary ("info") and the raw front matter are both
+    # item 0 without a section, but a quote must not run from one into the other.
+    return (s.passage.source, s.passage.item_number, s.passage.section, s.passage.role)
+
+
+def _needs_more(text: str) -> bool:
+    """A sentence that announces what follows ("... blev valgt:") or is a bare label."""
+    return text.rstrip().endswith(":") or len(text.split()) < 4
+
+
+# A heading or label: no sentence end and few words ("Ændring af takst på Svenstrupgård",
+# "Antal borgere", "STARTTIDSPUNKT"). It names what follows rather than saying anything.
+_HEADING_WORDS = 12
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[-•–*]|\d{1,2}[.)]|[a-zæøå][.)])\s")
+
+
+def _is_heading(text: str) -> bool:
+    """A heading or label; a list line is content however short ("- Per Olsen"), and a line
+    ending with ":" counts as the sentence that introduces what it announces."""
+    stripped = text.rstrip()
+    return (
+        not stripped.endswith((".", "!", "?", ";", ":"))
+        and len(stripped.split()) <= _HEADING_WORDS
+        and not _LIST_MARK.match(stripped)
+    )
+
+
+# Sentences with content a quote holds at most; headings and labels ride along uncounted.
+QUOTE_SENTENCES = 3
+# Units (sentences, list lines, headings) a quote holds at most, counted or not.
+QUOTE_UNITS = 6
+
+
+_ABBREVIATION_END = re.compile(r"(?:^|\s)[a-zæøå]{1,5}\.$")
+
+
+def _continues(prev: Sentence, cur: Sentence) -> bool:
+    """Whether ``cur`` is the rest of a sentence that ``prev`` began: ``cur`` opens in lower
+    case and ``prev`` stops without a sentence end, within one item. Happens where a section
+    or passage boundary falls mid-sentence ("Kontingent ... er" | "vedtaget.")."""
+    head = cur.text.lstrip()[:1]
+    return (
+        head.isalpha()
+        and head.islower()
+        and prev.passage.source == cur.passage.source
+        and prev.passage.item_number == cur.passage.item_number
+        and not prev.text.rstrip().endswith((".", "!", "?", ":", ";"))
+    )
+
+
+def _span(
+    pool: Sequence[Sentence], best: int, scores: dict[int, float], best_score: float, fill: bool = True
+) -> list[int]:
+    """The units quoted around ``best``: see ``quote``. Without ``fill``, a following sentence
+    is added only where the quote needs it (an announcing line, a heading), not for length."""
+    chosen = [best]
+    if best > 0 and _continues(pool[best - 1], pool[best]):
+        chosen.insert(0, best - 1)
+        # The fragment before may itself follow a full stop the splitter took for a sentence
+        # end: a short word with a stop ("incl.", "ca.") is an abbreviation it did not know.
+        while (
+            chosen[0] > 0
+            and pool[chosen[0] - 1].passage.id == pool[chosen[0]].passage.id
+            and _ABBREVIATION_END.search(pool[chosen[0] - 1].text)
+            and len(chosen) < QUOTE_UNITS
+        ):
+            chosen.insert(0, chosen[0] - 1)
+    # Figures alone ("04-06-2020 09:00:00", a table cell on its own line) mean nothing without
+    # the label on the line before ("STARTTIDSPUNKT", the row's name), and a line announced by
+    # a short one before it ("Tilstede var:", "Som revisorer blev valgt:") says what it is
+    # only with it: quote that line too.
+    if chosen[0] == best and best > 0 and pool[best - 1].passage.id == pool[best].passage.id:
+        before = pool[best - 1].text
+        figures_only = sum(c.isalpha() for c in pool[best].text) < 2 and _is_heading(before)
+        announced = before.rstrip().endswith(":") and len(before.split()) <= _HEADING_WORDS
+        if figures_only or announced:
+            chosen.insert(0, best - 1)
+    nxt = best + 1
+    while nxt < len(pool) and _place(pool[nxt]) == _place(pool[best]) and len(chosen) < QUOTE_UNITS:
+        # What was put before the best sentence (its start, its label) is context: not counted.
+        counted = sum(not _is_heading(pool[i].text) for i in chosen if i >= best)
+        last = pool[chosen[-1]].text
+        if counted >= QUOTE_SENTENCES and not last.rstrip().endswith(":"):
+            break
+        length = sum(len(pool[i].text) for i in chosen)
+        close = scores.get(nxt, -math.inf) >= best_score - NEIGHBOUR_MARGIN
+        if not ((fill and length < QUOTE_CHARS) or _needs_more(last) or _is_heading(last) or close):
+            break
+        chosen.append(nxt)
+        nxt += 1
+    return chosen
+
+
+# A clock time: "09:00", "09:00:00", or "kl. 19.00" (with a full stop only after "kl.": a
+# room "0.21" or an amount "2.50" is not a time).
+_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2}):(\d\d)(?!\d)|\bkl\.?\s*(\d{1,2})[.:](\d\d)(?!\d)", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-ZÆØÅ][a-zæøåäöüé]{2,}\b(?!:)")
+
+
+def facts(text: str) -> set[str]:
+    """What a header line states, in a form that survives rewording: dates (ISO), clock times
+    ("HH:MM") and capitalised words (names, places). "4. juni 2020, kl. 09:00" and
+    "04-06-2020 09:00:00" share the date and the time; a label ("Sted:") is not a fact."""
+    found = {d.isoformat() for d, _ in find_dates(text)}
+    for m in _CLOCK.finditer(text):
+        hour, minute = m.group(1) or m.group(3), m.group(2) or m.group(4)
+        if int(hour) < 24 and int(minute) < 60:
+            found.add(f"{int(hour):02d}:{minute}")
+    found |= set(_CAPITALISED.findall(text))
+    return found
+
+
+def verbatim_header(pool: Sequence[Sentence], chosen: list[int], kind: str | None) -> int | None:
+    """The raw front-matter line that states what a quote of the composed meeting summary states.
+
+    The summary ("info": "Tid: 4. juni 2020, kl. 09:00-11:00") is written by the indexer from
+    the minutes' header, so it is not the minutes' own words; the reader needs those
+    ("STARTTIDSPUNKT 04-06-2020 09:00:00"). The line of the same minutes' raw front matter
+    (item 0, no role) sharing most facts with the quote, and holding the kind of token
+    asked for, is quoted instead; None when no line shares any.
+    """
+    source = pool[chosen[0]].passage.source
+    wanted = facts(" ".join(pool[i].text for i in chosen))
+    best, best_shared = None, 0
+    for i, s in enumerate(pool):
+        p = s.passage
+        if p.source != source or p.item_number != 0 or p.role is not None:
+            continue
+        if kind is not None and not has_kind(s.text, kind):
+            continue
+        shared = len(facts(s.text) & wanted)
+        if shared > best_shared:
+            best, best_shared = i, shared
+    return best
+
+
+def decided_instead(pool: Sequence[Sentence], best: int, kind: str | None) -> int | None:
+    """The outcome sentence that supersedes a proposal's, or None.
+
+    When the best sentence is from an item's proposal (Indstilling: "tilskud på 20.000 kr.")
+    and the same item's outcome section (Beslutning: "Tilskuddet forhøjes til 25.000 kr.")
+    speaks of the same subject (shares a stem with it) and holds the kind of token asked for,
+    the outcome is what holds: a proposal only says what was asked for. An outcome that only
+    says "Godkendt" shares no stem and leaves the proposal quoted.
+    """
+    proposal = pool[best]
+    if proposal.passage.role != "proposal":
+        return None
+    analyzer = danish_analyzer()
+    subject = set(analyzer(proposal.text))
+    found, most = None, 0
+    for i, s in enumerate(pool):
+        p = s.passage
+        if p.source != proposal.passage.source or p.item_number != proposal.passage.item_number:
+            continue
+        if not (p.is_outcome and states_outcome(p)) or (kind is not None and not has_kind(s.text, kind)):
+            continue
+        shared = len(subject & set(analyzer(s.text)))
+        if shared > most:
+            found, most = i, shared
+    return found
+
+
+def quote(pool: Sequence[Sentence], ranked: list[tuple[int, float]], kind: str | None) -> Quote | None:
+    """The best sentence and what follows it in its section, up to three sentences.
+
+    A following sentence is quoted while the quote is short (``QUOTE_CHARS``), when the
+    quote so far announces it (ends with ":") or is a stub, or when it scores nearly as well:
+    an answer often spans a sentence and the list or figure after it. Headings and labels
+    do not count towards the three (they name what follows; the answer is in what follows),
+    and a quote does not end on a line that announces more. A best sentence that is the rest
+    of one broken at a passage boundary is quoted from where that sentence starts. A proposal
+    gives way to the outcome that decided on it (``decided_instead``), and a quote of the
+    composed meeting summary to the raw header line stating the same (``verbatim_header``).
+    """
+    if not ranked:
+        return None
+    best, best_score = ranked[0]
+    scores = dict(ranked)
+    decided = decided_instead(pool, best, kind)
+    if decided is not None:
+        best = decided
+    if pool[best].passage.role == "info":
+        raw = verbatim_header(pool, _span(pool, best, scores, best_score), kind)
+        if raw is not None:
+            best, scores = raw, {}
+    chosen = with_close_seconds(pool, _span(pool, best, scores, best_score), ranked, best_score)
+    text = "".join(
+        ("" if n == 0 else " " if i == chosen[n - 1] + 1 else " … ") + pool[i].text for n, i in enumerate(chosen)
+    )
+    sources = [pool[best].passage]
+    for i in chosen:
+        if all(pool[i].passage.id != known.id for known in sources):
+            sources.append(pool[i].passage)
+    return Quote(text, pool[best].passage, kind, best_score, tuple(sources))
+
+
+def with_close_seconds(
+    pool: Sequence[Sentence], chosen: list[int], ranked: list[tuple[int, float]], best_score: float
+) -> list[int]:
+    """``chosen`` plus the next best sentences of the same agenda item that score within
+    ``SECOND_MARGIN`` of the best, up to ``QUOTE_SENTENCES`` in all, in document order.
+
+    When two sentences of an item are nearly as likely to answer, the model cannot tell
+    which one does: quoting both (apart, joined by " … ") answers where quoting one would
+    be a coin toss. Composed summaries (role "info") are not the minutes' words: never added.
+    """
+    first = pool[chosen[0]].passage
+    # A decision stands on its own: beside it, only more of the decision is quoted.
+    decision = first.is_outcome and states_outcome(first)
+    taken = list(chosen)
+    length = sum(len(pool[i].text) for i in taken)
+    for i, value in ranked[1:]:
+        if value < best_score - SECOND_MARGIN or len(taken) - len(chosen) >= SECONDS:
+            break
+        p = pool[i].passage
+        if i in taken or p.role == "info" or (p.source, p.item_number) != (first.source, first.item_number):
+            continue
+        if decision and not p.is_outcome:
+            continue
+        # Headings, stubs ("Bilag 1.") and attachment lists add nothing a reader needs.
+        stub = len(pool[i].text.split()) < 3 or p.role == "attachments" or (p.section or "").casefold() == "bilag"
+        if stub or _is_heading(pool[i].text) or length + len(pool[i].text) > SECONDS_CHARS:
+            continue
+        taken.append(i)
+        length += len(pool[i].text)
+    return sorted(taken)

@@ -1,0 +1,165 @@
+"""Candidate sentences for the answer in words, and what each one holds.
+
+The passages of the best few agenda items (and the meeting's header, for questions about
+people, times and places) are split into sentences, list lines and labelled lines
+(``field_units``); for each the answer model (``retrieval.extract``) asks which of the
+question's stems it holds (``lexical_overlap``), whether it holds the kind of token the
+question asks for (``has_kind``) and whether it only restates the question (``echoes``).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from indexer.bm25 import DanishAnalyzer
+from indexer.chunking import units
+from indexer.dates import DAY_MONTH, find_dates
+from indexer.records import Passage
+from retrieval.query import QueryPlan
+from retrieval.ranking import ANSWER_SHAPES
+
+# Items whose passages are read for the answer, in search order.
+TOP_ITEMS = 3
+# Kinds of question the meeting header (attendees, time, place) can answer.
+HEADER_KINDS = frozenset({"person", "time", "place", "count"})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One candidate: a sentence or list line of a passage, and where it stands."""
+
+    row: int
+    passage: Passage
+    unit: int
+    text: str
+    item_rank: int
+    shown: bool
+    lead: bool
+
+
+_PROPER = re.compile(r"(?<![.:!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøåäöüé]+(?:[ -][A-ZÆØÅ][a-zæøåäöüé]+)*")
+_TWO_NAMES = re.compile(r"\b[A-ZÆØÅ][a-zæøåäöüé]+(?:[ -][A-ZÆØÅ][a-zæøåäöüé]+)+")
+_TIME = re.compile(
+    r"\bkl\.?\s*\d|\b\d{1,2}[:.]\d\d\b|\b(?:man|tirs|ons|tors|fre|lør|søn)dag|\b(?:uge|week)\s*\d", re.IGNORECASE
+)
+_PLACE = re.compile(r"\b(?:i|på|til|hos|in|at|ved)\s+[A-ZÆØÅ]|\w(?:vej|gade|allé|plads|torv)\b|\b\d{4}\s+[A-ZÆØÅ]")
+_DECISION = re.compile(
+    r"\b(godkend\w*|beslut\w*|vedt\w*|tiltr\w*|udsat\w*|udsætte\w*|anbefal\w*|aftalt\w*|enig\w*|afvis\w*|"
+    r"bevilg\w*|valgt|genvalgt|nyvalgt|fastsat|taget til efterretning|approved|decided)\b",
+    re.IGNORECASE,
+)
+
+
+def has_kind(text: str, kind: str | None) -> bool:
+    """Whether ``text`` holds the kind of token that answers (an amount, a name ...)."""
+    if kind in ("money", "count"):
+        return ANSWER_SHAPES[kind].search(text) is not None
+    if kind == "time":
+        return bool(DAY_MONTH.search(text) or _TIME.search(text) or find_dates(text))
+    if kind == "person":
+        return bool(_TWO_NAMES.search(text) or _PROPER.search(text))
+    if kind == "place":
+        return _PLACE.search(text) is not None
+    if kind == "outcome":
+        return _DECISION.search(text) is not None
+    return False
+
+
+@functools.cache
+def danish_analyzer() -> DanishAnalyzer:
+    return DanishAnalyzer()
+
+
+def lexical_overlap(question: str, texts: Sequence[str]) -> np.ndarray:
+    """Share of the question's stems (idf-weighted over ``texts``) that each text contains."""
+    analyzer = danish_analyzer()
+    terms = set(analyzer(question))
+    if not terms or not texts:
+        return np.zeros(len(texts))
+    bags = [set(analyzer(t)) for t in texts]
+    n = len(bags)
+    idf = {t: math.log(1 + (n + 1) / (sum(t in b for b in bags) + 0.5)) for t in terms}
+    total = sum(idf.values())
+    return np.array([sum(idf[t] for t in terms & b) / total for b in bags])
+
+
+def echoes(question: str, title: str, texts: Sequence[str]) -> np.ndarray:
+    """1 for a sentence that only restates the question or its item's title (a heading, an agenda
+    line): nearly all its stems are among theirs, so it adds nothing the reader did not know."""
+    analyzer = danish_analyzer()
+    known = set(analyzer(question)) | set(analyzer(title))
+    out = []
+    for text in texts:
+        stems = set(analyzer(text))
+        out.append(float(bool(stems) and len(stems - known) <= max(1, len(stems) // 5)))
+    return np.array(out)
+
+
+# A line that starts with a short label ("Sted: ...", "Tid: ...", "Fraværende: ...").
+_LABEL_LINE = re.compile(r"\n(?=[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]+\S)")
+_LABEL_START = re.compile(r"[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]*$")
+
+
+def field_units(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (``indexer.chunking.units``) that keep a labelled line whole.
+
+    In a header or field block ("Møde: Byrådet\nTid: 29. januar 2020\nSted: Rådhuset") a
+    colon is not a sentence end and every line is a fact of its own: "Tid: 29. januar 2020",
+    not "Byrådet Tid:". A span is cut before a labelled line, and a label is joined to the
+    value that follows it on its line.
+    """
+    cuts = {0, len(text)} | {a for a, _ in units(text)} | {m.end() for m in _LABEL_LINE.finditer(text)}
+    edges = sorted(cuts)
+    for a, b in itertools.pairwise(edges):
+        label_only = _LABEL_START.fullmatch(text, a, b) is not None and (a == 0 or text[a - 1] == "\n")
+        if label_only and b < len(text) and not text[a:b].endswith("\n"):
+            cuts.discard(b)
+    edges = sorted(cuts)
+    return [(a, b) for a, b in itertools.pairwise(sorted(cuts)) if text[a:b].strip()]
+
+
+def sentences_of(passage: Passage, row: int, item_rank: int, shown: bool, lead: bool = False) -> list[Sentence]:
+    out = []
+    for i, (a, b) in enumerate(field_units(passage.text)):
+        text = " ".join(passage.text[a:b].split())
+        # Two letters make a candidate, and so do three digits: a line of figures alone (a
+        # header's "04-06-2020 09:00:00", a table cell) can be the answer. A list number is not.
+        if sum(c.isalpha() for c in text) >= 2 or sum(c.isdigit() for c in text) >= 3:
+            out.append(Sentence(row, passage, i, text, item_rank, shown, lead))
+    return out
+
+
+def build_pool(
+    plan: QueryPlan,
+    hits: Sequence[Passage],
+    item_rows: Callable[[str, int], list[int]],
+    passages: Sequence[Passage],
+) -> list[Sentence]:
+    """The sentences of the best ``TOP_ITEMS`` items (all their passages, in document order).
+
+    ``hits`` are the passages found, in search order. For a question about people, times
+    or places the meeting header of the best item's minutes is read as well (attendees,
+    start and end, venue), after the items.
+    """
+    items: list[tuple[str, int]] = []
+    for passage in hits:
+        key = (passage.source, passage.item_number)
+        if key not in items:
+            items.append(key)
+    items = items[:TOP_ITEMS]
+    if items and plan.expects in HEADER_KINDS and (items[0][0], 0) not in items:
+        items.append((items[0][0], 0))
+    shown = {p.id for p in hits}
+    pool: list[Sentence] = []
+    for rank, (source, number) in enumerate(items):
+        for row in item_rows(source, number):
+            p = passages[row]
+            pool.extend(sentences_of(p, row, rank, p.id in shown, bool(hits) and p.id == hits[0].id))
+    return pool
