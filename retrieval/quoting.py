@@ -223,6 +223,7 @@ def quote(pool: Sequence[Sentence], ranked: list[tuple[int, float]], kind: str |
     of one broken at a passage boundary is quoted from where that sentence starts. A proposal
     gives way to the outcome that decided on it (``decided_instead``), and a quote of the
     composed meeting summary to the raw header line stating the same (``verbatim_header``).
+    Sentences of the item that score nearly as well are added apart (``with_close_seconds``).
     """
     if not ranked:
         return None
@@ -235,7 +236,7 @@ def quote(pool: Sequence[Sentence], ranked: list[tuple[int, float]], kind: str |
         raw = verbatim_header(pool, _span(pool, best, scores, best_score), kind)
         if raw is not None:
             best, scores = raw, {}
-    chosen = with_close_seconds(pool, _span(pool, best, scores, best_score), ranked, best_score)
+    chosen = with_close_seconds(pool, best, _span(pool, best, scores, best_score), ranked, best_score)
     text = "".join(
         ("" if n == 0 else " " if i == chosen[n - 1] + 1 else " … ") + pool[i].text for n, i in enumerate(chosen)
     )
@@ -247,16 +248,16 @@ def quote(pool: Sequence[Sentence], ranked: list[tuple[int, float]], kind: str |
 
 
 def with_close_seconds(
-    pool: Sequence[Sentence], chosen: list[int], ranked: list[tuple[int, float]], best_score: float
+    pool: Sequence[Sentence], best: int, chosen: list[int], ranked: list[tuple[int, float]], best_score: float
 ) -> list[int]:
-    """``chosen`` plus the next best sentences of the same agenda item that score within
-    ``SECOND_MARGIN`` of the best, up to ``QUOTE_SENTENCES`` in all, in document order.
+    """``chosen`` (the quote around ``best``) plus up to ``SECONDS`` of the next best sentences
+    of the same agenda item that score within ``SECOND_MARGIN`` of the best, in document order.
 
     When two sentences of an item are nearly as likely to answer, the model cannot tell
     which one does: quoting both (apart, joined by " … ") answers where quoting one would
     be a coin toss. Composed summaries (role "info") are not the minutes' words: never added.
     """
-    first = pool[chosen[0]].passage
+    first = pool[best].passage
     # A decision stands on its own: beside it, only more of the decision is quoted.
     decision = first.is_outcome and states_outcome(first)
     taken = list(chosen)

@@ -49,7 +49,12 @@ _TWO_NAMES = re.compile(r"\b[A-ZÆØÅ][a-zæøåäöüé]+(?:[ -][A-ZÆØÅ][a-
 _TIME = re.compile(
     r"\bkl\.?\s*\d|\b\d{1,2}[:.]\d\d\b|\b(?:man|tirs|ons|tors|fre|lør|søn)dag|\b(?:uge|week)\s*\d", re.IGNORECASE
 )
-_PLACE = re.compile(r"\b(?:i|på|til|hos|in|at|ved)\s+[A-ZÆØÅ]|\w(?:vej|gade|allé|plads|torv)\b|\b\d{4}\s+[A-ZÆØÅ]")
+# A place: "på Hotel Sixtus", a street ("Kanalstræde 2", "Tallvägen 14"), a postcode and town, or
+# a header's place label ("Sted: ...", "Mødested:", "Lokale:", "Plats:").
+_PLACE = re.compile(
+    r"\b(?:i|på|til|hos|in|at|ved)\s+[A-ZÆØÅ]|\w(?:vej|gade|allé|plads|torv|vägen|gatan|veien|stræde)\b"
+    r"|\b\d{4}\s+[A-ZÆØÅ]|(?i:\b(?:sted|mødested|mødelokale|lokale|adresse|plats|lokal|venue|location)\s*:)"
+)
 _DECISION = re.compile(
     r"\b(godkend\w*|beslut\w*|vedt\w*|tiltr\w*|udsat\w*|udsætte\w*|anbefal\w*|aftalt\w*|enig\w*|afvis\w*|"
     r"bevilg\w*|valgt|genvalgt|nyvalgt|fastsat|taget til efterretning|approved|decided)\b",

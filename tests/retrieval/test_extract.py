@@ -81,6 +81,9 @@ def test_answer_kinds_in_sentences() -> None:
     assert has_kind("Mødet holdes 28. juni kl. 10", "time") and not has_kind("Mødet holdes snart", "time")
     assert has_kind("Som formand valgtes Henrik Madsen.", "person") and not has_kind("Ingen bemærkninger.", "person")
     assert has_kind("Seminaret holdes på Hotel Sixtus.", "place")
+    # A header's place label says where, whatever the place is called; "i det" is not a place.
+    assert has_kind("Sted: Søhusskolens kantine", "place") and has_kind("Plats: Föreningslokalen", "place")
+    assert not has_kind("Det blev holdt i det fri.", "place")
     assert has_kind("Indstillingen blev godkendt.", "outcome")
 
 
