@@ -75,8 +75,11 @@ test: setup-test browser-deps ocr-deps dict-deps
 lint: setup-test
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
+# The development questions and the tests' questions on the seed minutes (the default corpus).
 eval: index
 	$(PY) -m retrieval.evaluate ../shared/eval/questions_dev.jsonl --index $(INDEX)
+	$(PY) -m retrieval.evaluate tests/data/questions_heldout.jsonl --index $(INDEX)
+	$(PY) -m retrieval.evaluate tests/data/questions_seed_more.jsonl --index $(INDEX)
 
 bench: index
 	$(PY) -m retrieval.benchmark --index $(INDEX)
