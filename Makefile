@@ -66,8 +66,8 @@ dict-deps:
 		export DEBIAN_FRONTEND=noninteractive; \
 		{ apt-get install -y -q dict-freedict-eng-dan dict-freedict-dan-eng >/dev/null 2>&1 || \
 		  { apt-get update -q >/dev/null && apt-get install -y -q dict-freedict-eng-dan dict-freedict-dan-eng >/dev/null; }; } || \
-		echo "note: could not install dict-freedict-eng-dan dict-freedict-dan-eng; English questions will not be translated"; \
-	else echo "note: no FreeDict dictionaries (apt-get install dict-freedict-eng-dan dict-freedict-dan-eng); English questions will not be translated"; fi
+		echo "note: could not install dict-freedict-eng-dan dict-freedict-dan-eng; English questions get only the built-in glossary of meeting words"; \
+	else echo "note: no FreeDict dictionaries (apt-get install dict-freedict-eng-dan dict-freedict-dan-eng); English questions get only the built-in glossary of meeting words"; fi
 
 test: setup-test browser-deps ocr-deps dict-deps
 	$(PY) -m pytest -q

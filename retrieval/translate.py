@@ -1,14 +1,22 @@
-"""English questions, Danish words: query expansion from Debian's FreeDict dictionaries.
+"""English questions, Danish words: query expansion from a glossary and Debian's FreeDict dictionaries.
 
 The minutes are Danish and so is the BM25 index (Danish stems and stop words): an English
 question matches nothing there but names and numbers, and only the multilingual embedding
 carries it. Adding the Danish translations of its words to the lexical query lets BM25 match
-(»auditors« -> revisor, »rent« -> husleje). Two offline sources, both Debian packages:
-``dict-freedict-eng-dan`` (English -> Danish, a few hundred headwords) and
-``dict-freedict-dan-eng`` (Danish -> English, about 5,000 headwords), read in reverse: a
-Danish headword is a translation of each English gloss it lists on its own (»gruppe«:
-"group"; not »grupperabat«: "group discount"). Direct entries come first, then the reversed
-ones by sense order. Without either package, expansion is off: ``danish_terms`` gives [].
+(»auditors« -> revisor, »rent« -> husleje). Two sources:
+
+- ``glossary_en_da.tsv`` next to this module, written by hand: the general vocabulary of
+  minutes (board, chair, deficit, agenda, general assembly). FreeDict lacks most of it: no
+  »formand«, »revisor«, »regnskab«, »dagsorden«, and "board" gives only »hylde«. Read first,
+  its words come before FreeDict's; it ships with the package, so it works without FreeDict.
+- Debian's ``dict-freedict-eng-dan`` (English -> Danish, a few hundred headwords) and
+  ``dict-freedict-dan-eng`` (Danish -> English, about 5,000 headwords), read in reverse: a
+  Danish headword is a translation of each English gloss it lists on its own (»gruppe«:
+  "group"; not »grupperabat«: "group discount"). Direct entries come first, then the reversed
+  ones by sense order. Without the packages only the glossary's words are translated.
+
+Each word gets at most ``PER_WORD`` translations, glossary ones first; two-word phrases of
+either source ("general assembly", "snow clearing") are matched before their words.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from functools import cache
 from pathlib import Path
 
 DICT_DIR = Path("/usr/share/dictd")
+GLOSSARY = Path(__file__).with_name("glossary_en_da.tsv")
 ENG_DAN, DAN_ENG = "freedict-eng-dan", "freedict-dan-eng"
 # Translations taken per English word: a word has few good ones, and each adds noise to BM25.
 PER_WORD = 4
@@ -85,6 +94,18 @@ def _senses(body: str) -> list[list[str]]:
 
 
 @cache
+def _glossary() -> dict[str, tuple[str, ...]]:
+    """English word or phrase -> Danish words, from the glossary (``english<TAB>dansk, dansk``)."""
+    table = {}
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        english, tab, danish = line.partition("\t")
+        if tab and not line.startswith("#"):
+            words = (" ".join(d.split()).casefold() for d in danish.split(","))
+            table[" ".join(english.split()).casefold()] = tuple(d for d in words if d)
+    return table
+
+
+@cache
 def _table() -> dict[str, tuple[str, ...]]:
     """English word or phrase -> Danish translations, best first."""
     ranked: dict[str, list[tuple[tuple[int, ...], str]]] = {}
@@ -106,7 +127,7 @@ def _table() -> dict[str, tuple[str, ...]]:
 
 
 def available() -> bool:
-    """Whether a dictionary is installed (``make dict-deps``); without one there is no expansion."""
+    """Whether FreeDict is installed (``make dict-deps``); without it only the glossary translates."""
     return bool(_table())
 
 
@@ -123,23 +144,28 @@ def _forms(word: str) -> list[str]:
     return forms
 
 
+def _lookup(keys: list[str]) -> tuple[str, ...]:
+    """Translations of the first key the glossary knows, then of the first FreeDict knows, capped."""
+    found = ()
+    for table in (_glossary(), _table()):
+        found += next((table[key] for key in keys if key in table), ())
+    return tuple(dict.fromkeys(found))[:PER_WORD]
+
+
 def translations(word: str) -> tuple[str, ...]:
-    """Danish translations of one English word (its first form the dictionary knows)."""
-    table = _table()
-    for form in _forms(word.casefold()):
-        if form in table:
-            return table[form][:PER_WORD]
-    return ()
+    """Danish translations of one English word (its first form each source knows)."""
+    return _lookup(_forms(word.casefold()))
 
 
 def danish_terms(question: str) -> list[str]:
     """Danish translations of the question's content words (two-word phrases first), no repeats."""
     words = [w.casefold() for w in _WORD.findall(question)]
-    table, terms, i = _table(), [], 0
+    terms, i = [], 0
     while i < len(words):
-        pair = " ".join(words[i : i + 2])
-        if i + 1 < len(words) and pair in table:
-            terms += table[pair][:PER_WORD]
+        # A phrase's last word may be inflected: "general assemblies", "annual meetings".
+        pair = _lookup([f"{words[i]} {form}" for form in _forms(words[i + 1])]) if i + 1 < len(words) else ()
+        if pair:
+            terms += pair
             i += 2
             continue
         if words[i] not in STOPWORDS:

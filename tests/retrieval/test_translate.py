@@ -1,4 +1,5 @@
-"""English questions get Danish words from the real FreeDict dictionaries, and find Danish minutes by them."""
+"""English questions get Danish words from the glossary and the real FreeDict dictionaries, and find Danish
+minutes by them."""
 
 from __future__ import annotations
 
@@ -70,16 +71,70 @@ def test_only_english_questions_are_expanded(dictionary: None) -> None:
     assert danish.lexical_query == danish.question
 
 
-def test_without_the_dictionary_there_is_no_expansion(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_dictionary_only_the_glossary_translates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(translate, "DICT_DIR", tmp_path)
     translate._table.cache_clear()
     try:
         assert not translate.available()
-        assert danish_terms("Who was elected to the group?") == []
-        plan = analyze("Who was elected to the group?")
+        assert danish_terms("Who was elected to the group?") == ["vælge", "valgt"]  # "group": FreeDict only
+        assert danish_terms("Who chaired the general assembly?")[0] == "formand"
+        plan = analyze("Who was the tenant of the group?")
         assert plan.lexical_query == plan.question
     finally:
         translate._table.cache_clear()
+
+
+def _glossary_lines() -> list[str]:
+    text = translate.GLOSSARY.read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_the_glossary_file_parses() -> None:
+    lines = _glossary_lines()
+    assert 300 <= len(lines) <= 500, len(lines)
+    headwords = []
+    for line in lines:
+        assert line.count("\t") == 1, line
+        english, danish = line.split("\t")
+        assert re.fullmatch(r"[a-z]+(?:[-'][a-z]+)*(?: [a-z]+(?:-[a-z]+)*)?", english), line  # a word or two
+        words = [d.strip() for d in danish.split(",")]
+        assert 1 <= len(words) <= translate.PER_WORD and all(words), line
+        assert all(re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+)*", d) for d in words), line
+        headwords.append(english)
+    assert len(set(headwords)) == len(headwords), "a headword twice"
+    assert len(translate._glossary()) == len(lines)
+
+
+def test_glossary_words_translate() -> None:
+    assert translations("chair")[0] == "formand"
+    assert translations("chaired")[0] == "formand"
+    assert translations("auditors")[0] == "revisor"
+    assert translations("deficit")[0] == "underskud"
+    assert translations("board")[:2] == ("bestyrelse", "styrelse")
+    assert translations("minutes")[0] == "referat"
+    assert "dagsorden" in translations("agenda")
+    assert "kontingent" in translations("subscriptions")
+
+
+def test_glossary_phrases_are_matched_before_their_words() -> None:
+    assert danish_terms("When is the general assembly?") == ["generalforsamling"]
+    assert danish_terms("How did the general assemblies vote?")[0] == "generalforsamling"  # inflected last word
+    assert danish_terms("Who pays for snow clearing?")[-1] == "snerydning"
+    assert "underskudsgaranti" in danish_terms("Was there a deficit guarantee?")
+
+
+def test_glossary_comes_before_freedict_within_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(translate, "_glossary", lambda: {"board": ("bestyrelse",), "fee": ("a", "b", "c", "d")})
+    monkeypatch.setattr(translate, "_table", lambda: {"board": ("hylde", "bestyrelse", "bræt", "tavle", "kost")})
+    assert translations("boards") == ("bestyrelse", "hylde", "bræt", "tavle")
+    monkeypatch.setattr(translate, "_table", lambda: {"fee": ("honorar",)})
+    assert translations("fee") == ("a", "b", "c", "d")  # a glossary entry may use the whole cap
+
+
+def test_real_glossary_before_real_freedict(dictionary: None) -> None:
+    """FreeDict gives "board" only »hylde« and "meeting" only »forsamling«: the glossary's words come first."""
+    assert translations("board")[0] == "bestyrelse" and "hylde" in translations("board")
+    assert translations("meeting")[0] == "møde" and "forsamling" in translations("meeting")
 
 
 def test_dictd_numbers() -> None:
