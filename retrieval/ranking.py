@@ -38,7 +38,7 @@ ANSWER_SHAPES = {
         re.IGNORECASE,
     ),
     # A number that is not a bare year ("19 anbefalinger", "2.085", but not "2019").
-    "count": re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d[\d.,]*"),
+    "count": re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d[\d.,]*"),
     "date": DAY_MONTH,
 }
 

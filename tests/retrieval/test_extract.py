@@ -78,6 +78,9 @@ def test_expected_kinds_from_question_words() -> None:
 def test_answer_kinds_in_sentences() -> None:
     assert has_kind("en takststigning på 206 kr. pr døgn", "money") and has_kind("kr. 1.933", "money")
     assert not has_kind("taksten stiger", "money")
+    # A count is not a year, also where the year ends a sentence ("i 2019.").
+    assert has_kind("Analysen har resulteret i 19 anbefalinger.", "count")
+    assert not has_kind("Årsrapporten beskriver kvaliteten i 2019.", "count")
     assert has_kind("Mødet holdes 28. juni kl. 10", "time") and not has_kind("Mødet holdes snart", "time")
     assert has_kind("Som formand valgtes Henrik Madsen.", "person") and not has_kind("Ingen bemærkninger.", "person")
     assert has_kind("Seminaret holdes på Hotel Sixtus.", "place")
