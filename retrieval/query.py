@@ -54,9 +54,11 @@ _EXPECTS = (
     ("count", re.compile(r"\b(hvor mange|how many|hur många|antal\w*|number of)\b", re.I)),
     ("time", re.compile(r"\b(hvornår|when|när|what time|hvilket tidspunkt|dato\w*|date|frist\w*)\b", re.I)),
     ("person", re.compile(r"\b(hvem|who|whom|vem|vilka)\b|\b(?:hvilke\w*|which|vilken)\s+"
-                          r"(?:\w+\s+)?(?:\w*medlem\w*|person\w*|professor\w*|leder\w*|firma\w*|company)\b", re.I)),
-    ("place", re.compile(r"^\s*(?:hvor(?!\s+(?:meget|mange|stor\w*|lang\w*|ofte|tit)\b)|where|hvortil|hvorhen)\b",
-                         re.I)),
+                          r"(?:\w+\s+)?(?:\w*medlem\w*|\w*person\w*|\w*professor\w*|\w*leder\w*|\w*direktør\w*|"
+                          r"\w*formand\w*|\w*kommune\w*|firma\w*|\w*forening\w*|company|firm|municipalit\w*|"
+                          r"organi[sz]ation\w*)\b", re.I)),
+    ("place", re.compile(r"^\s*(?:hvor(?!\s+(?:meget|mange|stor\w*|lang\w*|ofte|tit)\b)|where|hvortil|hvorhen)\b"
+                         r"|\b(?:adresse\w*|address\w*)\b", re.I)),
 )  # fmt: skip
 _EARLIEST, _LATEST = date(1900, 1, 1), date(2999, 12, 31)
 

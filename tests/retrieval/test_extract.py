@@ -69,6 +69,9 @@ def test_expected_kinds_from_question_words() -> None:
         "Hvornår afholdes mødet?": "time",
         "Hvem blev valgt som formand?": "person",
         "Hvor skal seminaret holdes?": "place",
+        "Hvad var adressen for mødet?": "place",
+        "Hvilken kommunaldirektør præsenterede processen?": "person",
+        "Which municipality will present?": "person",
         "Fik klubben lokaletilskud? Blev det godkendt?": "outcome",
         "aftagerbestyrelser på de regionale tilbud": None,
     }
