@@ -83,6 +83,21 @@ QUOTE_UNITS = 6
 
 
 _ABBREVIATION_END = re.compile(r"(?:^|\s)[a-zæøå]{1,5}\.$")
+# Initials the splitter took for a sentence end: "Den A.P." | "Møllerske Støttefond ...".
+_INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-ZÆØÅ]\.){1,3}$")
+
+
+def _from_sentence_start(pool: Sequence[Sentence], i: int) -> list[int]:
+    """``i`` with the units before it in its passage that end in initials (its real start)."""
+    start = i
+    while (
+        start > 0
+        and i - start < QUOTE_UNITS
+        and pool[start - 1].passage.id == pool[i].passage.id
+        and _INITIALS_END.search(pool[start - 1].text.rstrip())
+    ):
+        start -= 1
+    return list(range(start, i + 1))
 
 
 def _continues(prev: Sentence, cur: Sentence) -> bool:
@@ -104,8 +119,8 @@ def _span(
 ) -> list[int]:
     """The units quoted around ``best``: see ``quote``. Without ``fill``, a following sentence
     is added only where the quote needs it (an announcing line, a heading), not for length."""
-    chosen = [best]
-    if best > 0 and _continues(pool[best - 1], pool[best]):
+    chosen = _from_sentence_start(pool, best)
+    if chosen[0] == best and best > 0 and _continues(pool[best - 1], pool[best]):
         chosen.insert(0, best - 1)
         # The fragment before may itself follow a full stop the splitter took for a sentence
         # end: a short word with a stop ("incl.", "ca.") is an abbreviation it did not know.
@@ -274,6 +289,7 @@ def with_close_seconds(
         stub = len(pool[i].text.split()) < 3 or p.role == "attachments" or (p.section or "").casefold() == "bilag"
         if stub or _is_heading(pool[i].text) or length + len(pool[i].text) > SECONDS_CHARS:
             continue
-        taken.append(i)
-        length += len(pool[i].text)
+        whole = [j for j in _from_sentence_start(pool, i) if j not in taken]
+        taken.extend(whole)
+        length += sum(len(pool[j].text) for j in whole)
     return sorted(taken)

@@ -277,3 +277,18 @@ def test_labelled_lines_of_a_field_block_are_facts_of_their_own() -> None:
         "- Per Olsen",
         "- Britt Lago",
     ]
+
+
+def test_a_sentence_cut_after_initials_is_quoted_from_its_start() -> None:
+    # "Den A.P." looked like a sentence end to the splitter; the quote starts where the sentence does.
+    passage = item_passage(
+        "a",
+        "Aalborg Kommune ønsker sammen med Den A.P. Møllerske Støttefond at ombygge forsorgshjemmet. "
+        "Taksten vil blive hævet med 50 kr. pr. døgn.",
+        None,
+        None,
+    )
+    pool = pool_of(passage)
+    cut = next(i for i, s in enumerate(pool) if s.text.startswith("Møllerske"))
+    found = quote(pool, [(cut, 1.0)], "money")
+    assert found is not None and found.text.startswith("Aalborg Kommune ønsker sammen med Den A.P. Møllerske")
