@@ -21,6 +21,7 @@ import numpy as np
 from indexer.bm25 import DanishAnalyzer
 from indexer.chunking import units
 from indexer.dates import DAY_MONTH, find_dates
+from indexer.layout.labels import LABELS
 from indexer.records import Passage
 from retrieval.query import QueryPlan
 from retrieval.ranking import ANSWER_SHAPES
@@ -50,10 +51,13 @@ _TIME = re.compile(
     r"\bkl\.?\s*\d|\b\d{1,2}[:.]\d\d\b|\b(?:man|tirs|ons|tors|fre|lør|søn)dag|\b(?:uge|week)\s*\d", re.IGNORECASE
 )
 # A place: "på Hotel Sixtus", a street ("Kanalstræde 2", "Tallvägen 14"), a postcode and town, or
-# a header's place label ("Sted: ...", "Mødested:", "Lokale:", "Plats:").
+# a header's place label, as the header step knows them ("Sted: ...", "Mødested:", "Plats:").
+_PLACE_LABELS = "|".join(
+    sorted((re.escape(label) for label, field in LABELS.items() if field == "place"), key=len, reverse=True)
+)
 _PLACE = re.compile(
     r"\b(?:i|på|til|hos|in|at|ved)\s+[A-ZÆØÅ]|\w(?:vej|gade|allé|plads|torv|vägen|gatan|veien|stræde)\b"
-    r"|\b\d{4}\s+[A-ZÆØÅ]|(?i:\b(?:sted|mødested|mødelokale|lokale|adresse|plats|lokal|venue|location)\s*:)"
+    rf"|\b\d{{4}}\s+[A-ZÆØÅ]|(?i:\b(?:{_PLACE_LABELS})\s*:)"
 )
 _DECISION = re.compile(
     r"\b(godkend\w*|beslut\w*|vedt\w*|tiltr\w*|udsat\w*|udsætte\w*|anbefal\w*|aftalt\w*|enig\w*|afvis\w*|"
@@ -126,7 +130,6 @@ def field_units(text: str) -> list[tuple[int, int]]:
         label_only = _LABEL_START.fullmatch(text, a, b) is not None and (a == 0 or text[a - 1] == "\n")
         if label_only and b < len(text) and not text[a:b].endswith("\n"):
             cuts.discard(b)
-    edges = sorted(cuts)
     return [(a, b) for a, b in itertools.pairwise(sorted(cuts)) if text[a:b].strip()]
 
 

@@ -26,6 +26,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from indexer.bm25 import STOPWORDS_EN
+
 DICT_DIR = Path("/usr/share/dictd")
 GLOSSARY = Path(__file__).with_name("glossary_en_da.tsv")
 ENG_DAN, DAN_ENG = "freedict-eng-dan", "freedict-dan-eng"
@@ -38,20 +40,17 @@ _NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)|<[^>]*>|\{[^}]*\}")
 _SENSE = re.compile(r"(?:^|\s)\d+\.\s")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
-# Words that carry no topic: question words, auxiliaries, pronouns, prepositions, and verbs
-# too general to translate usefully.
-STOPWORDS = frozenset(
+# Words that carry no topic: the English stop words of the BM25 index, and more question words,
+# auxiliaries, pronouns, prepositions, and verbs too general to translate usefully.
+STOPWORDS = STOPWORDS_EN | frozenset(
     """
-    a an the of to in on at by for from with without about into onto over under after before
-    during between among through since until upon per as than then so such and or nor but if
-    whether not no yes any all some each every both either neither other another same own more
-    most less least much many few very too also just only even still yet again already ever
-    what which who whom whose when where why how that this these those there here it its
-    i me my we us our you your he him his she her they them their one ones someone something
-    is are was were be been being am do does did done doing have has had having will would
-    shall should can could may might must ought let get got gets getting make made makes go
-    goes went gone going come came take took taken give gave given say said says tell told
-    ask asked put set like please well s t
+    at by without into onto over under after before during between among through since until
+    upon per as than then so such nor but if whether not no yes any all some each every both
+    either neither other another same own more most less least much many few very too also just
+    only even still yet again already ever whose here i me my us him one ones someone something
+    am doing having shall may might must ought let get got gets getting make made makes go goes
+    went gone going come came take took taken give gave given say said says tell told ask asked
+    put set like please well s t
     """.split()
 )
 
