@@ -138,8 +138,18 @@ def detect_language(question: str) -> str:
 _HAPPENED = re.compile(r"\b(skete|sket|happened|blev resultatet)\b", re.I)
 
 
+# Asking for an amount outright, not only naming one ("taksten", "kontingentet").
+_ASKS_AMOUNT = re.compile(
+    r"\b(hvor meget|how much|hur mycket|hvad koster|(?:hvor|hur|how)\s+(?:stor\w*|høj\w*|big|large|high))\b", re.I
+)
+
+
 def expected_kind(question: str, asks_outcome: bool) -> str | None:
     kind = next((kind for kind, cue in _EXPECTS if cue.search(question)), None)
+    if kind == "money" and asks_outcome and not _ASKS_AMOUNT.search(question):
+        # "Hvad blev besluttet om takststigningen?", "Blev kontingentet vedtaget?": the amount
+        # is the topic, the decision is the answer.
+        return "outcome"
     return kind or ("outcome" if asks_outcome or _HAPPENED.search(question) else None)
 
 

@@ -50,6 +50,8 @@ def test_answer_quotes_the_minutes_verbatim(retriever: Retriever, qid: str) -> N
 def test_outcome_answers_say_so(retriever: Retriever) -> None:
     answer = respond(retriever.search("What was decided about the crisis centre rate?"), retriever).answer
     assert answer is not None and answer.is_outcome and answer.text == "DAS godkendte takststigningen"
+    danish = respond(retriever.search("Hvad blev besluttet om takststigningen på krisecentret?"), retriever).answer
+    assert danish is not None and danish.is_outcome and danish.text == "DAS godkendte takststigningen"
     count = respond(retriever.search("Hvor mange tilsynsbesøg aflagde Socialtilsyn Nord i 2019?"), retriever).answer
     assert count is not None and "2.085 tilsynsbesøg" in count.text and not count.is_outcome
 
@@ -73,6 +75,9 @@ def test_expected_kinds_from_question_words() -> None:
         "Hvilken kommunaldirektør præsenterede processen?": "person",
         "Which municipality will present?": "person",
         "Fik klubben lokaletilskud? Blev det godkendt?": "outcome",
+        # An amount named as the topic of a decision question: the decision answers.
+        "Hvad blev besluttet om takststigningen?": "outcome",
+        "Hvor stor en takststigning blev godkendt?": "money",
         "aftagerbestyrelser på de regionale tilbud": None,
     }
     assert {q: analyze(q).expects for q in kinds} == kinds
