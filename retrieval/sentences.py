@@ -20,7 +20,7 @@ import numpy as np
 
 from indexer.bm25 import DanishAnalyzer
 from indexer.chunking import units
-from indexer.dates import DAY_MONTH, find_dates
+from indexer.dates import DAY_MONTH, MONTHS, find_dates
 from indexer.layout.labels import LABELS
 from indexer.records import Passage
 from retrieval.query import QueryPlan
@@ -47,8 +47,12 @@ class Sentence:
 
 _PROPER = re.compile(r"(?<![.:!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøåäöüé]+(?:[ -][A-ZÆØÅ][a-zæøåäöüé]+)*")
 _TWO_NAMES = re.compile(r"\b[A-ZÆØÅ][a-zæøåäöüé]+(?:[ -][A-ZÆØÅ][a-zæøåäöüé]+)+")
+# A month named without a day is a time too: "primo december", "i marts 2013" (not "may").
+_MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) >= 4 and m != "may"), key=len, reverse=True))
 _TIME = re.compile(
-    r"\bkl\.?\s*\d|\b\d{1,2}[:.]\d\d\b|\b(?:man|tirs|ons|tors|fre|lør|søn)dag|\b(?:uge|week)\s*\d", re.IGNORECASE
+    r"\bkl\.?\s*\d|\b\d{1,2}[:.]\d\d\b|\b(?:man|tirs|ons|tors|fre|lør|søn)dag|\b(?:uge|week)\s*\d"
+    rf"|\b(?:maj|{_MONTH_NAMES})\b|\b(?:primo|medio|ultimo)\s+\w|\b(?:forår|efterår|sommer|vinter)(?:et|en)\b",
+    re.IGNORECASE,
 )
 # A place: "på Hotel Sixtus", a street ("Kanalstræde 2", "Tallvägen 14"), a postcode and town, or
 # a header's place label, as the header step knows them ("Sted: ...", "Mødested:", "Plats:").
@@ -66,19 +70,43 @@ _DECISION = re.compile(
 )
 
 
-def has_kind(text: str, kind: str | None) -> bool:
-    """Whether ``text`` holds the kind of token that answers (an amount, a name ...)."""
-    if kind in ("money", "count"):
-        return ANSWER_SHAPES[kind].search(text) is not None
+# Numbers that count nothing: dates, clock times, paragraph, item and case numbers, and the
+# number of a list line. Blanked before a count is looked for ("28. marts 2023 kl. 19.00").
+_NOT_A_COUNT = re.compile(
+    r"\bkl\.?\s*\d{1,2}(?:[:.]\d\d)?|\b\d{1,2}[:.]\d\d\b|§+\s*\d+|"
+    r"\b(?:pkt|punkt|item|nr|stk|sag|sagsnr|j\.?\s?nr)\.?\s*\d+|^\s*\d{1,2}[.)]\s",
+    re.IGNORECASE,
+)
+
+
+def _without_dates(text: str) -> str:
+    spans = [span for _, span in find_dates(text)] + [m.span() for m in DAY_MONTH.finditer(text)]
+    spans += [m.span() for m in _NOT_A_COUNT.finditer(text)]
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def has_kind(text: str, kind: str | None) -> float:
+    """How surely ``text`` holds the kind of token that answers (an amount, a name ...): 0 to 1.
+
+    A count is a number that is not part of a date, a time or a reference; a full name
+    ("Jan Mindegaard") is surer than one capitalised word ("Kontakten").
+    """
+    if kind == "money":
+        return float(ANSWER_SHAPES[kind].search(text) is not None)
+    if kind == "count":
+        return float(ANSWER_SHAPES[kind].search(_without_dates(text)) is not None)
     if kind == "time":
-        return bool(DAY_MONTH.search(text) or _TIME.search(text) or find_dates(text))
+        return float(bool(DAY_MONTH.search(text) or _TIME.search(text) or find_dates(text)))
     if kind == "person":
-        return bool(_TWO_NAMES.search(text) or _PROPER.search(text))
+        return 1.0 if _TWO_NAMES.search(text) else 0.5 if _PROPER.search(text) else 0.0
     if kind == "place":
-        return _PLACE.search(text) is not None
+        return float(_PLACE.search(text) is not None)
     if kind == "outcome":
-        return _DECISION.search(text) is not None
-    return False
+        return float(_DECISION.search(text) is not None)
+    return 0.0
 
 
 @functools.cache

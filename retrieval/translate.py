@@ -130,9 +130,29 @@ def available() -> bool:
     return bool(_table())
 
 
+# English forms that suffix stripping cannot undo: irregular plurals and past tenses.
+_IRREGULAR = {
+    "women": "woman", "men": "man", "children": "child", "people": "person", "feet": "foot",
+    "teeth": "tooth", "mice": "mouse", "analyses": "analysis", "crises": "crisis", "criteria": "criterion",
+    "was": "be", "were": "be", "been": "be", "had": "have", "did": "do", "done": "do", "made": "make",
+    "paid": "pay", "sent": "send", "spent": "spend", "lent": "lend", "built": "build", "meant": "mean",
+    "met": "meet", "held": "hold", "kept": "keep", "left": "leave", "lost": "lose", "sold": "sell",
+    "bought": "buy", "brought": "bring", "thought": "think", "taught": "teach", "sought": "seek",
+    "chose": "choose", "chosen": "choose", "took": "take", "taken": "take", "gave": "give",
+    "given": "give", "began": "begin", "begun": "begin", "wrote": "write", "written": "write",
+    "spoke": "speak", "spoken": "speak", "rose": "rise", "risen": "rise", "fell": "fall",
+    "fallen": "fall", "grew": "grow", "grown": "grow", "drew": "draw", "drawn": "draw",
+    "knew": "know", "known": "know", "ran": "run", "led": "lead", "read": "read", "cut": "cut",
+    "set": "set", "put": "put", "told": "tell", "found": "find", "stood": "stand", "understood":
+    "understand", "won": "win", "became": "become", "came": "come", "went": "go", "gone": "go",
+    "saw": "see", "seen": "see", "heard": "hear", "felt": "feel", "sat": "sit", "laid": "lay",
+}  # fmt: skip
+
+
 def _forms(word: str) -> list[str]:
     """The word and what simple English inflection stripping makes of it."""
-    forms = [word]
+    word = re.sub(r"['’]s?$", "", word)  # possessive: "women's" -> "women"
+    forms = [word] + ([_IRREGULAR[word]] if word in _IRREGULAR else [])
     for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("es", ("",)), ("s", ("",)),
                                  ("ed", ("", "e")), ("ing", ("", "e"))):  # fmt: skip
         stem = word[: -len(suffix)]

@@ -30,7 +30,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "lexical": (0, 0.5, 1, 1.5, 2, 3),
     "passage_dense": (0, 2, 4, 6, 8, 12),
     "sentence_dense": (0, 2, 4, 6, 8, 12, 16),
-    "kind": (0, 0.2, 0.4, 0.8),
+    "kind": (0, 0.2, 0.4, 0.8, 1.2),
     "outcome_section": (0, 0.4, 0.8, 1.5),
     "header": (0, 0.2, 0.4, 0.8),
     "item_rank": (0, -0.1, -0.25, -0.5, -1.0),

@@ -98,6 +98,33 @@ def test_answer_kinds_in_sentences() -> None:
     assert has_kind("Indstillingen blev godkendt.", "outcome")
 
 
+def test_dates_times_and_references_are_not_counts() -> None:
+    assert has_kind("11 deltagere, heraf de 5 fra bestyrelsen", "count")
+    assert has_kind("Fremmødte 20 + 4 (24 incl.", "count")
+    for not_a_count in (
+        "Referat ordinær generalforsamling tirsdag den 28. marts 2023 kl. 19.00",
+        "Dato: 29. januar 2020",
+        "Mødet sluttede 21.30",
+        "Punkt 3 blev godkendt",
+        "Jf. § 12, stk. 2",
+        "1. Valg af dirigent",
+        "Tid: 04.12.2012",
+    ):
+        assert not has_kind(not_a_count, "count"), not_a_count
+
+
+def test_a_full_name_is_surer_than_one_capitalised_word() -> None:
+    assert has_kind("Referat Jan Mindegaard", "person") == 1.0
+    assert has_kind("Fremover vil referatet til Kontakten blive skrevet", "person") == 0.5
+    assert has_kind("ingen bemærkninger", "person") == 0.0
+
+
+def test_a_month_without_a_day_is_a_time() -> None:
+    assert has_kind("Fællesmøde planlægges afholdt primo december.", "time")
+    assert has_kind("Sagen behandles igen i foråret.", "time")
+    assert has_kind("Vi mødes i maj", "time") and not has_kind("You may come", "time")
+
+
 def test_lexical_overlap_weights_rare_stems() -> None:
     scores = lexical_overlap("takst for krisecentret", ["Krisecentrets takst stiger.", "Taksten er uændret.", "Intet."])
     assert scores[0] == pytest.approx(1.0) and 0 < scores[1] < scores[0] and scores[2] == 0

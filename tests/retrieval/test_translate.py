@@ -55,6 +55,12 @@ def test_inflections_are_stripped(dictionary: None) -> None:
     assert "leje" in translations("renting")
 
 
+def test_irregular_forms_and_possessives_are_undone(dictionary: None) -> None:
+    assert "kvinde" in translations("women") and "kvinde" in translations("women's")
+    assert "sende" in translations("sent")
+    assert translations("chosen") == translations("choose")
+
+
 def test_translations_are_clean_words_and_capped(dictionary: None) -> None:
     terms = danish_terms("What was the aftermath of the plan to change the group, the school and the board?")
     assert terms and all(re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+)*", t) for t in terms), terms
