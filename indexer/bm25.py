@@ -35,6 +35,13 @@ STOPWORDS_EN = frozenset(
 STOPWORDS = STOPWORDS_DA | STOPWORDS_EN
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+# Snowball's Danish stemmer cuts "-ende" as a present participle ending, which splits the verbs
+# whose stem ends in -kend, -send, -vend from their other forms (godkende -> godk, but godkendt,
+# godkendelse -> godkend), and it keeps the past tense "-ede" (drøftede -> drøfted, but drøfte,
+# drøftet -> drøft). Both are among the commonest verbs of minutes. Not after a vowel or the same
+# consonant: those are participles (levende, passende, dækkende).
+_KEND_SEND_VEND = re.compile(r"^(.*?(?:(?:^|[^aeiouyæøåk])kend|(?:^|[^aeiouyæøås])send|(?:^|[^aeiouyæøåv])vend))es?$")
+_PAST_TENSE = re.compile(r"^(?!.*stede$)(.{3,}[^aeiouyæøå]e)de$")  # not "tilstede"
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
@@ -57,9 +64,16 @@ class DanishAnalyzer:
                 continue
             stem = self._cache.get(raw)
             if stem is None:
-                stem = self._cache[raw] = self._stemmer.stemWord(raw)
+                stem = self._cache[raw] = self._stem(raw)
             tokens.append(stem)
         return tokens
+
+    def _stem(self, word: str) -> str:
+        verb = _KEND_SEND_VEND.match(word)
+        if verb:
+            return verb.group(1)
+        past = _PAST_TENSE.match(word)
+        return self._stemmer.stemWord(past.group(1) if past else word)
 
 
 class BM25Index:

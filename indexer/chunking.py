@@ -16,7 +16,7 @@ _ABBREVIATIONS = frozenset(
     """
     kr mio mia bl.a f.eks jf pkt nr ca evt vedr inkl ift mht dvs hhv kl stk m.fl o.l p.t pr
     ang tlf mv m.m osv etc jan feb mar apr jun jul aug sep sept okt nov dec gl ekskl bla fx
-    dr mr mrs st skt div min max ref bilag afd adm
+    dr mr mrs st skt div min max ref bilag afd adm incl excl iflg jvf pga iht
     """.split()
 )
 _BOUNDARY = re.compile(
@@ -40,6 +40,12 @@ def _is_sentence_end(text: str, pos: int) -> bool:
     if word.isdigit() and len(word) <= 2:
         return False  # "d. 28. Juni", ordinals
     return word not in _ABBREVIATIONS and len(word) > 1
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence: with . ! ? : or ;, and not with an abbreviation ("incl.")."""
+    stripped = text.rstrip()
+    return stripped.endswith((".", "!", "?", ":", ";")) and _is_sentence_end(stripped + " ", len(stripped) + 1)
 
 
 def units(text: str) -> list[tuple[int, int]]:

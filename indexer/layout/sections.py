@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.chunking import ends_sentence
+
 _ROLES: dict[str, str] = {
     # what was decided or recorded
     "beslutning": "outcome", "beslutninger": "outcome", "afgørelse": "outcome", "referat": "outcome",
@@ -119,13 +121,37 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+# Lines joined at most on either side to complete the outcome's sentence.
+_WRAPPED_LINES = 4
+
+
+def _whole_sentences(text: str, paragraphs: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    """Paragraph ``i`` widened to its whole sentence. Where the paragraphs are a PDF's wrapped
+    lines, the line stating the outcome may end a sentence begun above ("Kontingent incl." |
+    "Snerydning (uden saltning) er" | "vedtaget."): a line that opens in lower case continues
+    the one before, and so does any line after one that ends in an abbreviation. Lines of a
+    list (each opening in upper case, without full stops) stay apart."""
+
+    def joined(a: int, b: int) -> bool:
+        line, nxt = text[paragraphs[a][0] : paragraphs[a][1]].rstrip(), text[paragraphs[b][0] : paragraphs[b][1]].lstrip()
+        after_abbreviation = line.endswith(".") and not ends_sentence(line)
+        return bool(nxt) and (nxt[0].islower() and not ends_sentence(line) or after_abbreviation)
+
+    first = last = i
+    while first > 0 and i - first < _WRAPPED_LINES and joined(first - 1, first):
+        first -= 1
+    while last + 1 < len(paragraphs) and last - i < _WRAPPED_LINES and joined(last, last + 1):
+        last += 1
+    return paragraphs[first][0], paragraphs[last][1]
+
+
 def _outcome_paragraph(text: str, section: SectionSpan) -> list[SectionSpan]:
     """An unheaded item: the last paragraph stating an outcome is marked as the outcome."""
     paragraphs = _paragraphs(text, section.start, section.end)
     stating = [p for p in paragraphs if OUTCOME_WORDS.search(text[p[0] : p[1]])]
     if not stating:
         return [section]
-    a, b = stating[-1]
+    a, b = _whole_sentences(text, paragraphs, paragraphs.index(stating[-1]))
     parts = [
         SectionSpan(None, section.start, a, "background"),
         SectionSpan(None, a, b, "outcome"),

@@ -68,6 +68,17 @@ def test_sections_split_at_headings_with_lead_in() -> None:
     ]
 
 
+def test_an_unheaded_outcome_is_its_whole_wrapped_sentence() -> None:
+    # A PDF's wrapped lines: the line with the outcome word ends a sentence begun two lines up.
+    text = "Afstemning blandt de fremmødte.\nKontingent incl.\nSnerydning (uden saltning) er\nvedtaget.\nTak."
+    outcome = [text[s.start : s.end] for s in find_sections(text, 0, len(text)) if s.role == "outcome"]
+    assert outcome == ["Kontingent incl.\nSnerydning (uden saltning) er\nvedtaget."]
+    # Lines of a list, each a fact of its own, stay apart.
+    text = "Ove Madsen blev valgt som dirigent\nJane Pedersen blev valgt som referent\n11 deltagere"
+    outcome = [text[s.start : s.end] for s in find_sections(text, 0, len(text)) if s.role == "outcome"]
+    assert outcome == ["Jane Pedersen blev valgt som referent"]
+
+
 def test_markdown_headings_and_bold_items() -> None:
     text = "# Referat\n\n## 1. Godkendelse af dagsorden\n\nGodkendt.\n\n**2. Budget 2016**\n\n### Beslutning\n\nVedtaget.\n"
     items = find_items(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.chunking import cut_quality, split_text, units
+from indexer.chunking import cut_quality, ends_sentence, split_text, units
 
 
 def test_short_text_is_one_passage() -> None:
@@ -17,6 +17,12 @@ def test_abbreviations_and_ordinals_do_not_end_sentences() -> None:
     text = "Der er afsat 2. mio. kr. til formålet jf. aftalen. Mødet er d. 28. juni. Næste sætning."
     pieces = [text[a:b].strip() for a, b in units(text)]
     assert pieces == ["Der er afsat 2. mio. kr. til formålet jf. aftalen.", "Mødet er d. 28. juni.", "Næste sætning."]
+
+
+def test_what_ends_a_sentence() -> None:
+    assert ends_sentence("vedtaget.") and ends_sentence("Tid:") and ends_sentence("Godkendt. ")
+    assert not ends_sentence("Kontingent incl.") and not ends_sentence("Mødet er d. 28.")
+    assert not ends_sentence("Snerydning (uden saltning) er")
 
 
 def test_long_text_is_split_at_sentence_ends_within_limit() -> None:

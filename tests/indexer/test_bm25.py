@@ -1,0 +1,31 @@
+"""The Danish analyzer behind BM25 and the answer's word overlap."""
+
+from __future__ import annotations
+
+from indexer.bm25 import DanishAnalyzer
+
+
+def test_forms_of_a_verb_meet() -> None:
+    analyze = DanishAnalyzer()
+    # Snowball alone cuts "godkende" to "godk" but "godkendt" to "godkend".
+    for forms in (
+        ("godkende", "godkendes", "godkendt", "godkendelse", "godkender"),
+        ("fremsende", "fremsendes", "fremsendt"),
+        ("anvende", "anvendes", "anvendt", "anvendelse"),
+        ("drøftede", "drøfte", "drøftet"),
+        ("besluttede", "beslutte", "besluttet"),
+        ("behandlede", "behandle", "behandlet"),
+    ):
+        assert len({analyze(f)[0] for f in forms}) == 1, forms
+
+
+def test_participles_and_other_words_keep_snowballs_stem() -> None:
+    analyze = DanishAnalyzer()
+    assert analyze("levende") == analyze("leve")
+    assert analyze("passende") == analyze("passe")
+    assert analyze("dækkende") == analyze("dække")
+    assert analyze("Tilstede: Per") == ["tilsted", "per"]
+
+
+def test_numbers_and_stop_words() -> None:
+    assert DanishAnalyzer()("Taksten er kr. 1.933 og 206 kr.") == ["takst", "kr", "1933", "206", "kr"]
