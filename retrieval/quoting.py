@@ -114,6 +114,17 @@ def _continues(prev: Sentence, cur: Sentence) -> bool:
     )
 
 
+def _in_announced_list(pool: Sequence[Sentence], chosen: list[int], nxt: int) -> bool:
+    """Whether ``nxt`` is the next line of a list the quote announced ("følgende tilbud:" and
+    its lines so far): the list is quoted whole, within ``QUOTE_UNITS``, not cut at three."""
+    if not _LIST_MARK.match(pool[nxt].text):
+        return False
+    at = len(chosen) - 1
+    while at >= 0 and _LIST_MARK.match(pool[chosen[at]].text):
+        at -= 1
+    return at >= 0 and at < len(chosen) - 1 and pool[chosen[at]].text.rstrip().endswith(":")
+
+
 def _span(
     pool: Sequence[Sentence], best: int, scores: dict[int, float], best_score: float, fill: bool = True
 ) -> list[int]:
@@ -146,7 +157,7 @@ def _span(
         # What was put before the best sentence (its start, its label) is context: not counted.
         counted = sum(not _is_heading(pool[i].text) for i in chosen if i >= best)
         last = pool[chosen[-1]].text
-        if counted >= QUOTE_SENTENCES and not last.rstrip().endswith(":"):
+        if counted >= QUOTE_SENTENCES and not last.rstrip().endswith(":") and not _in_announced_list(pool, chosen, nxt):
             break
         length = sum(len(pool[i].text) for i in chosen)
         close = scores.get(nxt, -math.inf) >= best_score - NEIGHBOUR_MARGIN

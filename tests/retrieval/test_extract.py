@@ -144,6 +144,21 @@ def test_quote_adds_what_the_best_sentence_announces() -> None:
     assert found is not None and found.text == "Som revisorer blev valgt: - Per Olsen - Britt Lago"
 
 
+def test_an_announced_list_is_quoted_whole() -> None:
+    passage = p(
+        "Til de borgere anvender kommunerne følgende tilbud:\n- Hammer Bakker, Aalborg Kommune\n"
+        "- Sødisebakke, Region Nordjylland\n- De to Gårde, Vejle Kommune\n\nDet vurderes at tilbuddene er "
+        "højt specialiserede, og afklaringen er i gang. Mere følger senere i år."
+    )
+    pool = sentences_of(passage, 0, 0, True)
+    found = quote(pool, [(0, 1.0)], None)
+    assert found is not None and found.text.endswith("- De to Gårde, Vejle Kommune"), found
+    # Three sentences of prose are still the most a quote holds.
+    prose = p("Første sætning her. Anden sætning her. Tredje sætning her. Fjerde sætning her.")
+    found = quote(sentences_of(prose, 0, 0, True), [(0, 1.0)], None)
+    assert found is not None and found.text == "Første sætning her. Anden sætning her. Tredje sætning her."
+
+
 def test_a_sentence_that_nearly_ties_is_quoted_too() -> None:
     # The model cannot tell which of two sentences of the item answers: both are quoted, apart.
     passage = p(
