@@ -53,6 +53,8 @@ class SearchResult:
     # The strongest raw evidence found, for deciding whether anything relevant was found.
     best_cosine: float = 0.0
     best_bm25: float = 0.0
+    # For an English question: the best BM25 score of its Danish translations (0.0 otherwise).
+    translated_bm25: float = 0.0
     coverage: float = 0.0
     query_words: int = 0
     # The question's vector, for comparing sentences with it when choosing the answer.
@@ -207,8 +209,10 @@ class Retriever:
             for rank, (row, score) in enumerate(ranked, start=1)
         )
         coverage, words = index.bm25.coverage(question)
-        best_bm25 = candidates.bm25[0][1] if candidates.bm25 else 0.0
-        if plan.lexical_query != question:
+        best_bm25 = translated_bm25 = candidates.bm25[0][1] if candidates.bm25 else 0.0
+        if plan.lexical_query == question:
+            translated_bm25 = 0.0
+        else:
             # Whether anything relevant was found is judged on the asker's own words: the
             # thresholds are calibrated for them, and translations of every sense match more.
             own = index.bm25.scores(question)
@@ -221,6 +225,7 @@ class Retriever:
             narrowed,
             best_cosine=candidates.dense[0][1] if candidates.dense else 0.0,
             best_bm25=best_bm25,
+            translated_bm25=translated_bm25,
             coverage=coverage,
             query_words=words,
             query_vector=query_vector,

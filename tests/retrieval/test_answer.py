@@ -42,6 +42,22 @@ def test_relevance_threshold(retriever: Retriever) -> None:
         assert not is_relevant(retriever.search(nonsense), retriever.settings), nonsense
 
 
+def test_english_translations_matching_strongly_count_just_under_the_floor(retriever: Retriever) -> None:
+    from dataclasses import replace
+
+    result = retriever.search("Who chairs the economic working group that took part in the steering agreement talks?")
+    s = retriever.settings
+    assert result.plan.language == "en" and result.translated_bm25 > 0
+    under = s.min_cosine_en - 0.01
+    strong, weak = s.min_bm25 + 1, s.min_bm25 - 1
+    own = {"best_bm25": 0.0, "coverage": 0.0}
+    assert is_relevant(replace(result, best_cosine=under, translated_bm25=strong, **own), s)
+    assert not is_relevant(replace(result, best_cosine=under, translated_bm25=weak, **own), s)
+    assert not is_relevant(replace(result, best_cosine=under - 0.05, translated_bm25=strong, **own), s)
+    # A Danish question has no translations.
+    assert retriever.search("Hvem er formand for den økonomiske arbejdsgruppe?").translated_bm25 == 0.0
+
+
 def test_follow_up_rule() -> None:
     first = next_turn("Hvad blev besluttet om Taleinstituttet?", None)
     assert not first.follows_up and first.topic == "Hvad blev besluttet om Taleinstituttet?"
