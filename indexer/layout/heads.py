@@ -1,6 +1,6 @@
 """Lines that may head an agenda item, in every common form.
 
-Numbered: "1.", "1)", "01.", "1 Titel", "Punkt 1", "Pkt. 1", "Pkt.12", "Ad 1", "Ad pkt. 2",
+Numbered: "1.", "1)", "01.", "1 Titel", "IV.", "Punkt 1", "Pkt. 1", "Pkt.12", "Ad 1", "Ad pkt. 2",
 "§ 1", "§1", "PS 23/22", a number alone on its line with the title on the next, running
 case numbers ("715."). Unnumbered: heading lines ending in a colon ("Cykeloprydning og
 -parkering:"), time slots ("19.45-20.00 - Drøftelse"), Markdown headings ("## Budget").
@@ -29,7 +29,18 @@ _NUMBERED = {
     "dot": re.compile(r"^(?P<n>\d{1,4})\.(?!\d)(?P<rest>.*)$"),
     "paren": re.compile(r"^(?P<n>\d{1,3})\)(?P<rest>.*)$"),
     "bare": re.compile(r"^(?P<n>\d{1,3})[ \t]+(?P<rest>[A-ZÆØÅÄÖÜ].*)$"),
+    # Roman numerals: "I. Godkendelse af referat", "IV. Eventuelt" (capitals, up to 49).
+    "roman": re.compile(r"^(?P<n>(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\.(?![\d.])(?P<rest>.*)$"),
 }
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _number(n: str) -> int:
+    """A head's number, written in digits or in Roman numerals."""
+    if n.isdigit():
+        return int(n)
+    values = [_ROMAN[c] for c in n]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 # A word glued in front of the number by a web export: "Indholdsfortegnelse1. Fraværende".
 _GLUED = re.compile(r"^(?P<glue>[^\W\d_]{4,})(?=\d{1,3}[.)]\s+[A-ZÆØÅ])")
 _TIME_SLOT = re.compile(
@@ -131,7 +142,7 @@ def _numbered(lines: list[Line], i: int) -> list[Head]:
         rest = rest.strip(" \t").lstrip("-–: \t").rstrip()
         explicit = style in ("label", "para", "case")
         if not rest or re.fullmatch(r"\(.*\)", rest):
-            head = _title_below(lines, i, style, int(m["n"]), head_start)
+            head = _title_below(lines, i, style, _number(m["n"]), head_start)
             if head is not None:
                 found.append(head)
             continue
@@ -143,13 +154,13 @@ def _numbered(lines: list[Line], i: int) -> list[Head]:
             body_start = rest_start + cut
             while body_start < line.end and lines[i].text[body_start - line.start].isspace():
                 body_start += 1
-            found.append(Head(i, style, int(m["n"]), title, head_start, i, body_start, False, rest_start))
+            found.append(Head(i, style, _number(m["n"]), title, head_start, i, body_start, False, rest_start))
             continue
         if len(rest) > MAX_TITLE:
             continue
         title, last = _wrapped(lines, i, rest)
         body_start = min(lines[last].end + 1, lines[-1].end)
-        found.append(Head(i, style, int(m["n"]), _clean_title(title), head_start, last, body_start, True, rest_start))
+        found.append(Head(i, style, _number(m["n"]), _clean_title(title), head_start, last, body_start, True, rest_start))
     return found
 
 
@@ -213,7 +224,7 @@ def _inline_labelled(lines: list[Line], i: int) -> list[Head]:
         while body < len(line.text) and line.text[body].isspace():
             body += 1
         found.append(
-            Head(i, "label", int(m["n"]), _clean_title(rest[:cut]), line.start + m.start(), i, line.start + body, False)
+            Head(i, "label", _number(m["n"]), _clean_title(rest[:cut]), line.start + m.start(), i, line.start + body, False)
         )
     return found
 
@@ -252,7 +263,7 @@ def _inline_in_contents(lines: list[Line], i: int, contents: tuple[int, int, str
         if not title:
             continue
         body = line.text.index(title, m.end()) + len(title)
-        found.append(Head(i, "dot", int(m["n"]), title, line.start + m.start(), i, line.start + body, False))
+        found.append(Head(i, "dot", _number(m["n"]), title, line.start + m.start(), i, line.start + body, False))
     return found
 
 

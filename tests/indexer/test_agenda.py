@@ -56,6 +56,17 @@ def test_punkt_style_agenda() -> None:
     assert titles(text) == [(1, "Velkomst"), (2, "Budget")]
 
 
+def test_roman_numerals_number_items() -> None:
+    text = (
+        "Ældrerådet\nReferat af møde den 12.02.2025\n\nI. Godkendelse af referat\nGodkendt.\n\n"
+        "II. Budget 2026\nRådet anbefaler 250.000 kr. til klippekort.\n\nIII. Høring om madservice\nSvar afgivet.\n\n"
+        "IV. Eventuelt\nIntet.\n"
+    )
+    assert titles(text) == [(1, "Godkendelse af referat"), (2, "Budget 2026"), (3, "Høring om madservice"), (4, "Eventuelt")]
+    # Initials at a line's start are no agenda.
+    assert titles("Referat\n\nVi talte om sæsonen.\nV. Hansen og I. Poulsen deltog ikke.\nNæste møde i april.\n") == []
+
+
 def test_sections_split_at_headings_with_lead_in() -> None:
     text = "Indledende tekst.\n\nIndstilling\nAt godkende.\n\nBeslutning: Godkendt.\n\nBilag\n\nNotat\n"
     sections = find_sections(text, 0, len(text))
