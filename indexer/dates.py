@@ -52,6 +52,8 @@ _NUMERIC = re.compile(
     r"(?<![\d.,/-])(?P<day>\d{1,2})\s?(?P<sep>[./-])\s?(?P<mon>\d{1,2})(?:\s?(?P=sep)\s?|(?<=\d)/?\s(?=\d{4}))"
     r"(?P<year>(?:19|20)\d\d)(?![\d-])"
 )
+# "3/3-2025", "31/10-2016": day/month, a dash, then the year.
+_SLASH_DASH = re.compile(r"(?<![\d.,/-])(?P<day>\d{1,2})/(?P<mon>\d{1,2})-(?P<year>(?:19|20)\d\d)(?![\d-])")
 # "kl. 10.00-12.00", "kl. 19", "Kl. 18.00 – 20.30", and the seed's "kl. 10-00-12.00" typo
 # (a dash stands for the minutes' point only when another time follows: "kl. 17-19" is 17 to 19).
 _TIME_RANGE = re.compile(
@@ -78,7 +80,7 @@ def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
     """Every full date in ``text`` with its span, in order of appearance."""
     found: list[tuple[date, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC):
+    for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _SLASH_DASH):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

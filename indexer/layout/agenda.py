@@ -288,6 +288,8 @@ def _describe(style: str) -> str:
         return "time slots"
     if style == "colon":
         return "heading lines ending in a colon"
+    if style == "caps":
+        return "headings in capitals"
     return "headings"
 
 

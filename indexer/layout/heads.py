@@ -1,9 +1,10 @@
 """Lines that may head an agenda item, in every common form.
 
 Numbered: "1.", "1)", "01.", "1 Titel", "IV.", "Punkt 1", "Pkt. 1", "Pkt.12", "Ad 1", "Ad pkt. 2",
-"§ 1", "§1", "PS 23/22", a number alone on its line with the title on the next, running
+"§ 1", "§1", "PS 23/22", "Sag 12/2025", a number alone on its line with the title on the next, running
 case numbers ("715."). Unnumbered: heading lines ending in a colon ("Cykeloprydning og
--parkering:"), time slots ("19.45-20.00 - Drøftelse"), Markdown headings ("## Budget").
+-parkering:"), time slots ("19.45-20.00 - Drøftelse"), Markdown headings ("## Budget"), short
+lines in capitals ("LEGEPLADSEN").
 Whether a head is an agenda item is decided later (``agenda``), from all heads together.
 """
 
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.dates import find_dates
+from indexer.layout.labels import LABELS
 from indexer.layout.lines import Line, next_filled, unmarked
 from indexer.layout.sections import heading_of, role_of
 
@@ -25,7 +27,7 @@ _NUMBERED = {
         re.IGNORECASE,
     ),
     "para": re.compile(r"^§\s*(?P<n>\d{1,3})(?![\d,])\s*[.:]?(?P<rest>.*)$"),
-    "case": re.compile(r"^(?:PS|RS|FS|DS|Sak|Saksnr\.?)\s*(?P<n>\d{1,4})\s*/\s*\d{2,4}\b(?P<rest>.*)$"),
+    "case": re.compile(r"^(?:PS|RS|FS|DS|Sak|Saksnr\.?|Sag|Sagsnr\.?)\s*(?P<n>\d{1,4})\s*/\s*\d{2,4}\b(?P<rest>.*)$"),
     "dot": re.compile(r"^(?P<n>\d{1,4})\.(?!\d)(?P<rest>.*)$"),
     "paren": re.compile(r"^(?P<n>\d{1,3})\)(?P<rest>.*)$"),
     "bare": re.compile(r"^(?P<n>\d{1,3})[ \t]+(?P<rest>[A-ZÆØÅÄÖÜ].*)$"),
@@ -176,6 +178,18 @@ def _title_below(lines: list[Line], i: int, style: str, number: int, start: int)
     return Head(i, style, number, _clean_title(title), start, last, min(lines[last].end + 1, lines[-1].end), True)
 
 
+def _is_caps_heading(text: str) -> bool:
+    """A short line in capitals ("ØKONOMI", "LEGEPLADSEN"): a heading, unless it is a header
+    label ("DELTAGERE", "STED"), a section heading ("BESLUTNING") or a document's title ("REFERAT")."""
+    name = text.rstrip(":").strip()
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 3 or any(c.islower() for c in letters) or len(name) > 60 or len(name.split()) > 6:
+        return False
+    if re.search(r"\d", name) or not _STARTS_TITLE.match(name):
+        return False
+    return not (_LABELS.match(name) or name.casefold() in LABELS or heading_of(name) is not None)
+
+
 def _unnumbered(lines: list[Line], i: int) -> Head | None:
     line = lines[i]
     body, offset, level = unmarked(line.text)
@@ -191,6 +205,8 @@ def _unnumbered(lines: list[Line], i: int) -> Head | None:
         return Head(i, "time", None, _clean_title(title), start, i, end, True)
     if level and _STARTS_TITLE.match(text) and heading_of(text) is None:
         return Head(i, f"md{level}", None, _clean_title(text), start, i, end, True)
+    if _is_caps_heading(text):
+        return Head(i, "caps", None, _clean_title(text.capitalize()), start, i, end, True)
     m = re.match(r"^(?P<title>[^:]{2,70}):(?:\*\*)?\s*(?P<inline>.*)$", text)
     if not m or not _STARTS_TITLE.match(text):
         return None

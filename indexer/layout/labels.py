@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-# Label -> field. Danish first; Norwegian and Swedish forms of the same fields after.
+# Label -> field. Danish first; Norwegian, Swedish and English forms of the same fields after.
 LABELS: dict[str, str] = {
     "sagsnr./dok.nr.": "case_numbers", "sagsnr.": "case_numbers", "sagsnr": "case_numbers",
     "dok.nr.": "case_numbers", "journalnr.": "case_numbers",
@@ -35,6 +35,11 @@ LABELS: dict[str, str] = {
     "spørgetid": "other", "gæster": "other", "indkaldte": "other", "punkter": "other",
     "desuden deltog": "other", "varamedlemmer": "other", "fra administrationen": "other",
     "fra administrasjonen": "other", "observatører": "other", "ikke medlemmer": "other",
+    # English minutes (an international association, a company's board).
+    "date": "time", "time": "time", "date and time": "time", "place": "place", "venue": "place",
+    "location": "place", "present": "participants", "attendees": "participants", "attending": "participants",
+    "participants": "participants", "apologies": "absent", "absent": "absent", "apologies for absence": "absent",
+    "chair": "role", "secretary": "role", "minutes taken by": "role",
 }  # fmt: skip
 _ALT = "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
 _AT_START = re.compile(rf"^\s*(?P<label>{_ALT})\s*(?::\s*|\t+|\s+|$)(?P<value>.*)$", re.IGNORECASE)

@@ -67,6 +67,25 @@ def test_roman_numerals_number_items() -> None:
     assert titles("Referat\n\nVi talte om sæsonen.\nV. Hansen og I. Poulsen deltog ikke.\nNæste møde i april.\n") == []
 
 
+def test_unnumbered_headings_in_capitals_are_items() -> None:
+    text = (
+        "Forældrerådet, Børnehuset Solstrålen\nReferat\nDeltagere: Anne, Bo\n\nLEGEPLADSEN\n"
+        "Sandkassen skal renoveres.\n\nSOMMERFEST\nFesten holdes 14. juni.\n\nEVENTUELT\nIntet.\n"
+    )
+    assert titles(text) == [(1, "Legepladsen"), (2, "Sommerfest"), (3, "Eventuelt")]
+    # A numbered agenda keeps its numbers; capitals inside it are not items.
+    numbered = "1. Budget\nBESLUTNING\nGodkendt.\n\n2. Eventuelt\nINTET AT BEMÆRKE\nIntet.\n"
+    assert titles(numbered) == [(1, "Budget"), (2, "Eventuelt")]
+
+
+def test_danish_case_numbers_head_items() -> None:
+    text = (
+        "Teknik- og Miljøudvalget\nBeslutningsprotokol\n\nSag 12/2025 Vejplan 2025\nSagsfremstilling\nEn plan.\n"
+        "Beslutning\nGodkendt.\n\nSag 13/2025 Cykelsti langs Åvej\nSagsfremstilling\n2,4 mio. kr.\nBeslutning\nUdsat.\n"
+    )
+    assert titles(text) == [(12, "Vejplan 2025"), (13, "Cykelsti langs Åvej")]
+
+
 def test_sections_split_at_headings_with_lead_in() -> None:
     text = "Indledende tekst.\n\nIndstilling\nAt godkende.\n\nBeslutning: Godkendt.\n\nBilag\n\nNotat\n"
     sections = find_sections(text, 0, len(text))

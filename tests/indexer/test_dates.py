@@ -24,6 +24,9 @@ from indexer.dates import danish_date, find_dates, parse_date, parse_times
         ("den 1. juni og", None),  # no year: not a full date
         ("2. mio. kr.", None),
         ("§§ 109 og 110", None),
+        ("Referat af møde 3/3-2025 kl. 18.30", date(2025, 3, 3)),
+        ("mødet d. 31/10-2016", date(2016, 10, 31)),
+        ("side 3/4-5", None),
     ],
 )
 def test_parse_date(text: str, expected: date | None) -> None:

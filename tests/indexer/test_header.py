@@ -86,3 +86,13 @@ def test_labels_mid_line_and_above_their_values() -> None:
     assert (
         parse_header("Udvalg for Regional Udvikling\nDato: 10-10-2023\n").committee == "Udvalg for Regional Udvikling"
     )
+
+
+def test_english_labels() -> None:
+    header = parse_header(
+        "Minutes of the Board Meeting\nDate: 3 March 2025, 19:00-21:00\nPlace: Clubhouse, Strandvejen 2\n\n"
+        "Present: Anna Berg (chair), Tom Lund, Eva Holm\nApologies: Jens Kofoed\n"
+    )
+    assert header.date == "2025-03-03" and header.place == "Clubhouse, Strandvejen 2"
+    assert header.participants == ("Anna Berg (chair)", "Tom Lund", "Eva Holm")
+    assert header.absent == ("Jens Kofoed",)
