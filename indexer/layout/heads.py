@@ -30,6 +30,8 @@ _NUMBERED = {
     "case": re.compile(r"^(?:PS|RS|FS|DS|Sak|Saksnr\.?|Sag|Sagsnr\.?)\s*(?P<n>\d{1,4})\s*/\s*\d{2,4}\b(?P<rest>.*)$"),
     "dot": re.compile(r"^(?P<n>\d{1,4})\.(?!\d)(?P<rest>.*)$"),
     "paren": re.compile(r"^(?P<n>\d{1,3})\)(?P<rest>.*)$"),
+    # A number alone on its line, the title on the next (web exports): see ``_alone_heads_an_item``.
+    "alone": re.compile(r"^(?P<n>\d{1,3})(?P<rest>)$"),
     "bare": re.compile(r"^(?P<n>\d{1,3})[ \t]+(?P<rest>[A-ZÆØÅÄÖÜ].*)$"),
     # Roman numerals: "I. Godkendelse af referat", "IV. Eventuelt" (capitals, up to 49).
     "roman": re.compile(r"^(?P<n>(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\.(?![\d.])(?P<rest>.*)$"),
@@ -111,6 +113,8 @@ def _wrapped(lines: list[Line], i: int, title: str) -> tuple[str, int]:
         # A short last line right before a section heading ends a title the page width cut.
         before_heading = nxt + 1 < len(lines) and heading_of(lines[nxt + 1].text) is not None
         cut_by_width = len(title) >= 40 and len(text) <= 60 and before_heading and not text.endswith(".")
+        if re.match(r"^(?:[a-zæøå][.)]|[-•–*])\s", text):
+            break  # "a) Bane 3 …": the item's first sub-point, not the rest of its title
         if not (re.match(r"^[a-zæøå]", text) or _CONTINUES.search(title) or cut_by_width):
             break
         if len(title) + len(text) > MAX_TITLE:
@@ -145,7 +149,7 @@ def _numbered(lines: list[Line], i: int) -> list[Head]:
         explicit = style in ("label", "para", "case")
         if not rest or re.fullmatch(r"\(.*\)", rest):
             head = _title_below(lines, i, style, _number(m["n"]), head_start)
-            if head is not None:
+            if head is not None and (style != "alone" or _alone_heads_an_item(lines, head)):
                 found.append(head)
             continue
         if not (_STARTS_ANY if explicit else _STARTS_TITLE).match(rest) or len(rest) > 600:
@@ -164,6 +168,17 @@ def _numbered(lines: list[Line], i: int) -> list[Head]:
         body_start = min(lines[last].end + 1, lines[-1].end)
         found.append(Head(i, style, _number(m["n"]), _clean_title(title), head_start, last, body_start, True, rest_start))
     return found
+
+
+# What follows an item's title in a case-management export: its case number or first section.
+_CASE_LINE = re.compile(r"^\s*(?:sagsnr|sags nr|sag nr|journalnr|j\.\s?nr|dok\.?\s?nr|sagsid)\b", re.IGNORECASE)
+
+
+def _alone_heads_an_item(lines: list[Line], head: Head) -> bool:
+    """A bare number alone on its line is an item's number only when the lines after its title
+    read like an item (a case number, a section heading): else it is a page number or a figure."""
+    after = [ln.text for ln in lines[head.last_line + 1 : head.last_line + 6] if not ln.blank][:3]
+    return any(_CASE_LINE.match(text) or heading_of(text.strip()) is not None for text in after)
 
 
 def _title_below(lines: list[Line], i: int, style: str, number: int, start: int) -> Head | None:

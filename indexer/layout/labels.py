@@ -125,6 +125,9 @@ def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
             if name == "role":
                 roles[label] = value
                 current = None
+            elif name == "case_numbers" and not values.get(name):
+                values[name] = value
+                current = None  # "Sagsnr.: 25/1234" is one line; what follows is the item's text
             elif name == "time" and values.get(name):
                 values[name] = f"{values[name]} {value}"  # "Dato: 29. januar 2020" then "Tidspunkt: Kl. 19:00"
                 current = name

@@ -86,6 +86,23 @@ def test_danish_case_numbers_head_items() -> None:
     assert titles(text) == [(12, "Vejplan 2025"), (13, "Cykelsti langs Åvej")]
 
 
+def test_a_number_alone_on_its_line_heads_an_item_in_a_case_export() -> None:
+    text = (
+        "Børne- og Skoleudvalget\nReferat\nMødedato: 10-03-2025\n\n3\nSkolestruktur 2026\nSagsnr.: 25/1234\n"
+        "Sagsfremstilling\nTo skoler samles.\nBeslutning\nAnbefalet.\n\n4\nMadordning i SFO\nSagsnr.: 25/2211\n"
+        "Sagsfremstilling\n650 kr. pr. måned.\nBeslutning\nGodkendt.\n"
+    )
+    assert titles(text) == [(3, "Skolestruktur 2026"), (4, "Madordning i SFO")]
+    # Page numbers above running text are not items.
+    pages = "Referat\n\nVi talte om sæsonen.\n\n2\nTrænerne er på plads.\n\n3\nBanerne er kridtet op.\n"
+    assert titles(pages) == []
+
+
+def test_a_sub_point_is_not_the_rest_of_the_title() -> None:
+    text = "1) Godkendelse af referat\nGodkendt.\n\n2) Baner\na) Bane 3 skal have nyt net.\nb) Grus.\n\n3) Eventuelt\nIntet.\n"
+    assert titles(text) == [(1, "Godkendelse af referat"), (2, "Baner"), (3, "Eventuelt")]
+
+
 def test_sections_split_at_headings_with_lead_in() -> None:
     text = "Indledende tekst.\n\nIndstilling\nAt godkende.\n\nBeslutning: Godkendt.\n\nBilag\n\nNotat\n"
     sections = find_sections(text, 0, len(text))

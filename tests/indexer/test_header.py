@@ -96,3 +96,8 @@ def test_english_labels() -> None:
     assert header.date == "2025-03-03" and header.place == "Clubhouse, Strandvejen 2"
     assert header.participants == ("Anna Berg (chair)", "Tom Lund", "Eva Holm")
     assert header.absent == ("Jens Kofoed",)
+
+
+def test_a_case_number_is_one_line() -> None:
+    header = parse_header("Børne- og Skoleudvalget\nSagsnr.: 25/1234\nSagsfremstilling\nForvaltningen foreslår noget.\n")
+    assert header.case_numbers == "25/1234"
