@@ -24,7 +24,6 @@ from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
 from retrieval.sentences import build_pool
 
-
 # How far under the cosine floor an English question may be when its translations match.
 TRANSLATED_MARGIN = 0.02
 

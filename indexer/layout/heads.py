@@ -11,9 +11,10 @@ Whether a head is an agenda item is decided later (``agenda``), from all heads t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from indexer.dates import find_dates
+from indexer.layout.head import Head, clean_title, head_number, split_inline
+from indexer.layout.inline_heads import FLATTENED, contents_region, inline_in_contents, inline_labelled
 from indexer.layout.labels import LABELS
 from indexer.layout.lines import Line, next_filled, unmarked
 from indexer.layout.sections import heading_of, role_of
@@ -36,15 +37,6 @@ _NUMBERED = {
     # Roman numerals: "I. Godkendelse af referat", "IV. Eventuelt" (capitals, up to 49).
     "roman": re.compile(r"^(?P<n>(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\.(?![\d.])(?P<rest>.*)$"),
 }
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def _number(n: str) -> int:
-    """A head's number, written in digits or in Roman numerals."""
-    if n.isdigit():
-        return int(n)
-    values = [_ROMAN[c] for c in n]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 # A word glued in front of the number by a web export: "Indholdsfortegnelse1. Fraværende".
 _GLUED = re.compile(r"^(?P<glue>[^\W\d_]{4,})(?=\d{1,3}[.)]\s+[A-ZÆØÅ])")
 _TIME_SLOT = re.compile(
@@ -52,9 +44,6 @@ _TIME_SLOT = re.compile(
 )
 _STARTS_TITLE = re.compile(r"^[\"'“”«(]?[A-ZÆØÅÄÖÜÉ]")
 _STARTS_ANY = re.compile(r"^[\"'“”«(]?[^\W\d_]")
-# A sentence end inside a title line: "Valg til bestyrelsen.På valg er …", "Indkomne forslag. Bestyrelsen …".
-_SENTENCE_END = re.compile(r"(?<=[a-zæøå)\d]{2})[.!?](?=\s*[A-ZÆØÅ])")
-_ABBREVIATION = re.compile(r"\b(?:evt|pkt|nr|vedr|jf|ca|bl\.a|kl|stk|inkl|mht|ift|pr|dvs|div|st|mm|osv|afd)\.$", re.I)
 # Words that end a title line that continues on the next: "… boligområde ved" / "Søgårdvej".
 _CONTINUES = re.compile(r"(?:\b(?:og|eller|af|for|til|i|på|ved|med|om|fra|samt|under|mellem|vedr\.)|[-–,&/])$")
 # A line with a verb is a sentence introducing a list ("Følgende blev aftalt:"), not a heading.
@@ -69,35 +58,6 @@ _LABELS = re.compile(
     r"|mødekalender|underskrift\w*|skoleledelse|ledelse|justeras|vid protokollet)$",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Head:
-    """A line that may head an agenda item."""
-
-    line: int  # index of the head's first line
-    style: str  # "label", "para", "case", "dot", "paren", "bare" | "time", "colon", "md<level>"
-    number: int | None
-    title: str
-    start: int  # offset where the head begins
-    last_line: int  # index of the title's last line
-    body_start: int  # offset where the item's own text begins (may be inside the head line)
-    title_only: bool  # the head line holds nothing but the title
-    text_start: int | None = None  # where the text after the number begins (a numbered list entry's own words)
-
-
-def _clean_title(title: str) -> str:
-    title = re.sub(r"\s+", " ", title).strip().strip("*").strip()
-    title = re.sub(r"^[-–:]\s*", "", title)
-    return title[:-1].rstrip() if title.endswith(":") else title
-
-
-def _split_inline(rest: str) -> int | None:
-    """Where a title that runs on into text ends ("Valg til bestyrelsen.På valg er …"), if it does."""
-    for m in _SENTENCE_END.finditer(rest):
-        if not _ABBREVIATION.search(rest[: m.end()]) and m.start() >= 3:
-            return m.end()
-    return None
 
 
 def _wrapped(lines: list[Line], i: int, title: str) -> tuple[str, int]:
@@ -148,25 +108,27 @@ def _numbered(lines: list[Line], i: int) -> list[Head]:
         rest = rest.strip(" \t").lstrip("-–: \t").rstrip()
         explicit = style in ("label", "para", "case")
         if not rest or re.fullmatch(r"\(.*\)", rest):
-            head = _title_below(lines, i, style, _number(m["n"]), head_start)
+            head = _title_below(lines, i, style, head_number(m["n"]), head_start)
             if head is not None and (style != "alone" or _alone_heads_an_item(lines, head)):
                 found.append(head)
             continue
         if not (_STARTS_ANY if explicit else _STARTS_TITLE).match(rest) or len(rest) > 600:
             continue
-        cut = _split_inline(rest)
+        cut = split_inline(rest)
         if cut is not None and (cut <= MAX_TITLE):
-            title = _clean_title(rest[:cut])
+            title = clean_title(rest[:cut])
             body_start = rest_start + cut
             while body_start < line.end and lines[i].text[body_start - line.start].isspace():
                 body_start += 1
-            found.append(Head(i, style, _number(m["n"]), title, head_start, i, body_start, False, rest_start))
+            found.append(Head(i, style, head_number(m["n"]), title, head_start, i, body_start, False, rest_start))
             continue
         if len(rest) > MAX_TITLE:
             continue
         title, last = _wrapped(lines, i, rest)
         body_start = min(lines[last].end + 1, lines[-1].end)
-        found.append(Head(i, style, _number(m["n"]), _clean_title(title), head_start, last, body_start, True, rest_start))
+        found.append(
+            Head(i, style, head_number(m["n"]), clean_title(title), head_start, last, body_start, True, rest_start)
+        )
     return found
 
 
@@ -190,7 +152,7 @@ def _title_below(lines: list[Line], i: int, style: str, number: int, start: int)
     if not _STARTS_TITLE.match(text) or len(text) > 200 or any(p.match(text) for p in _NUMBERED.values()):
         return None
     title, last = _wrapped(lines, j, text)
-    return Head(i, style, number, _clean_title(title), start, last, min(lines[last].end + 1, lines[-1].end), True)
+    return Head(i, style, number, clean_title(title), start, last, min(lines[last].end + 1, lines[-1].end), True)
 
 
 def _is_caps_heading(text: str) -> bool:
@@ -217,11 +179,11 @@ def _unnumbered(lines: list[Line], i: int) -> Head | None:
     if m:
         # "17.10-17.40 Trivselsmåling 2025" is titled by its words; "19.00-19.15 - Drøftelse" by its slot.
         title = m["rest"] if len(m["rest"].split()) >= 3 else text
-        return Head(i, "time", None, _clean_title(title), start, i, end, True)
+        return Head(i, "time", None, clean_title(title), start, i, end, True)
     if level and _STARTS_TITLE.match(text) and heading_of(text) is None:
-        return Head(i, f"md{level}", None, _clean_title(text), start, i, end, True)
+        return Head(i, f"md{level}", None, clean_title(text), start, i, end, True)
     if _is_caps_heading(text):
-        return Head(i, "caps", None, _clean_title(text.capitalize()), start, i, end, True)
+        return Head(i, "caps", None, clean_title(text.capitalize()), start, i, end, True)
     m = re.match(r"^(?P<title>[^:]{2,70}):(?:\*\*)?\s*(?P<inline>.*)$", text)
     if not m or not _STARTS_TITLE.match(text):
         return None
@@ -234,82 +196,21 @@ def _unnumbered(lines: list[Line], i: int) -> Head | None:
     if inline and (len(inline) < 40 or not re.search(r"[.!?]", inline)):
         return None  # "Tovholder: Jens" is a field, "Affald: Containeren tømmes … ." a heading with text
     body_start = line.start + line.text.index(inline) if inline else end
-    return Head(i, "colon", None, _clean_title(name), start, i, body_start, not inline)
-
-
-# "… Dagsorden: - Punkt 1. – Opfølgning efter afdelingsmøde. Bestyrelsen …": a whole referat in one paragraph.
-_INLINE_LABEL = re.compile(r"(?<=\s)(?:[-–•]\s+)?(?:Punkt|Pkt\.?)\s*(?P<n>\d{1,3})\b\s*[.:)]?\s*[-–:]?\s*(?=\S)")
-_CAPITAL_WORD = re.compile(r"\s(?=[A-ZÆØÅ][a-zæøå])")
-
-
-def _inline_labelled(lines: list[Line], i: int) -> list[Head]:
-    """Labelled heads inside a line of running text; the title ends at the first sentence end."""
-    line, found = lines[i], []
-    for m in _INLINE_LABEL.finditer(line.text):
-        rest = line.text[m.end() :]
-        cut = _split_inline(rest)
-        if cut is None or cut > 100:
-            word = _CAPITAL_WORD.search(rest, 1)  # "Diverse Afdelingsbestyrelsen vil …": no full stop
-            cut = word.start() if word and word.start() <= 100 else min(len(rest), 100)
-        body = m.end() + cut
-        while body < len(line.text) and line.text[body].isspace():
-            body += 1
-        found.append(
-            Head(i, "label", _number(m["n"]), _clean_title(rest[:cut]), line.start + m.start(), i, line.start + body, False)
-        )
-    return found
-
-
-# Text flattened to one line per page (a PDF copied by a document viewer) runs items into the line:
-# "… 2 1. Meddelelser a) Der afholdes …". Such an inline "N. Title" is a head only when its title
-# is in the table of contents.
-_FLATTENED = 300
-_CONTENTS = re.compile(r"\b(?:indholdsfortegnelse|indhold|innholdsfortegnelse|innehåll)\b", re.IGNORECASE)
-_INLINE_NUMBER = re.compile(r"(?<=\s)(?<!nr\.\s)(?<!pkt\.\s)(?P<n>\d{1,3})\.\s+(?=[A-ZÆØÅ])")
-
-
-def _contents_region(lines: list[Line]) -> tuple[int, int, str] | None:
-    """Where a table of contents is (its marker to the end of its line, or its next 40 lines), and its text."""
-    for i, line in enumerate(lines):
-        m = _CONTENTS.search(line.text)
-        if m:
-            last = i if len(line.text) > _FLATTENED else min(len(lines) - 1, i + 40)
-            start = line.start + m.start()
-            text = " ".join(ln.text for ln in lines[i : last + 1])[m.start() :]
-            return start, lines[last].end, " ".join(text.split()).casefold()
-    return None
-
-
-def _inline_in_contents(lines: list[Line], i: int, contents: tuple[int, int, str]) -> list[Head]:
-    line, found = lines[i], []
-    start, end, toc = contents
-    for m in _INLINE_NUMBER.finditer(line.text):
-        if start <= line.start + m.start() < end:
-            continue  # the table of contents itself
-        words = line.text[m.end() :].split()
-        title = ""
-        for k in range(1, min(len(words), 12) + 1):
-            if " ".join(words[:k]).casefold() in toc:
-                title = " ".join(words[:k])
-        if not title:
-            continue
-        body = line.text.index(title, m.end()) + len(title)
-        found.append(Head(i, "dot", _number(m["n"]), title, line.start + m.start(), i, line.start + body, False))
-    return found
+    return Head(i, "colon", None, clean_title(name), start, i, body_start, not inline)
 
 
 def find_heads(lines: list[Line]) -> list[Head]:
     """Every line that may head an agenda item, numbered or not, in document order."""
     heads = []
-    contents = _contents_region(lines)
+    contents = contents_region(lines)
     for i, line in enumerate(lines):
         if line.blank:
             continue
         numbered = _numbered(lines, i)
         heads.extend(numbered)
-        heads.extend(_inline_labelled(lines, i))
-        if contents and len(line.text) > _FLATTENED:
-            heads.extend(_inline_in_contents(lines, i, contents))
+        heads.extend(inline_labelled(lines, i))
+        if contents and len(line.text) > FLATTENED:
+            heads.extend(inline_in_contents(lines, i, contents))
         if not numbered:
             head = _unnumbered(lines, i)
             if head is not None:

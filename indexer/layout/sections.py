@@ -133,9 +133,10 @@ def _whole_sentences(text: str, paragraphs: list[tuple[int, int]], i: int) -> tu
     list (each opening in upper case, without full stops) stay apart."""
 
     def joined(a: int, b: int) -> bool:
-        line, nxt = text[paragraphs[a][0] : paragraphs[a][1]].rstrip(), text[paragraphs[b][0] : paragraphs[b][1]].lstrip()
+        line = text[paragraphs[a][0] : paragraphs[a][1]].rstrip()
+        nxt = text[paragraphs[b][0] : paragraphs[b][1]].lstrip()
         after_abbreviation = line.endswith(".") and not ends_sentence(line)
-        return bool(nxt) and (nxt[0].islower() and not ends_sentence(line) or after_abbreviation)
+        return bool(nxt) and ((nxt[0].islower() and not ends_sentence(line)) or after_abbreviation)
 
     first = last = i
     while first > 0 and i - first < _WRAPPED_LINES and joined(first - 1, first):

@@ -62,7 +62,12 @@ def test_roman_numerals_number_items() -> None:
         "II. Budget 2026\nRådet anbefaler 250.000 kr. til klippekort.\n\nIII. Høring om madservice\nSvar afgivet.\n\n"
         "IV. Eventuelt\nIntet.\n"
     )
-    assert titles(text) == [(1, "Godkendelse af referat"), (2, "Budget 2026"), (3, "Høring om madservice"), (4, "Eventuelt")]
+    assert titles(text) == [
+        (1, "Godkendelse af referat"),
+        (2, "Budget 2026"),
+        (3, "Høring om madservice"),
+        (4, "Eventuelt"),
+    ]
     # Initials at a line's start are no agenda.
     assert titles("Referat\n\nVi talte om sæsonen.\nV. Hansen og I. Poulsen deltog ikke.\nNæste møde i april.\n") == []
 

@@ -99,5 +99,7 @@ def test_english_labels() -> None:
 
 
 def test_a_case_number_is_one_line() -> None:
-    header = parse_header("Børne- og Skoleudvalget\nSagsnr.: 25/1234\nSagsfremstilling\nForvaltningen foreslår noget.\n")
+    header = parse_header(
+        "Børne- og Skoleudvalget\nSagsnr.: 25/1234\nSagsfremstilling\nForvaltningen foreslår noget.\n"
+    )
     assert header.case_numbers == "25/1234"

@@ -1,0 +1,53 @@
+"""A line that may head an agenda item (``Head``), and what readers of heads share: its number
+(digits or Roman numerals), its cleaned title, and where a title that runs on into text ends."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def head_number(n: str) -> int:
+    """A head's number, written in digits or in Roman numerals."""
+    if n.isdigit():
+        return int(n)
+    values = [_ROMAN[c] for c in n]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+# A sentence end inside a title line: "Valg til bestyrelsen.På valg er …", "Indkomne forslag. Bestyrelsen …".
+_SENTENCE_END = re.compile(r"(?<=[a-zæøå)\d]{2})[.!?](?=\s*[A-ZÆØÅ])")
+_ABBREVIATION = re.compile(r"\b(?:evt|pkt|nr|vedr|jf|ca|bl\.a|kl|stk|inkl|mht|ift|pr|dvs|div|st|mm|osv|afd)\.$", re.I)
+
+
+@dataclass(frozen=True)
+class Head:
+    """A line that may head an agenda item."""
+
+    line: int  # index of the head's first line
+    style: (
+        str  # "label", "para", "case", "dot", "paren", "bare", "roman", "alone" | "time", "colon", "md<level>", "caps"
+    )
+    number: int | None
+    title: str
+    start: int  # offset where the head begins
+    last_line: int  # index of the title's last line
+    body_start: int  # offset where the item's own text begins (may be inside the head line)
+    title_only: bool  # the head line holds nothing but the title
+    text_start: int | None = None  # where the text after the number begins (a numbered list entry's own words)
+
+
+def clean_title(title: str) -> str:
+    title = re.sub(r"\s+", " ", title).strip().strip("*").strip()
+    title = re.sub(r"^[-–:]\s*", "", title)
+    return title[:-1].rstrip() if title.endswith(":") else title
+
+
+def split_inline(rest: str) -> int | None:
+    """Where a title that runs on into text ends ("Valg til bestyrelsen.På valg er …"), if it does."""
+    for m in _SENTENCE_END.finditer(rest):
+        if not _ABBREVIATION.search(rest[: m.end()]) and m.start() >= 3:
+            return m.end()
+    return None
