@@ -57,7 +57,7 @@ _SLASH_DASH = re.compile(r"(?<![\d.,/-])(?P<day>\d{1,2})/(?P<mon>\d{1,2})-(?P<ye
 # "kl. 10.00-12.00", "kl. 19", "Kl. 18.00 – 20.30", and the seed's "kl. 10-00-12.00" typo
 # (a dash stands for the minutes' point only when another time follows: "kl. 17-19" is 17 to 19).
 _TIME_RANGE = re.compile(
-    r"\bkl\.?\s*(?P<h1>[01]?\d|2[0-3])(?:[.:](?P<m1>[0-5]\d)|-(?P<m1b>[0-5]\d)(?=-\d))?(?![\d])"
+    r"\bkl\.?:?\s*(?P<h1>[01]?\d|2[0-3])(?:[.:](?P<m1>[0-5]\d)|-(?P<m1b>[0-5]\d)(?=-\d))?(?![\d])"
     r"(?:\s*[-–]\s*(?:kl\.?\s*)?(?P<h2>[01]?\d|2[0-3])(?:[.:](?P<m2>[0-5]\d))?(?!\d))?",
     re.IGNORECASE,
 )

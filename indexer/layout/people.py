@@ -42,6 +42,7 @@ def _split(value: str) -> list[str]:
     return names
 
 
+_LIST_MARK = re.compile(r"^\s*[-•*–]\s+")
 _LINE_GROUP = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ -]{2,40}:\s*")
 # "sognepræst Mikkel Fogh", "skoleleder Birgitte Harbo": a title before the name.
 _TITLE_FIRST = re.compile(r"^(?P<role>[a-zæøåäö][\wæøå-]*(?:\s+[a-zæøåäö][\wæøå-]*){0,2})\s+(?P<name>[A-ZÆØÅ].*)$")
@@ -49,7 +50,7 @@ _TITLE_FIRST = re.compile(r"^(?P<role>[a-zæøåäö][\wæøå-]*(?:\s+[a-zæø�
 
 def split_names(value: str) -> tuple[str, ...]:
     """ "A, B (formand, X Kommune), C og D/ref." -> ("A", "B (formand, X Kommune)", "C", "D")."""
-    lines = value.split("\n")
+    lines = [_LIST_MARK.sub("", ln) for ln in value.split("\n")]  # "- Anne Bak (formand)"
     if _one_per_line(lines):
         text = "\n".join(lines)
     else:

@@ -41,6 +41,14 @@ def test_split_names_respects_parentheses() -> None:
     )
 
 
+def test_a_bulleted_list_of_names() -> None:
+    assert split_names("- Anne Bak (formand)\n- Bo Nygaard\n• Carla Holt") == (
+        "Anne Bak (formand)",
+        "Bo Nygaard",
+        "Carla Holt",
+    )
+
+
 def test_abbreviations_map_to_one_body() -> None:
     assert canonical_body("SOCDIR") == canonical_body("Socialdirektørkredsen") == "Socialdirektørkredsen"
     assert canonical_body("DAS") == "Den Administrative Styregruppe"
