@@ -108,17 +108,25 @@ def _page_number_lines(pages: list[list[tuple[int, int, str]]]) -> set[int]:
     return found
 
 
+_TRAILING_PAGE = re.compile(r"^\s*\S.*\s(?:side|page|sida)\s*\d{1,4}\s*(?:af|of|av|/)\s*\d{1,4}\s*$", re.IGNORECASE)
+
+
 def _inline_page_breaks(lines: list[tuple[int, int, str]]) -> set[int]:
-    """In text without pages: "Side 3" lines, and short lines repeating around them."""
+    """In text without pages: "Side 3" lines, and short lines repeating around them; and a running
+    header that ends in its page number ("Referat – Bestyrelsesmøde 12.03.2025    Side 2 af 4"),
+    where it repeats (digits aside)."""
+    trailing = [i for i, ln in enumerate(lines) if _TRAILING_PAGE.match(ln[2])]
+    repeats = Counter(_line_key(lines[i][2]) for i in trailing)
+    running = {lines[i][0] for i in trailing if repeats[_line_key(lines[i][2])] >= 2}
     marks = [i for i, ln in enumerate(lines) if PAGE_NUMBER.match(ln[2]) and re.search(r"[^\W\d_]", ln[2])]
     if len(marks) < 2:
-        return set()
+        return running
     near: Counter[str] = Counter()
     for i in marks:
         for j in range(max(0, i - 3), min(len(lines), i + 4)):
             if j != i and lines[j][2].strip() and len(lines[j][2].strip()) <= _MAX_FURNITURE_CHARS:
                 near[_line_key(lines[j][2])] += 1
-    found = {lines[i][0] for i in marks}
+    found = running | {lines[i][0] for i in marks}
     for i in marks:
         for j in range(max(0, i - 3), min(len(lines), i + 4)):
             if j != i and near.get(_line_key(lines[j][2]), 0) >= 2:
@@ -148,7 +156,9 @@ def find_furniture(src: SourceText) -> Furniture:
     for start, end, raw in all_lines:
         if start in drop or (raw.strip() and is_chrome(raw)):
             spans.append((start, min(end + 1, len(src.text))))
-            texts.append(raw.strip())
+            # A running header laid out in columns ("Vågå kommune      Møtebok …      Side 2 av 4")
+            # is read by the header reader column by column.
+            texts.extend(col for col in re.split(r"\s{3,}|\t", raw.strip()) if col)
             continue
         m = _UPDATED.search(raw)
         if m and m.start() > 0 and re.search(r"\d", m.group(0)):

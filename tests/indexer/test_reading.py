@@ -171,6 +171,20 @@ def test_running_headers_and_page_numbers_are_dropped() -> None:
     assert cleaned_pages(["a\n7", "b\n2"]) == ["a\n7", "b"]
 
 
+def test_a_running_header_ending_in_its_page_number_is_dropped_from_text_without_pages() -> None:
+    head = "Vågå kommune          Møtebok Kommunestyret 14.06.2022          Side {} av 2"
+    text = f"{head.format(1)}\nPS 25/22 Årsregnskap\nVedtak: godkjent.\n{head.format(2)}\nPS 26/22 Økonomi\nTatt til orientering.\n"
+    src = SourceText("x.txt", text, "text")
+    furniture = find_furniture(src)
+    kept = "".join(c for i, c in enumerate(text) if not any(a <= i < b for a, b in furniture.spans))
+    assert "Møtebok" not in kept and "PS 25/22 Årsregnskap" in kept and "PS 26/22 Økonomi" in kept
+    # Its columns stay readable for the header: the organisation stands alone.
+    assert "Vågå kommune" in furniture.lines
+    # A single line ending so is a sentence's business, not furniture.
+    lone = SourceText("y.txt", "Referatet findes i bilaget side 2 af 4\nMere tekst.\n", "text")
+    assert find_furniture(lone).spans == ()
+
+
 def cleaned_pages(pages: list[str]) -> list[str]:
     """Each page's text once the furniture is left out."""
     src = join_pages("x.pdf", pages, "pdf")
