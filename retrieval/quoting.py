@@ -4,8 +4,9 @@ Rules on top of the answer model (``retrieval.extract``) shape the quote, not th
 sentence: headings and labels do not count towards the three sentences, a quote does not stop
 on a line that announces more, a sentence broken at a passage boundary is quoted whole, an
 outcome that decided on a proposal is quoted instead of the proposal, the raw front matter of
-the minutes instead of the composed meeting summary (only the minutes' own words are quoted),
-and sentences of the same item that score nearly as well as the best are quoted too, apart.
+the minutes instead of the composed meeting summary (``header_quote``: only the minutes' own
+words are quoted), and sentences of the same item that score nearly as well as the best are
+quoted too, apart.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from indexer.dates import find_dates
 from indexer.records import Passage
+from retrieval.header_quote import verbatim_header
 from retrieval.ranking import states_outcome
 from retrieval.sentences import Sentence, danish_analyzer, has_kind
 
@@ -166,49 +167,6 @@ def _span(
         chosen.append(nxt)
         nxt += 1
     return chosen
-
-
-# A clock time: "09:00", "09:00:00", or "kl. 19.00" (with a full stop only after "kl.": a
-# room "0.21" or an amount "2.50" is not a time).
-_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2}):(\d\d)(?!\d)|\bkl\.?\s*(\d{1,2})[.:](\d\d)(?!\d)", re.IGNORECASE)
-_CAPITALISED = re.compile(r"\b[A-ZÆØÅ][a-zæøåäöüé]{2,}\b(?!:)")
-
-
-def facts(text: str) -> set[str]:
-    """What a header line states, in a form that survives rewording: dates (ISO), clock times
-    ("HH:MM") and capitalised words (names, places). "4. juni 2020, kl. 09:00" and
-    "04-06-2020 09:00:00" share the date and the time; a label ("Sted:") is not a fact."""
-    found = {d.isoformat() for d, _ in find_dates(text)}
-    for m in _CLOCK.finditer(text):
-        hour, minute = m.group(1) or m.group(3), m.group(2) or m.group(4)
-        if int(hour) < 24 and int(minute) < 60:
-            found.add(f"{int(hour):02d}:{minute}")
-    found |= set(_CAPITALISED.findall(text))
-    return found
-
-
-def verbatim_header(pool: Sequence[Sentence], chosen: list[int], kind: str | None) -> int | None:
-    """The raw front-matter line that states what a quote of the composed meeting summary states.
-
-    The summary ("info": "Tid: 4. juni 2020, kl. 09:00-11:00") is written by the indexer from
-    the minutes' header, so it is not the minutes' own words; the reader needs those
-    ("STARTTIDSPUNKT 04-06-2020 09:00:00"). The line of the same minutes' raw front matter
-    (item 0, no role) sharing most facts with the quote, and holding the kind of token
-    asked for, is quoted instead; None when no line shares any.
-    """
-    source = pool[chosen[0]].passage.source
-    wanted = facts(" ".join(pool[i].text for i in chosen))
-    best, best_shared = None, 0
-    for i, s in enumerate(pool):
-        p = s.passage
-        if p.source != source or p.item_number != 0 or p.role is not None:
-            continue
-        if kind is not None and not has_kind(s.text, kind):
-            continue
-        shared = len(facts(s.text) & wanted)
-        if shared > best_shared:
-            best, best_shared = i, shared
-    return best
 
 
 def decided_instead(pool: Sequence[Sentence], best: int, kind: str | None) -> int | None:

@@ -79,7 +79,7 @@ _NOT_A_COUNT = re.compile(
 )
 
 
-def _without_dates(text: str) -> str:
+def _blank_non_counts(text: str) -> str:
     spans = [span for _, span in find_dates(text)] + [m.span() for m in DAY_MONTH.finditer(text)]
     spans += [m.span() for m in _NOT_A_COUNT.finditer(text)]
     chars = list(text)
@@ -97,7 +97,7 @@ def has_kind(text: str, kind: str | None) -> float:
     if kind == "money":
         return float(ANSWER_SHAPES[kind].search(text) is not None)
     if kind == "count":
-        return float(ANSWER_SHAPES[kind].search(_without_dates(text)) is not None)
+        return float(ANSWER_SHAPES[kind].search(_blank_non_counts(text)) is not None)
     if kind == "time":
         return float(bool(DAY_MONTH.search(text) or _TIME.search(text) or find_dates(text)))
     if kind == "person":

@@ -1,0 +1,56 @@
+"""The meeting header quoted in its own words rather than as the indexer laid it out.
+
+The laid-out summary (role "info": "Tid: 4. juni 2020, kl. 09:00-11:00") is composed from the
+header fields, so it is not the minutes' wording; ``verbatim_header`` finds the raw front-matter
+line that states the same facts ("STARTTIDSPUNKT 04-06-2020 09:00:00").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from indexer.dates import find_dates
+from retrieval.sentences import Sentence, has_kind
+
+# A clock time: "09:00", "09:00:00", or "kl. 19.00" (with a full stop only after "kl.": a
+# room "0.21" or an amount "2.50" is not a time).
+_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2}):(\d\d)(?!\d)|\bkl\.?\s*(\d{1,2})[.:](\d\d)(?!\d)", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-ZÆØÅ][a-zæøåäöüé]{2,}\b(?!:)")
+
+
+def facts(text: str) -> set[str]:
+    """What a header line states, in a form that survives rewording: dates (ISO), clock times
+    ("HH:MM") and capitalised words (names, places). "4. juni 2020, kl. 09:00" and
+    "04-06-2020 09:00:00" share the date and the time; a label ("Sted:") is not a fact."""
+    found = {d.isoformat() for d, _ in find_dates(text)}
+    for m in _CLOCK.finditer(text):
+        hour, minute = m.group(1) or m.group(3), m.group(2) or m.group(4)
+        if int(hour) < 24 and int(minute) < 60:
+            found.add(f"{int(hour):02d}:{minute}")
+    found |= set(_CAPITALISED.findall(text))
+    return found
+
+
+def verbatim_header(pool: Sequence[Sentence], chosen: list[int], kind: str | None) -> int | None:
+    """The raw front-matter line that states what a quote of the composed meeting summary states.
+
+    The summary ("info": "Tid: 4. juni 2020, kl. 09:00-11:00") is written by the indexer from
+    the minutes' header, so it is not the minutes' own words; the reader needs those
+    ("STARTTIDSPUNKT 04-06-2020 09:00:00"). The line of the same minutes' raw front matter
+    (item 0, no role) sharing most facts with the quote, and holding the kind of token
+    asked for, is quoted instead; None when no line shares any.
+    """
+    source = pool[chosen[0]].passage.source
+    wanted = facts(" ".join(pool[i].text for i in chosen))
+    best, best_shared = None, 0
+    for i, s in enumerate(pool):
+        p = s.passage
+        if p.source != source or p.item_number != 0 or p.role is not None:
+            continue
+        if kind is not None and not has_kind(s.text, kind):
+            continue
+        shared = len(facts(s.text) & wanted)
+        if shared > best_shared:
+            best, best_shared = i, shared
+    return best
