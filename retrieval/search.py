@@ -53,7 +53,8 @@ class SearchResult:
     # The strongest raw evidence found, for deciding whether anything relevant was found.
     best_cosine: float = 0.0
     best_bm25: float = 0.0
-    # For an English question: the best BM25 score of its Danish translations (0.0 otherwise).
+    # For an English question: the best BM25 score of its Danish translations within the first
+    # hit's item (0.0 otherwise).
     translated_bm25: float = 0.0
     coverage: float = 0.0
     query_words: int = 0
@@ -209,10 +210,15 @@ class Retriever:
             for rank, (row, score) in enumerate(ranked, start=1)
         )
         coverage, words = index.bm25.coverage(question)
-        best_bm25 = translated_bm25 = candidates.bm25[0][1] if candidates.bm25 else 0.0
-        if plan.lexical_query == question:
-            translated_bm25 = 0.0
-        else:
+        best_bm25 = candidates.bm25[0][1] if candidates.bm25 else 0.0
+        translated_bm25 = 0.0
+        if plan.lexical_query != question:
+            # The translations' evidence for what is shown first: the best BM25 score of the
+            # first hit's item (a strong match elsewhere says nothing for the answer given).
+            first = hits[0].item_key if hits else None
+            translated_bm25 = max(
+                (v for r, v in candidates.bm25 if (passages[r].source, passages[r].item_number) == first), default=0.0
+            )
             # Whether anything relevant was found is judged on the asker's own words: the
             # thresholds are calibrated for them, and translations of every sense match more.
             own = index.bm25.scores(question)

@@ -58,6 +58,18 @@ def test_english_translations_matching_strongly_count_just_under_the_floor(retri
     assert retriever.search("Hvem er formand for den økonomiske arbejdsgruppe?").translated_bm25 == 0.0
 
 
+def test_translations_count_as_evidence_only_for_the_item_shown_first(retriever: Retriever) -> None:
+    # A strong match of the translations in another item says nothing for the answer given:
+    # the evidence is the translations' best BM25 score within the first hit's item.
+    for question in ("Who chairs the economic working group?", "How much will the daily rate go up?"):
+        result = retriever.search(question)
+        scores = retriever.index.bm25.scores(result.plan.lexical_query)
+        first = result.hits[0].item_key
+        rows = retriever.item_rows(*first)
+        assert result.translated_bm25 <= float(scores.max())
+        assert result.translated_bm25 == pytest.approx(float(max(scores[r] for r in rows)), abs=1e-4)
+
+
 def test_follow_up_rule() -> None:
     first = next_turn("Hvad blev besluttet om Taleinstituttet?", None)
     assert not first.follows_up and first.topic == "Hvad blev besluttet om Taleinstituttet?"
