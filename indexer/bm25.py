@@ -41,6 +41,14 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 # drøftet -> drøft). Both are among the commonest verbs of minutes. Not after a vowel or the same
 # consonant: those are participles (levende, passende, dækkende).
 _KEND_SEND_VEND = re.compile(r"^(.*?(?:(?:^|[^aeiouyæøåk])kend|(?:^|[^aeiouyæøås])send|(?:^|[^aeiouyæøåv])vend))es?$")
+# Strong verbs' past tense, which no suffix rule reaches: "Hvem deltog?" must meet "Deltagere".
+_STRONG_PAST = {
+    "deltog": "deltage", "vedtog": "vedtage", "foreslog": "foreslå", "tog": "tage", "modtog": "modtage",
+    "optog": "optage", "antog": "antage", "overtog": "overtage", "påtog": "påtage", "indgik": "indgå",
+    "gik": "gå", "fik": "få", "sagde": "sige", "gav": "give", "tilbød": "tilbyde", "kom": "komme",
+    "fremkom": "fremkomme", "stod": "stå", "satte": "sætte", "fastsatte": "fastsætte", "nedsatte": "nedsætte",
+    "udsatte": "udsætte", "bad": "bede", "skrev": "skrive", "drog": "drage", "lod": "lade",
+}  # fmt: skip
 _PAST_TENSE = re.compile(r"^(?!.*stede$)(.{3,}[^aeiouyæøå]e)de$")  # not "tilstede"
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
@@ -69,6 +77,7 @@ class DanishAnalyzer:
         return tokens
 
     def _stem(self, word: str) -> str:
+        word = _STRONG_PAST.get(word, word)
         verb = _KEND_SEND_VEND.match(word)
         if verb:
             return verb.group(1)

@@ -15,6 +15,9 @@ def test_forms_of_a_verb_meet() -> None:
         ("drøftede", "drøfte", "drøftet"),
         ("besluttede", "beslutte", "besluttet"),
         ("behandlede", "behandle", "behandlet"),
+        ("deltog", "deltage", "deltagere"),
+        ("vedtog", "vedtage", "vedtaget"),
+        ("foreslog", "foreslå", "foreslået"),
     ):
         assert len({analyze(f)[0] for f in forms}) == 1, forms
 
