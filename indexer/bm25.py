@@ -48,6 +48,7 @@ _STRONG_PAST = {
     "gik": "gå", "fik": "få", "sagde": "sige", "gav": "give", "tilbød": "tilbyde", "kom": "komme",
     "fremkom": "fremkomme", "stod": "stå", "satte": "sætte", "fastsatte": "fastsætte", "nedsatte": "nedsætte",
     "udsatte": "udsætte", "bad": "bede", "skrev": "skrive", "drog": "drage", "lod": "lade",
+    "steg": "stige", "faldt": "falde",
 }  # fmt: skip
 _PAST_TENSE = re.compile(r"^(?!.*stede$)(.{3,}[^aeiouyæøå]e)de$")  # not "tilstede"
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")

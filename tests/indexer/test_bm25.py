@@ -18,6 +18,7 @@ def test_forms_of_a_verb_meet() -> None:
         ("deltog", "deltage", "deltagere"),
         ("vedtog", "vedtage", "vedtaget"),
         ("foreslog", "foreslå", "foreslået"),
+        ("steg", "stige", "stiger"),
     ):
         assert len({analyze(f)[0] for f in forms}) == 1, forms
 

@@ -56,6 +56,14 @@ def test_outcome_answers_say_so(retriever: Retriever) -> None:
     assert count is not None and "2.085 tilsynsbesøg" in count.text and not count.is_outcome
 
 
+def test_a_short_amount_question_gets_the_amount(retriever: Retriever) -> None:
+    # The issue's own example: "steg" (past of "stige") meets "stige" in the answer's sentence.
+    answer = respond(retriever.search("Hvor meget steg døgntaksten?"), retriever).answer
+    assert answer is not None and not answer.is_outcome
+    # The quote opens with the sentences that state the rise, not with the table beside them.
+    assert "206 kr" in answer.text.split(" … ")[0] and answer.text.startswith("Med den nuværende bemanding")
+
+
 @pytest.mark.parametrize("nonsense", ["Hvad er vejret i morgen?", "opskrift på æblekage", "who won the world cup"])
 def test_no_answer_when_the_minutes_do_not_answer(retriever: Retriever, nonsense: str) -> None:
     response = respond(retriever.search(nonsense), retriever)
