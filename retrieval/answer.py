@@ -47,8 +47,8 @@ def is_relevant(result: SearchResult, settings: Settings) -> bool:
     lexical = result.best_bm25 >= settings.min_bm25 or every_word
     # An English question's Danish translations matching the first hit's item as strongly as a
     # Danish question's words must: evidence too, though weaker (every sense is searched), so
-    # only beside a closeness in meaning just under the floor. Off-topic English questions (»how do vaccines
-    # work«) reach at most 2.6 there; answerable ones below the floor 2.9-4.7.
+    # only beside a closeness in meaning just under the floor. Off-topic English questions
+    # (»how do vaccines work«) reach at most 2.6 there; answerable ones below the floor 2.9-4.7.
     translated = result.translated_bm25 >= settings.min_bm25 and result.best_cosine >= floor - TRANSLATED_MARGIN
     return result.best_cosine >= floor or lexical or translated
 

@@ -27,9 +27,9 @@ class Head:
     """A line that may head an agenda item."""
 
     line: int  # index of the head's first line
-    style: (
-        str  # "label", "para", "case", "dot", "paren", "bare", "roman", "alone" | "time", "colon", "md<level>", "caps"
-    )
+    # Numbered: "label", "para", "case", "dot", "paren", "bare", "roman", "alone";
+    # unnumbered: "time", "colon", "md<level>", "caps".
+    style: str
     number: int | None
     title: str
     start: int  # offset where the head begins

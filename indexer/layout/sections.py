@@ -135,8 +135,8 @@ def _whole_sentences(text: str, paragraphs: list[tuple[int, int]], i: int) -> tu
     def joined(a: int, b: int) -> bool:
         line = text[paragraphs[a][0] : paragraphs[a][1]].rstrip()
         nxt = text[paragraphs[b][0] : paragraphs[b][1]].lstrip()
-        after_abbreviation = line.endswith(".") and not ends_sentence(line)
-        return bool(nxt) and ((nxt[0].islower() and not ends_sentence(line)) or after_abbreviation)
+        ends = ends_sentence(line)
+        return bool(nxt) and ((nxt[0].islower() and not ends) or (line.endswith(".") and not ends))
 
     first = last = i
     while first > 0 and i - first < _WRAPPED_LINES and joined(first - 1, first):
