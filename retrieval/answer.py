@@ -128,7 +128,7 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
     else:
         passage_cosine = np.zeros(len(pool))
     ranked = rank_sentences(result.plan, pool, passage_cosine, retriever.embed_texts, result.query_vector, weights)
-    return quote(pool, ranked, result.plan.expects)
+    return quote(pool, ranked, result.plan.expects, result.plan.question)
 
 
 def answer_first(result: SearchResult, evidence: tuple[Passage, ...], top_k: int) -> SearchResult:

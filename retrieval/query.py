@@ -48,6 +48,7 @@ _ANSWER_TYPES = (
 # The kind of token that answers, for choosing the sentence to quote (wider than ``answer_type``,
 # which also steers passage ranking and stays as measured there). First match wins.
 _EXPECTS = (
+    ("reason", re.compile(r"\b(hvorfor|why|varför|årsag\w*|begrundels\w*|baggrunden for|reason\w*)\b", re.I)),
     ("money", re.compile(r"\b(hvor meget|how much|kost\w*|cost\w*|pris\w*|\w*takst\w*|\w*beløb\w*|amount|"
                          r"\w*kontingent\w*|\w*avgift\w*|"
                          r"(?:hvor|hur|how)\s+(?:stor\w*|høj\w*|big|large|high))\b", re.I)),
@@ -86,8 +87,8 @@ class QueryPlan:
     language: str = "da"
     asks_outcome: bool = False
     answer_type: str | None = None
-    # What kind of token the quoted answer should hold: money, count, time, person, place, or
-    # outcome (a decision or yes/no question); None for a topic.
+    # What kind of token the quoted answer should hold: money, count, time, person, place, a
+    # reason, or outcome (a decision or yes/no question); None for a topic.
     expects: str | None = None
     # The text matched against the Danish BM25 index: the question, and for an English one
     # the Danish translations of its words after it ("" means the question alone).

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from indexer.records import Passage
 from retrieval.header_quote import verbatim_header
+from retrieval.overlap import danish_analyzer
 from retrieval.ranking import states_outcome
-from retrieval.sentences import Sentence, danish_analyzer, has_kind
+from retrieval.sentences import Sentence, has_kind, opening_label
 
 # A neighbour is quoted too when it scores within this margin of the best sentence.
 NEIGHBOUR_MARGIN = 0.15
@@ -196,7 +197,9 @@ def decided_instead(pool: Sequence[Sentence], best: int, kind: str | None) -> in
     return found
 
 
-def quote(pool: Sequence[Sentence], ranked: list[tuple[int, float]], kind: str | None) -> Quote | None:
+def quote(
+    pool: Sequence[Sentence], ranked: list[tuple[int, float]], kind: str | None, question: str = ""
+) -> Quote | None:
     """The best sentence and what follows it in its section, up to three sentences.
 
     A following sentence is quoted while the quote is short (``QUOTE_CHARS``), when the
@@ -220,7 +223,12 @@ def quote(pool: Sequence[Sentence], ranked: list[tuple[int, float]], kind: str |
         raw = verbatim_header(pool, _span(pool, best, scores, best_score), kind)
         if raw is not None:
             best, scores = raw, {}
-    chosen = with_close_seconds(pool, best, _span(pool, best, scores, best_score), ranked, best_score)
+    if _labelled_fact(pool[best].text, question):
+        # "Afbud: Anne Krøjer, ..." asked for by its label answers by itself: what follows it
+        # in a header is another field or the agenda, and nothing else is set beside it.
+        chosen = _from_sentence_start(pool, best)
+    else:
+        chosen = with_close_seconds(pool, best, _span(pool, best, scores, best_score), ranked, best_score)
     text = "".join(
         ("" if n == 0 else " " if i == chosen[n - 1] + 1 else " … ") + pool[i].text for n, i in enumerate(chosen)
     )
@@ -229,6 +237,15 @@ def quote(pool: Sequence[Sentence], ranked: list[tuple[int, float]], kind: str |
         if all(pool[i].passage.id != known.id for known in sources):
             sources.append(pool[i].passage)
     return Quote(text, pool[best].passage, kind, best_score, tuple(sources))
+
+
+def _labelled_fact(text: str, question: str) -> bool:
+    """A header field with its value, whose label the question names ("Hvem meldte afbud?")."""
+    label = opening_label(text)
+    if label is None or len(text.split()) <= len(label.split()):
+        return False
+    analyzer = danish_analyzer()
+    return bool(set(analyzer(label)) & set(analyzer(question)))
 
 
 def with_close_seconds(

@@ -9,16 +9,11 @@ question asks for (``has_kind``) and whether it only restates the question (``ec
 
 from __future__ import annotations
 
-import functools
 import itertools
-import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-import numpy as np
-
-from indexer.bm25 import DanishAnalyzer
 from indexer.chunking import units
 from indexer.dates import DAY_MONTH, MONTHS, find_dates
 from indexer.layout.labels import LABELS
@@ -30,6 +25,8 @@ from retrieval.ranking import ANSWER_SHAPES
 TOP_ITEMS = 3
 # Kinds of question the meeting header (attendees, time, place) can answer.
 HEADER_KINDS = frozenset({"person", "time", "place", "count"})
+# The header fields whose label names a fact a question may ask for ("Afbud", "Sted", "Referent").
+FACT_FIELDS = frozenset({"time", "end", "place", "participants", "absent", "role"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +66,12 @@ _DECISION = re.compile(
     re.IGNORECASE,
 )
 
+# A cause given: "skyldes", "fordi", "på grund af", "idet", "derfor", "because", "due to".
+_REASON = re.compile(
+    r"\b(skyld(?:es|tes)|fordi|på grund af|grundet|pga\.?|idet|årsag\w*|baggrund\w*|derfor|hvorfor|"
+    r"for at|med henblik på|because|due to|since|in order to)\b",
+    re.IGNORECASE,
+)
 
 # Numbers that count nothing: dates, clock times, paragraph, item and case numbers, and the
 # number of a list line. Blanked before a count is looked for ("28. marts 2023 kl. 19.00").
@@ -106,37 +109,9 @@ def has_kind(text: str, kind: str | None) -> float:
         return float(_PLACE.search(text) is not None)
     if kind == "outcome":
         return float(_DECISION.search(text) is not None)
+    if kind == "reason":
+        return float(_REASON.search(text) is not None)
     return 0.0
-
-
-@functools.cache
-def danish_analyzer() -> DanishAnalyzer:
-    return DanishAnalyzer()
-
-
-def lexical_overlap(question: str, texts: Sequence[str]) -> np.ndarray:
-    """Share of the question's stems (idf-weighted over ``texts``) that each text contains."""
-    analyzer = danish_analyzer()
-    terms = set(analyzer(question))
-    if not terms or not texts:
-        return np.zeros(len(texts))
-    bags = [set(analyzer(t)) for t in texts]
-    n = len(bags)
-    idf = {t: math.log(1 + (n + 1) / (sum(t in b for b in bags) + 0.5)) for t in terms}
-    total = sum(idf.values())
-    return np.array([sum(idf[t] for t in terms & b) / total for b in bags])
-
-
-def echoes(question: str, title: str, texts: Sequence[str]) -> np.ndarray:
-    """1 for a sentence that only restates the question or its item's title (a heading, an agenda
-    line): nearly all its stems are among theirs, so it adds nothing the reader did not know."""
-    analyzer = danish_analyzer()
-    known = set(analyzer(question)) | set(analyzer(title))
-    out = []
-    for text in texts:
-        stems = set(analyzer(text))
-        out.append(float(bool(stems) and len(stems - known) <= max(1, len(stems) // 5)))
-    return np.array(out)
 
 
 # A line that starts with a short label ("Sted: ...", "Tid: ...", "Fraværende: ...").
@@ -198,4 +173,28 @@ def build_pool(
         for row in item_rows(source, number):
             p = passages[row]
             pool.extend(sentences_of(p, row, rank, p.id in shown, bool(hits) and p.id == hits[0].id))
-    return pool
+    return _header_labelled(plan, pool)
+
+
+def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
+    """A header read after the items ranks with the first when one of its labelled lines names
+    what the question asks about ("Hvem meldte afbud?" - "Afbud: ..."): the label is the topic."""
+    from retrieval.overlap import danish_analyzer
+
+    analyzer = danish_analyzer()
+    asked = set(analyzer(plan.question))
+    header = [s for s in pool if s.passage.item_number == 0 and s.item_rank > 0]
+    labelled = any(set(analyzer(opening_label(s.text) or "")) & asked for s in header)
+    if not labelled:
+        return pool
+    return [replace(s, item_rank=0) if s in header else s for s in pool]
+
+
+def opening_label(text: str) -> str | None:
+    """The label a header line opens with ("Afbud: ...", "Afbud Anne ..."), if the header step knows it."""
+    words = text.split()[:3]
+    for n in range(len(words), 0, -1):
+        label = " ".join(words[:n]).rstrip(":").casefold()
+        if LABELS.get(label) in FACT_FIELDS:
+            return label
+    return None

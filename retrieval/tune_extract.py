@@ -28,6 +28,8 @@ from retrieval.evaluate import contains_answer, gold_key, item_key, split_of
 
 GRID: dict[str, tuple[float, ...]] = {
     "lexical": (0, 0.5, 1, 1.5, 2, 3),
+    "minuted": (0, 0.2, 0.4, 0.6),
+    "label": (0, 0.2, 0.4, 0.6),
     "passage_dense": (0, 2, 4, 6, 8, 12),
     "sentence_dense": (0, 2, 4, 6, 8, 12, 16),
     "kind": (0, 0.2, 0.4, 0.8, 1.2),
@@ -85,7 +87,7 @@ def outcome(case: Case, w: extract.Weights) -> tuple[float, float, float]:
         ranked = extract.combine(first, order, shortlist, extract._relative(case.sentence_cosine[shortlist]), w)
     else:
         ranked = [(i, float(first[i])) for i in order]
-    found = quoting.quote(case.pool, ranked, case.kind)
+    found = quoting.quote(case.pool, ranked, case.kind, case.question["q"])
     if found is None:
         return 0.0, 0.0, 0.0
     groups, gold = case.question.get("answer", []), case.question.get("gold", {})

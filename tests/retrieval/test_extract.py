@@ -9,10 +9,12 @@ import pytest
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import item_passages, respond
+from retrieval.extract import labelled_as_asked
+from retrieval.overlap import echoes, lexical_overlap
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, field_units, has_kind, lexical_overlap, sentences_of
+from retrieval.sentences import Sentence, field_units, has_kind, opening_label, sentences_of
 from tests.conftest import DATA
 
 
@@ -64,6 +66,27 @@ def test_a_short_amount_question_gets_the_amount(retriever: Retriever) -> None:
     assert "206 kr" in answer.text.split(" … ")[0] and answer.text.startswith("Med den nuværende bemanding")
 
 
+def test_a_yes_no_question_is_answered_by_the_decision_that_restates_it(retriever: Retriever) -> None:
+    # "DAS godkendte takststigningen" holds only the question's own words, yet it is the answer.
+    answer = respond(retriever.search("Godkendte DAS takststigningen for krisecentret i Aalborg?"), retriever).answer
+    assert answer is not None and answer.is_outcome and answer.text == "DAS godkendte takststigningen"
+
+
+def test_a_why_question_gets_the_sentence_that_gives_the_cause(retriever: Retriever) -> None:
+    answer = respond(retriever.search("Hvorfor havde sekretariatet et merforbrug i 2012?"), retriever).answer
+    assert answer is not None and "skyldes evalueringen af sekretariat for rammeaftaler" in answer.text.split(" … ")[0]
+
+
+def test_a_header_field_named_by_the_question_is_the_answer(retriever: Retriever) -> None:
+    # The search ranks the items that mention the committee first; the header's "Afbud" line,
+    # named by the question, is still the answer, quoted alone (not run on into the agenda).
+    question = "Hvem meldte afbud til mødet i Den Administrative Styregruppe i maj 2020?"
+    answer = respond(retriever.search(question), retriever).answer
+    assert answer is not None and answer.passage.item_number == 0
+    assert answer.text.startswith("Afbud") and "Anne Krøjer" in answer.text and "Tue Von Pålman" in answer.text
+    assert "Velkomst" not in answer.text and "Deltagere" not in answer.text
+
+
 @pytest.mark.parametrize("nonsense", ["Hvad er vejret i morgen?", "opskrift på æblekage", "who won the world cup"])
 def test_no_answer_when_the_minutes_do_not_answer(retriever: Retriever, nonsense: str) -> None:
     response = respond(retriever.search(nonsense), retriever)
@@ -87,6 +110,8 @@ def test_expected_kinds_from_question_words() -> None:
         "Hvad blev besluttet om takststigningen?": "outcome",
         "Hvor stor en takststigning blev godkendt?": "money",
         "aftagerbestyrelser på de regionale tilbud": None,
+        "Hvorfor kom sekretariatet over budgettet i 2012?": "reason",
+        "Why was the meeting moved?": "reason",
     }
     assert {q: analyze(q).expects for q in kinds} == kinds
 
@@ -104,6 +129,9 @@ def test_answer_kinds_in_sentences() -> None:
     assert has_kind("Sted: Søhusskolens kantine", "place") and has_kind("Plats: Föreningslokalen", "place")
     assert not has_kind("Det blev holdt i det fri.", "place")
     assert has_kind("Indstillingen blev godkendt.", "outcome")
+    assert has_kind("Merforbruget skyldes evalueringen.", "reason") and not has_kind(
+        "Regnskabet er godkendt.", "reason"
+    )
 
 
 def test_dates_times_and_references_are_not_counts() -> None:
@@ -131,6 +159,25 @@ def test_a_month_without_a_day_is_a_time() -> None:
     assert has_kind("Fællesmøde planlægges afholdt primo december.", "time")
     assert has_kind("Sagen behandles igen i foråret.", "time")
     assert has_kind("Vi mødes i maj", "time") and not has_kind("You may come", "time")
+
+
+def test_a_sentence_that_adds_a_fact_does_not_echo() -> None:
+    title = "Sekretariatets regnskab 2012"
+    # A heading that restates the title echoes; a bare figure or a one-word decision adds a fact.
+    flags = echoes("Hvor stort var underskuddet?", title, ["Sekretariatets regnskab for 2012", "-164.000"])
+    assert list(flags) == [1.0, 0.0]
+    assert list(echoes("Hvordan gik det med regnskabet?", title, ["Godkendt", "Regnskab"])) == [0.0, 1.0]
+
+
+def test_labelled_lines_the_question_names() -> None:
+    pool = pool_of(
+        item_passage("h", "Sted: Rådhuset\nAfbud: Anne Krøjer, Tue Von Pålman\nDagsorden: se bilag", None, None, 0)
+    )
+    assert [s.text for s in pool] == ["Sted: Rådhuset", "Afbud: Anne Krøjer, Tue Von Pålman", "Dagsorden: se bilag"]
+    assert list(labelled_as_asked("Hvem havde meldt afbud?", pool)) == [0.0, 1.0, 0.0]
+    assert (
+        opening_label("Afbud Anne Krøjer (Vesthimmerland)") == "afbud" and opening_label("Dagsorden: se bilag") is None
+    )
 
 
 def test_lexical_overlap_weights_rare_stems() -> None:

@@ -1,0 +1,48 @@
+"""How much of a question's wording a candidate sentence holds, and whether it only restates it.
+
+Both compare Danish stems (``indexer.bm25.DanishAnalyzer``, the search's own analyzer), so
+that "godkendte" meets "godkendelse" and "deltog" meets "deltagere".
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from indexer.bm25 import DanishAnalyzer
+
+
+@functools.cache
+def danish_analyzer() -> DanishAnalyzer:
+    return DanishAnalyzer()
+
+
+def lexical_overlap(question: str, texts: Sequence[str]) -> np.ndarray:
+    """Share of the question's stems (idf-weighted over ``texts``) that each text contains."""
+    analyzer = danish_analyzer()
+    terms = set(analyzer(question))
+    if not terms or not texts:
+        return np.zeros(len(texts))
+    bags = [set(analyzer(t)) for t in texts]
+    n = len(bags)
+    idf = {t: math.log(1 + (n + 1) / (sum(t in b for b in bags) + 0.5)) for t in terms}
+    total = sum(idf.values())
+    return np.array([sum(idf[t] for t in terms & b) / total for b in bags])
+
+
+def echoes(question: str, title: str, texts: Sequence[str]) -> np.ndarray:
+    """1 for a sentence that only restates the question or its item's title (a heading, an agenda
+    line): nearly all its stems are among theirs, so it adds nothing the reader did not know."""
+    analyzer = danish_analyzer()
+    known = set(analyzer(question)) | set(analyzer(title))
+    out = []
+    for text in texts:
+        stems = set(analyzer(text))
+        new = len(stems - known)
+        # One new stem in five is allowed, and one in a longer sentence; a sentence of one or two
+        # stems echoes only if they are all known ("-164.000" or "DAS godkendte" adds a fact).
+        out.append(float(bool(stems) and new <= (len(stems) // 5 if len(stems) < 3 else max(1, len(stems) // 5))))
+    return np.array(out)
