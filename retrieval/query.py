@@ -154,9 +154,16 @@ def expected_kind(question: str, asks_outcome: bool) -> str | None:
     return kind or ("outcome" if asks_outcome or _HAPPENED.search(question) else None)
 
 
+def _asks_outcome(question: str) -> bool:
+    """An outcome cue in the question's own words: a capitalised one inside the question is
+    part of a name ("Godkendelse og Tilsynsafdeling", "Beslutningsudvalget"), not a question
+    about a decision."""
+    return any(m.start() == 0 or not m.group(0)[0].isupper() for m in _OUTCOME_CUE.finditer(question.strip()))
+
+
 def analyze(question: str) -> QueryPlan:
     period = extract_date_range(question)
-    outcome = bool(_OUTCOME_CUE.search(question) or _PROPOSAL_QUESTION.match(question))
+    outcome = _asks_outcome(question) or bool(_PROPOSAL_QUESTION.match(question))
     language = detect_language(question)
     terms = danish_terms(question) if language == "en" else []
     return QueryPlan(

@@ -159,11 +159,12 @@ def _span(
         # What was put before the best sentence (its start, its label) is context: not counted.
         counted = sum(not _is_heading(pool[i].text) for i in chosen if i >= best)
         last = pool[chosen[-1]].text
-        if counted >= QUOTE_SENTENCES and not last.rstrip().endswith(":") and not _in_announced_list(pool, chosen, nxt):
+        listed = _in_announced_list(pool, chosen, nxt)
+        if counted >= QUOTE_SENTENCES and not last.rstrip().endswith(":") and not listed:
             break
         length = sum(len(pool[i].text) for i in chosen)
         close = scores.get(nxt, -math.inf) >= best_score - NEIGHBOUR_MARGIN
-        if not ((fill and length < QUOTE_CHARS) or _needs_more(last) or _is_heading(last) or close):
+        if not ((fill and length < QUOTE_CHARS) or _needs_more(last) or _is_heading(last) or close or listed):
             break
         chosen.append(nxt)
         nxt += 1

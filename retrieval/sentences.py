@@ -62,7 +62,8 @@ _PLACE = re.compile(
 )
 _DECISION = re.compile(
     r"\b(godkend\w*|beslut\w*|vedt\w*|tiltr\w*|udsat\w*|udsætte\w*|anbefal\w*|aftalt\w*|enig\w*|afvis\w*|"
-    r"bevilg\w*|valgt|genvalgt|nyvalgt|fastsat|taget til efterretning|approved|decided)\b",
+    r"bevilg\w*|valgt|genvalgt|nyvalgt|fastsat|taget til efterretning|vurder\w*|tilslut\w*|konklu\w*|"
+    r"bakke\w* op|approved|decided|agreed)\b",
     re.IGNORECASE,
 )
 

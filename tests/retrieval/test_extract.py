@@ -129,6 +129,9 @@ def test_answer_kinds_in_sentences() -> None:
     assert has_kind("Sted: Søhusskolens kantine", "place") and has_kind("Plats: Föreningslokalen", "place")
     assert not has_kind("Det blev holdt i det fri.", "place")
     assert has_kind("Indstillingen blev godkendt.", "outcome")
+    # Minutes record decisions as assessments and support too.
+    assert has_kind("DAS vurderede, at der ikke skal igangsættes yderligere tiltag.", "outcome")
+    assert has_kind("SOCDIR tilsluttede sig denne model.", "outcome")
     assert has_kind("Merforbruget skyldes evalueringen.", "reason") and not has_kind(
         "Regnskabet er godkendt.", "reason"
     )
@@ -208,6 +211,11 @@ def test_an_announced_list_is_quoted_whole() -> None:
     pool = sentences_of(passage, 0, 0, True)
     found = quote(pool, [(0, 1.0)], None)
     assert found is not None and found.text.endswith("- De to Gårde, Vejle Kommune"), found
+    # Also when the list runs past the length a quote is otherwise filled to.
+    long_items = "".join(f"- Punkt {n}: {'en længere beskrivelse af hvad samarbejdet har givet ' * 2}\n" for n in range(4))
+    long_list = p("Samarbejdet har betydet:\n" + long_items + "\nDerefter noget andet.")
+    found = quote(sentences_of(long_list, 0, 0, True), [(0, 1.0)], None)
+    assert found is not None and found.text.count("- Punkt") == 4 and "Derefter" not in found.text
     # Three sentences of prose are still the most a quote holds.
     prose = p("Første sætning her. Anden sætning her. Tredje sætning her. Fjerde sætning her.")
     found = quote(sentences_of(prose, 0, 0, True), [(0, 1.0)], None)

@@ -49,6 +49,9 @@ def test_language_and_question_type() -> None:
     assert analyze("What was decided about NOPII?").asks_outcome
     assert analyze("Skal udviklingsstrategigruppen nedlægges?").asks_outcome
     assert not analyze("Hvem er formand for forretningsudvalget?").asks_outcome
+    # A cue word inside a name is the name: "Godkendelse og Tilsynsafdeling" is an office.
+    assert not analyze("inddragelse af Godkendelse og Tilsynsafdeling i mødet").asks_outcome
+    assert analyze("Godkendelse af regnskabet?").asks_outcome
     assert analyze("Hvor meget stiger taksten?").answer_type == "money"
     assert analyze("Hvor mange børn blev indskrevet?").answer_type == "count"
     assert analyze("Hvornår mødes direktørerne?").answer_type == "date"
