@@ -212,7 +212,9 @@ def test_an_announced_list_is_quoted_whole() -> None:
     found = quote(pool, [(0, 1.0)], None)
     assert found is not None and found.text.endswith("- De to Gårde, Vejle Kommune"), found
     # Also when the list runs past the length a quote is otherwise filled to.
-    long_items = "".join(f"- Punkt {n}: {'en længere beskrivelse af hvad samarbejdet har givet ' * 2}\n" for n in range(4))
+    long_items = "".join(
+        f"- Punkt {n}: {'en længere beskrivelse af hvad samarbejdet har givet ' * 2}\n" for n in range(4)
+    )
     long_list = p("Samarbejdet har betydet:\n" + long_items + "\nDerefter noget andet.")
     found = quote(sentences_of(long_list, 0, 0, True), [(0, 1.0)], None)
     assert found is not None and found.text.count("- Punkt") == 4 and "Derefter" not in found.text
