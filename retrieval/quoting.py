@@ -252,7 +252,7 @@ def _labelled_fact(text: str, question: str) -> bool:
 def with_close_seconds(
     pool: Sequence[Sentence], best: int, chosen: list[int], ranked: list[tuple[int, float]], best_score: float
 ) -> list[int]:
-    """``chosen`` (the quote around ``best``) plus up to ``SECONDS`` of the next best sentences
+    """``chosen`` (the quote around ``best``), then up to ``SECONDS`` of the next best sentences
     of the same agenda item that score within ``SECOND_MARGIN`` of the best, in document order.
 
     When two sentences of an item are nearly as likely to answer, the model cannot tell
@@ -279,4 +279,6 @@ def with_close_seconds(
         whole = [j for j in _from_sentence_start(pool, i) if j not in taken]
         taken.extend(whole)
         length += sum(len(pool[j].text) for j in whole)
-    return sorted(taken)
+    # The quote opens with the best sentence, where it is cited; what is set beside it follows
+    # in document order.
+    return [*chosen, *sorted(i for i in taken if i not in chosen)]
