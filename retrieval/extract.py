@@ -91,7 +91,7 @@ def cheap_features(plan: QueryPlan, pool: Sequence[Sentence]) -> dict[str, np.nd
     states = outcome if kind not in FIGURE_KINDS else np.maximum(outcome, holds > 0)
     echo = np.array([echoes(plan.question, s.passage.item_title, [s.text])[0] for s in pool]) * (1 - states)
     return {
-        "lexical": lexical_overlap(plan.lexical_query, [s.text for s in pool]),
+        "lexical": lexical_overlap(plan.lexical_query, [s.text for s in pool], plan.word_groups),
         "label": labelled_as_asked(plan.question, pool),
         "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float),
         "kind": holds,

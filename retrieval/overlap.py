@@ -20,17 +20,26 @@ def danish_analyzer() -> DanishAnalyzer:
     return DanishAnalyzer()
 
 
-def lexical_overlap(question: str, texts: Sequence[str]) -> np.ndarray:
-    """Share of the question's stems (idf-weighted over ``texts``) that each text contains."""
+def lexical_overlap(question: str, texts: Sequence[str], groups: Sequence[Sequence[str]] = ()) -> np.ndarray:
+    """Share of the question's stems (idf-weighted over ``texts``) that each text contains.
+
+    With ``groups`` (an English question's words, each with its Danish translations) a group
+    is one term, found where any of its stems is: a word counts once however many senses it
+    was translated into, and an untranslatable English word still counts as missing.
+    """
     analyzer = danish_analyzer()
-    terms = set(analyzer(question))
+    terms = [frozenset(s for w in g for s in analyzer(w)) for g in groups] or [
+        frozenset({t}) for t in analyzer(question)
+    ]
+    terms = [t for t in dict.fromkeys(terms) if t]
     if not terms or not texts:
         return np.zeros(len(texts))
     bags = [set(analyzer(t)) for t in texts]
     n = len(bags)
-    idf = {t: math.log(1 + (n + 1) / (sum(t in b for b in bags) + 0.5)) for t in terms}
-    total = sum(idf.values())
-    return np.array([sum(idf[t] for t in terms & b) / total for b in bags])
+    found = [[bool(term & bag) for term in terms] for bag in bags]
+    idf = [math.log(1 + (n + 1) / (sum(row[k] for row in found) + 0.5)) for k in range(len(terms))]
+    total = sum(idf)
+    return np.array([sum(w for w, hit in zip(idf, row, strict=True) if hit) / total for row in found])
 
 
 def echoes(question: str, title: str, texts: Sequence[str]) -> np.ndarray:

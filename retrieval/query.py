@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from indexer.dates import MONTHS, DateRange, find_dates, month_range, year_range
-from retrieval.translate import danish_terms
+from retrieval.translate import danish_terms, word_groups
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
@@ -93,6 +93,9 @@ class QueryPlan:
     # The text matched against the Danish BM25 index: the question, and for an English one
     # the Danish translations of its words after it ("" means the question alone).
     lexical_query: str = ""
+    # For an English question: each content word with its Danish translations, so that a word
+    # counts once when any of them matches (``retrieval.overlap.lexical_overlap``).
+    word_groups: tuple[tuple[str, ...], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.lexical_query:
@@ -165,6 +168,7 @@ def analyze(question: str) -> QueryPlan:
     period = extract_date_range(question)
     outcome = _asks_outcome(question) or bool(_PROPOSAL_QUESTION.match(question))
     language = detect_language(question)
+    groups = tuple(word_groups(question)) if language == "en" else ()
     terms = danish_terms(question) if language == "en" else []
     return QueryPlan(
         question=question,
@@ -175,6 +179,7 @@ def analyze(question: str) -> QueryPlan:
         answer_type=next((kind for kind, cue in _ANSWER_TYPES if cue.search(question)), None),
         expects=expected_kind(question, outcome),
         lexical_query=" ".join([question, *terms]),
+        word_groups=groups,
     )
 
 

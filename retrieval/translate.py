@@ -176,18 +176,28 @@ def translations(word: str) -> tuple[str, ...]:
     return _lookup(_forms(word.casefold()))
 
 
-def danish_terms(question: str) -> list[str]:
-    """Danish translations of the question's content words (two-word phrases first), no repeats."""
+def word_groups(question: str) -> list[tuple[str, ...]]:
+    """Each content word (or two-word phrase) of the question with its Danish translations:
+    ("secretariat", "sekretariat"), ("head", "leder", "chef", "forstander", "hoved"); and each
+    number, alone."""
     words = [w.casefold() for w in _WORD.findall(question)]
-    terms, i = [], 0
+    groups, i = [], 0
     while i < len(words):
         # A phrase's last word may be inflected: "general assemblies", "annual meetings".
         pair = _lookup([f"{words[i]} {form}" for form in _forms(words[i + 1])]) if i + 1 < len(words) else ()
         if pair:
-            terms += pair
+            groups.append((f"{words[i]} {words[i + 1]}", *pair))
             i += 2
             continue
         if words[i] not in STOPWORDS:
-            terms += translations(words[i])
+            groups.append((words[i], *translations(words[i])))
         i += 1
+    # Numbers are the same in both languages ("2018", "22-23 October").
+    return groups + [(n,) for n in dict.fromkeys(re.findall(r"\d+(?:[.,]\d+)*", question))]
+
+
+def danish_terms(question: str) -> list[str]:
+    """Danish translations of the question's content words (two-word phrases first), no repeats."""
+    words = {w.casefold() for w in _WORD.findall(question)}
+    terms = [t for group in word_groups(question) for t in group[1:]]
     return list(dict.fromkeys(t for t in terms if t not in words))

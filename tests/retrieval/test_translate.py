@@ -11,6 +11,7 @@ import pytest
 
 from indexer.settings import Settings
 from retrieval import query, translate
+from retrieval.overlap import lexical_overlap
 from retrieval.query import analyze
 from retrieval.search import Retriever
 from retrieval.translate import danish_terms, translations
@@ -75,6 +76,18 @@ def test_only_english_questions_are_expanded(dictionary: None) -> None:
     assert {"vælge", "gruppe"} <= set(english.lexical_query.split())
     danish = analyze("Hvem blev valgt til gruppen?")
     assert danish.lexical_query == danish.question
+
+
+def test_a_word_counts_once_however_many_senses_it_has() -> None:
+    # Glossary words only, so this holds with or without FreeDict.
+    groups = translate.word_groups("Who is the chair of the board in 2018?")
+    assert groups[0][:2] == ("chair", "formand") and groups[1][:2] == ("board", "bestyrelse")
+    assert groups[-1] == ("2018",)
+    # "chair" and "board" each found once: the sentence holds every word of the question.
+    texts = ["Bestyrelsens formand i 2018 var Jens.", "Bestyrelsen mødtes."]
+    flat = lexical_overlap(" ".join(w for g in groups for w in g), texts)
+    grouped = lexical_overlap("", texts, groups)
+    assert grouped[0] == pytest.approx(1.0) and flat[0] < 1.0 and 0 < grouped[1] < grouped[0]
 
 
 def test_without_the_dictionary_only_the_glossary_translates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
