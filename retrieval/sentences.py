@@ -118,6 +118,11 @@ def has_kind(text: str, kind: str | None) -> float:
 # A line that starts with a short label ("Sted: ...", "Tid: ...", "Fraværende: ...").
 _LABEL_LINE = re.compile(r"\n(?=[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]+\S)")
 _LABEL_START = re.compile(r"[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]*$")
+# A label the header step knows, inside a line: "... Byrådssalen Starttidspunkt: Kl. 17:00".
+_INLINE_LABEL = re.compile(
+    r"(?<=\s)(?:" + "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True)) + r")[ \t]*:",
+    re.IGNORECASE,
+)
 
 
 def field_units(text: str) -> list[tuple[int, int]]:
@@ -126,13 +131,17 @@ def field_units(text: str) -> list[tuple[int, int]]:
     In a header or field block ("Møde: Byrådet\nTid: 29. januar 2020\nSted: Rådhuset") a
     colon is not a sentence end and every line is a fact of its own: "Tid: 29. januar 2020",
     not "Byrådet Tid:". A span is cut before a labelled line, and a label is joined to the
-    value that follows it on its line.
+    value that follows it on its line. A header flattened onto one line ("Mødested: Byrådssalen
+    Starttidspunkt: Kl. 17:00 Sluttidspunkt: Kl. 19:25") is cut before each label the header
+    step knows, so that each field is a fact of its own there too.
     """
-    cuts = {0, len(text)} | {a for a, _ in units(text)} | {m.end() for m in _LABEL_LINE.finditer(text)}
+    inline = {m.start() for m in _INLINE_LABEL.finditer(text) if text[m.start()].isupper()}
+    cuts = {0, len(text)} | {a for a, _ in units(text)} | {m.end() for m in _LABEL_LINE.finditer(text)} | inline
     edges = sorted(cuts)
     for a, b in itertools.pairwise(edges):
-        label_only = _LABEL_START.fullmatch(text, a, b) is not None and (a == 0 or text[a - 1] == "\n")
-        if label_only and b < len(text) and not text[a:b].endswith("\n"):
+        starts_field = a == 0 or text[a - 1] == "\n" or a in inline
+        label_only = _LABEL_START.fullmatch(text, a, b) is not None and starts_field
+        if label_only and b < len(text) and not text[a:b].endswith("\n") and b not in inline:
             cuts.discard(b)
     return [(a, b) for a, b in itertools.pairwise(sorted(cuts)) if text[a:b].strip()]
 

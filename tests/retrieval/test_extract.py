@@ -385,6 +385,16 @@ def test_labelled_lines_of_a_field_block_are_facts_of_their_own() -> None:
         "Tid: 29. januar 2020, kl. 19:00",
         "Sted: Byrådssalen, Brønderslev Rådhus",
     ]
+    # A header flattened onto one line: each field the header step knows is cut out on its own.
+    flat = "REFERAT Byrådet Mødested: Byrådssalen Starttidspunkt: Kl. 17:00 Sluttidspunkt: Kl. 19:25 Afbud: Fraværende:"
+    assert [flat[a:b].strip() for a, b in field_units(flat)] == [
+        "REFERAT Byrådet",
+        "Mødested: Byrådssalen",
+        "Starttidspunkt: Kl. 17:00",
+        "Sluttidspunkt: Kl. 19:25",
+        "Afbud:",
+        "Fraværende:",
+    ]
     # In running text a colon still ends what announces a list.
     text = "Som revisorer blev valgt:\n- Per Olsen\n- Britt Lago"
     assert [text[a:b].strip() for a, b in field_units(text)] == [
