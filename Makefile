@@ -80,6 +80,8 @@ eval: index
 	$(PY) -m retrieval.evaluate ../shared/eval/questions_dev.jsonl --index $(INDEX)
 	$(PY) -m retrieval.evaluate tests/data/questions_heldout.jsonl --index $(INDEX)
 	$(PY) -m retrieval.evaluate tests/data/questions_seed_more.jsonl --index $(INDEX)
+	$(PY) -m retrieval.evaluate tests/data/questions_seed_new.jsonl --index $(INDEX)
+	$(PY) -m retrieval.evaluate tests/data/questions_seed_dev_style.jsonl --index $(INDEX)
 
 bench: index
 	$(PY) -m retrieval.benchmark --index $(INDEX)

@@ -98,7 +98,9 @@ def cheap_features(plan: QueryPlan, pool: Sequence[Sentence]) -> dict[str, np.nd
         "outcome_section": outcome,
         "header": np.array([kind in HEADER_KINDS and s.passage.item_number == 0 for s in pool], dtype=float),
         "item_rank": np.array([s.item_rank for s in pool], dtype=float),
-        "shown": np.array([s.shown for s in pool], dtype=float),
+        # The best item is read whole (the answer may be in any of its passages, and the app
+        # shows it in full): the search's ranking of its passages is left to ``lead``.
+        "shown": np.array([s.shown or s.item_rank == 0 for s in pool], dtype=float),
         "lead": np.array([s.lead for s in pool], dtype=float),
         "echo": echo,
         "stub": np.array([len(s.text.split()) < 3 and not has_kind(s.text, kind) for s in pool], dtype=float),

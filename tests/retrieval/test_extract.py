@@ -9,7 +9,7 @@ import pytest
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import item_passages, respond
-from retrieval.extract import labelled_as_asked
+from retrieval.extract import cheap_features, labelled_as_asked
 from retrieval.overlap import echoes, lexical_overlap
 from retrieval.query import analyze
 from retrieval.quoting import quote
@@ -170,6 +170,15 @@ def test_a_sentence_that_adds_a_fact_does_not_echo() -> None:
     flags = echoes("Hvor stort var underskuddet?", title, ["Sekretariatets regnskab for 2012", "-164.000"])
     assert list(flags) == [1.0, 0.0]
     assert list(echoes("Hvordan gik det med regnskabet?", title, ["Godkendt", "Regnskab"])) == [0.0, 1.0]
+
+
+def test_every_passage_of_the_best_item_counts_as_shown() -> None:
+    first, later = p("Fællesmødet blev drøftet."), p("Fællesmøde planlægges afholdt primo december.", "Referat")
+    other = Passage("id3", "g.txt", "C", "C", "2020-01-01", 5, "Andet", None, "Intet nyt her.", "h", (0, 14))
+    pool = [Sentence(0, first, 0, first.text, 0, True, True), Sentence(1, later, 0, later.text, 0, False, False)]
+    pool.append(Sentence(2, other, 0, other.text, 1, False, False))
+    features = cheap_features(analyze("Hvornår holdes fællesmødet?"), pool)
+    assert list(features["shown"]) == [1.0, 1.0, 0.0] and list(features["lead"]) == [1.0, 0.0, 0.0]
 
 
 def test_labelled_lines_the_question_names() -> None:
