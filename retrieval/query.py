@@ -23,8 +23,9 @@ _YEAR = re.compile(
     r"\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# Compounds name the meeting too ("socialdirektørmødet", "bestyrelsesmødet"), not "imødekomme".
 _MEETING_CUE = re.compile(
-    r"\b(møde\w*|referat\w*|drøft\w*|beslut\w*|behandl\w*|vedt\w*|godkend\w*|sagt|sagde|"
+    r"\b(\w*(?<!i)møde\w*|\w*referat\w*|drøft\w*|beslut\w*|behandl\w*|vedt\w*|godkend\w*|sagt|sagde|"
     r"diskuter\w*|aftalt\w*|meeting\w*|minutes|discuss\w*|decid\w*|decision\w*|said|approv\w*|agreed)\b",
     re.IGNORECASE,
 )

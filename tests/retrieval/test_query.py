@@ -38,6 +38,9 @@ def test_years_in_names_are_not_periods(question: str) -> None:
 def test_meeting_period_versus_topic_period() -> None:
     assert analyze("Hvad blev drøftet om Taleinstituttet på mødet i marts 2013?").names_meeting
     assert analyze("Og hvad blev der sagt i marts 2013?").names_meeting
+    # A compound names the meeting too; "imødekommet" (granted) does not.
+    assert analyze("Hvem meldte afbud til socialdirektørmødet i maj 2012?").names_meeting
+    assert not analyze("Blev ønsket imødekommet i maj 2012?").names_meeting
     topic = analyze("Hvor mange tilsynsbesøg aflagde Socialtilsyn Nord i 2019?")
     assert topic.date_range is not None and not topic.names_meeting
 
