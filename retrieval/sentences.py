@@ -18,6 +18,7 @@ from indexer.chunking import units
 from indexer.dates import DAY_MONTH, MONTHS, find_dates
 from indexer.layout.labels import LABELS
 from indexer.records import Passage
+from retrieval.overlap import danish_analyzer
 from retrieval.query import QueryPlan
 from retrieval.ranking import ANSWER_SHAPES
 
@@ -188,9 +189,9 @@ def build_pool(
 
 def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
     """A header read after the items ranks with the first when one of its labelled lines names
-    what the question asks about ("Hvem meldte afbud?" - "Afbud: ..."): the label is the topic."""
-    from retrieval.overlap import danish_analyzer
-
+    what the question asks about ("Hvem meldte afbud?" - "Afbud: ..."): the label is the topic.
+    (Its values as well, "Hvem er formand?" - "Deltagere: ... (formand, ...)", lost more
+    questions than it won.)"""
     analyzer = danish_analyzer()
     asked = set(analyzer(plan.question))
     header = [s for s in pool if s.passage.item_number == 0 and s.item_rank > 0]
