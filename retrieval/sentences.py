@@ -198,7 +198,7 @@ def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
     labelled = any(set(analyzer(opening_label(s.text) or "")) & asked for s in header)
     if not labelled:
         return pool
-    return [replace(s, item_rank=0) if s in header else s for s in pool]
+    return [replace(s, item_rank=0) if s.passage.item_number == 0 and s.item_rank > 0 else s for s in pool]
 
 
 def opening_label(text: str) -> str | None:
