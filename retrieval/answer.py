@@ -131,13 +131,21 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
     return quote(pool, ranked, result.plan.expects, result.plan.question)
 
 
-def answer_first(result: SearchResult, evidence: tuple[Passage, ...], top_k: int) -> SearchResult:
+def answer_first(
+    result: SearchResult, evidence: tuple[Passage, ...], top_k: int, item_order: tuple[Passage, ...] = ()
+) -> SearchResult:
     """The hits with the answer's passages first (the one it opens in, then the others it quotes;
-    added if the search did not list them), ranks renumbered."""
+    added if the search did not list them), ranks renumbered. Where the search listed more of the
+    answer's item, those places hold its passages in ``item_order`` (the answer model's order):
+    as many of them as before, so the other items keep their places."""
     ids = [p.id for p in evidence]
     found = {h.passage.id: h for h in result.hits}
     leads = [found.get(p.id) or Hit(0, 0.0, p) for p in evidence]
     rest = [h for h in result.hits if h.passage.id not in ids]
+    places = [i for i, h in enumerate(rest) if h.item_key == leads[0].item_key]
+    reordered = [found.get(p.id) or Hit(0, 0.0, p) for p in item_order][: len(places)]
+    for i, hit in zip(places, reordered, strict=False):
+        rest[i] = hit
     if evidence[0].item_number == 0:
         # The meeting's own passages repeat one another (its header laid out, and as written):
         # after the answer from them, the agenda items come first.
@@ -155,7 +163,7 @@ def respond(result: SearchResult, retriever: Retriever, top_k: int | None = None
     found = choose_quote(result, retriever)
     if found is None:
         return Response(result, None, True)
-    reordered = answer_first(result, found.sources or (found.passage,), top_k or len(result.hits))
+    reordered = answer_first(result, found.sources or (found.passage,), top_k or len(result.hits), found.item_order)
     answer = Answer(found.text, found.passage, found.kind, found.is_outcome, 1)
     return Response(reordered, answer, True)
 

@@ -42,6 +42,9 @@ class Quote:
     score: float
     # Every passage the quote draws on, ``passage`` first: the evidence to show next.
     sources: tuple[Passage, ...] = ()
+    # The item's other passages, best first by the model: they take the places the search gave
+    # to that item's passages (``retrieval.answer.answer_first``).
+    item_order: tuple[Passage, ...] = ()
 
     @property
     def is_outcome(self) -> bool:
@@ -237,7 +240,22 @@ def quote(
     for i in chosen:
         if all(pool[i].passage.id != known.id for known in sources):
             sources.append(pool[i].passage)
-    return Quote(text, pool[best].passage, kind, best_score, tuple(sources))
+    return Quote(text, pool[best].passage, kind, best_score, tuple(sources), next_best(pool, best, sources, ranked))
+
+
+def next_best(
+    pool: Sequence[Sentence], best: int, sources: list[Passage], ranked: list[tuple[int, float]]
+) -> tuple[Passage, ...]:
+    """The answer item's other passages, not quoted, in the order of their best sentences."""
+    item = (pool[best].passage.source, pool[best].passage.item_number)
+    known = {p.id for p in sources}
+    found: list[Passage] = []
+    for i, _ in ranked:
+        p = pool[i].passage
+        if (p.source, p.item_number) == item and p.id not in known:
+            known.add(p.id)
+            found.append(p)
+    return tuple(found)
 
 
 def _labelled_fact(text: str, question: str) -> bool:

@@ -54,3 +54,21 @@ def test_after_an_answer_from_the_header_the_agenda_items_come_first() -> None:
     # A quote drawn from two passages shows both first, the one it opens in leading.
     both = answer_first(result, (absent, as_written), top_k=3)
     assert [h.passage.id for h in both.hits] == ["c", "b", "a"]
+
+
+def test_the_places_of_the_answers_item_hold_its_passages_in_the_models_order() -> None:
+    from retrieval.answer import answer_first
+    from retrieval.hits import Hit
+    from retrieval.search import SearchResult
+
+    def passage(pid: str, item: int) -> Passage:
+        return Passage(**{**p(f"Tekst {pid}.", item=item).__dict__, "id": pid})
+
+    lead, background, decision, elsewhere = passage("a", 1), passage("b", 1), passage("c", 1), passage("d", 2)
+    # The search: the item's lead, one more of its passages (it dominated), then another item.
+    hits = (Hit(1, 1.0, lead), Hit(2, 0.9, background), Hit(3, 0.8, elsewhere))
+    result = SearchResult("q", hits, 1.0, analyze("q"))
+    # The answer is quoted from the lead; the model likes the decision next, which the search did
+    # not list: it takes the item's second place, and the other item keeps its own.
+    shown = answer_first(result, (lead,), top_k=3, item_order=(decision, background))
+    assert [h.passage.id for h in shown.hits] == ["a", "c", "d"]
