@@ -187,6 +187,21 @@ def build_pool(
     return _header_labelled(plan, pool)
 
 
+# "Næste møde" is another meeting than the one a question dates: the next one, in an item of its own.
+_NEXT = re.compile(r"\b(næste|kommende|neste|nästa|next|upcoming)\b", re.IGNORECASE)
+
+
+def asks_when_or_where_held(plan: QueryPlan) -> bool:
+    """When or where the meeting the question dates was held ("Hvor blev mødet den 25. maj 2020
+    holdt?"), not the next one ("Hvornår er næste møde efter maj 2020?")."""
+    return (
+        plan.date_range is not None
+        and plan.names_meeting
+        and plan.expects in ("time", "place")
+        and not _NEXT.search(plan.question)
+    )
+
+
 def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
     """A header read after the items ranks with the first when one of its labelled lines names
     what the question asks about ("Hvem meldte afbud?" - "Afbud: ..."): the label is the topic.
@@ -196,7 +211,11 @@ def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
     asked = set(analyzer(plan.question))
     header = [s for s in pool if s.passage.item_number == 0 and s.item_rank > 0]
     labelled = any(set(analyzer(opening_label(s.text) or "")) & asked for s in header)
-    if not labelled:
+    # "Hvor blev mødet den 25. maj 2020 holdt?": when or where the meeting it names (by a period
+    # this header's date falls in; "næste møde efter maj 2020" names another) was held.
+    period = plan.date_range if asks_when_or_where_held(plan) else None
+    about_meeting = period is not None and any(period.contains(s.passage.meeting_date) for s in header)
+    if not (labelled or about_meeting):
         return pool
     return [replace(s, item_rank=0) if s.passage.item_number == 0 and s.item_rank > 0 else s for s in pool]
 

@@ -30,6 +30,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "lexical": (0, 0.5, 1, 1.5, 2, 3),
     "minuted": (0, 0.2, 0.4, 0.6),
     "label": (0, 0.2, 0.4, 0.6),
+    "other_meeting": (0, -0.25, -0.5, -1.0),
     "passage_dense": (0, 2, 4, 6, 8, 12),
     "sentence_dense": (0, 2, 4, 6, 8, 12, 16),
     "kind": (0, 0.2, 0.4, 0.8, 1.2),

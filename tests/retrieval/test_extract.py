@@ -9,7 +9,7 @@ import pytest
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import item_passages, respond
-from retrieval.extract import cheap_features, labelled_as_asked
+from retrieval.extract import cheap_features, labelled_as_asked, other_meeting
 from retrieval.overlap import echoes, lexical_overlap
 from retrieval.query import analyze
 from retrieval.quoting import quote
@@ -85,6 +85,15 @@ def test_a_header_field_named_by_the_question_is_the_answer(retriever: Retriever
     assert answer is not None and answer.passage.item_number == 0
     assert answer.text.startswith("Afbud") and "Anne Krøjer" in answer.text and "Tue Von Pålman" in answer.text
     assert "Velkomst" not in answer.text and "Deltagere" not in answer.text
+
+
+def test_when_or_where_the_dated_meeting_was_held_comes_from_its_header(retriever: Retriever) -> None:
+    # Not from the item »Næste møde«, which dates another meeting...
+    held = respond(retriever.search("Hvor blev mødet den 25. maj 2020 holdt?"), retriever).answer
+    assert held is not None and held.passage.item_number == 0 and "Skype" in held.text
+    # ... which is the answer when the question asks for the next one.
+    after = respond(retriever.search("Hvornår er næste DAS-møde efter maj 2020?"), retriever).answer
+    assert after is not None and "17. august 2020" in after.text
 
 
 @pytest.mark.parametrize("nonsense", ["Hvad er vejret i morgen?", "opskrift på æblekage", "who won the world cup"])
@@ -179,6 +188,14 @@ def test_every_passage_of_the_best_item_counts_as_shown() -> None:
     pool.append(Sentence(2, other, 0, other.text, 1, False, False))
     features = cheap_features(analyze("Hvornår holdes fællesmødet?"), pool)
     assert list(features["shown"]) == [1.0, 1.0, 0.0] and list(features["lead"]) == [1.0, 0.0, 0.0]
+
+
+def test_a_sentence_that_dates_another_meeting() -> None:
+    pool = pool_of(p("Næste møde afholdes den 17. august 2020."), p("Mødet blev holdt den 25. maj 2020 på Skype."))
+    assert list(other_meeting(analyze("Hvor blev mødet den 25. maj 2020 holdt?"), pool)) == [1.0, 0.0]
+    # Not for the next meeting, nor for a question that is not about when or where.
+    assert list(other_meeting(analyze("Hvornår er næste møde efter mødet i maj 2020?"), pool)) == [0.0, 0.0]
+    assert list(other_meeting(analyze("Hvad blev besluttet på mødet i maj 2020?"), pool)) == [0.0, 0.0]
 
 
 def test_labelled_lines_the_question_names() -> None:
@@ -426,3 +443,12 @@ def test_a_sentence_cut_after_initials_is_quoted_from_its_start() -> None:
     cut = next(i for i, s in enumerate(pool) if s.text.startswith("Møllerske"))
     found = quote(pool, [(cut, 1.0)], "money")
     assert found is not None and found.text.startswith("Aalborg Kommune ønsker sammen med Den A.P. Møllerske")
+
+
+def test_the_tuner_has_a_grid_for_every_weight() -> None:
+    from dataclasses import fields
+
+    from retrieval import extract, tune_extract
+
+    assert {f.name for f in fields(extract.Weights)} == set(tune_extract.GRID)
+    assert all(getattr(extract.WEIGHTS, name) in values for name, values in tune_extract.GRID.items())
