@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from indexer.chunking import units
 from indexer.dates import DAY_MONTH, MONTHS, find_dates
-from indexer.layout.labels import LABELS
+from indexer.layout.labels import LABEL_ALTERNATION, LABELS, label_at_start
 from indexer.records import Passage
 from retrieval.overlap import danish_analyzer
 from retrieval.query import QueryPlan
@@ -120,10 +120,7 @@ def has_kind(text: str, kind: str | None) -> float:
 _LABEL_LINE = re.compile(r"\n(?=[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]+\S)")
 _LABEL_START = re.compile(r"[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]*$")
 # A label the header step knows, inside a line: "... Byrådssalen Starttidspunkt: Kl. 17:00".
-_INLINE_LABEL = re.compile(
-    r"(?<=\s)(?:" + "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True)) + r")[ \t]*:",
-    re.IGNORECASE,
-)
+_INLINE_LABEL = re.compile(rf"(?<=\s)(?:{LABEL_ALTERNATION})[ \t]*:", re.IGNORECASE)
 
 
 def field_units(text: str) -> list[tuple[int, int]]:
@@ -222,9 +219,5 @@ def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
 
 def opening_label(text: str) -> str | None:
     """The label a header line opens with ("Afbud: ...", "Afbud Anne ..."), if the header step knows it."""
-    words = text.split()[:3]
-    for n in range(len(words), 0, -1):
-        label = " ".join(words[:n]).rstrip(":").casefold()
-        if LABELS.get(label) in FACT_FIELDS:
-            return label
-    return None
+    label = label_at_start(text)
+    return label if LABELS.get(label or "") in FACT_FIELDS else None

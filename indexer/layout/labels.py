@@ -41,7 +41,10 @@ LABELS: dict[str, str] = {
     "participants": "participants", "apologies": "absent", "absent": "absent", "apologies for absence": "absent",
     "chair": "role", "secretary": "role", "minutes taken by": "role",
 }  # fmt: skip
-_ALT = "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
+# Every label, longest first, as a regular-expression alternation (for readers of labelled text
+# elsewhere: ``retrieval.sentences`` cuts a flattened header at them).
+LABEL_ALTERNATION = "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
+_ALT = LABEL_ALTERNATION
 _AT_START = re.compile(rf"^\s*(?P<label>{_ALT})\s*(?::\s*|\t+|\s+|$)(?P<value>.*)$", re.IGNORECASE)
 _MID_LINE = re.compile(rf"(?<=\s)(?P<label>{_ALT}):(?=\s|$)", re.IGNORECASE)
 _ONLY_LABELS = re.compile(rf"^\s*(?:{_ALT})\s*:?(?:\s+(?:{_ALT})\s*:?){{1,3}}\s*$", re.IGNORECASE)
@@ -57,6 +60,12 @@ _ENDS_FIELDS = re.compile(
     r"dagsorden|beslutningsprotokol)\s*:?\s*$",
     re.IGNORECASE,
 )
+
+
+def label_at_start(line: str) -> str | None:
+    """The label a line opens with ("Afbud: …", "Afbud\tAnne …", "Afbud Anne …"), casefolded."""
+    m = _AT_START.match(line)
+    return m["label"].casefold() if m else None
 
 
 def cells(line: str) -> list[str]:
