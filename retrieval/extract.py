@@ -26,7 +26,7 @@ from indexer.dates import find_dates
 from retrieval.overlap import danish_analyzer, echoes, lexical_overlap
 from retrieval.query import QueryPlan
 from retrieval.ranking import states_outcome
-from retrieval.sentences import HEADER_KINDS, Sentence, asks_when_or_where_held, has_kind, opening_label
+from retrieval.sentences import HEADER_KINDS, Sentence, asks_when_or_where_held, has_kind, label_asked
 
 # Sentences embedded per question (the slow step), chosen by the cheap features.
 SHORTLIST = 4
@@ -129,9 +129,8 @@ def other_meeting(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
 
 def labelled_as_asked(question: str, pool: Sequence[Sentence]) -> np.ndarray:
     """1 for a labelled line whose label the question names ("Hvem meldte afbud?" - "Afbud: ...")."""
-    analyzer = danish_analyzer()
-    asked = set(analyzer(question))
-    return np.array([bool(set(analyzer(opening_label(s.text) or "")) & asked) for s in pool], dtype=float)
+    asked = set(danish_analyzer()(question))
+    return np.array([label_asked(s.text, asked) for s in pool], dtype=float)
 
 
 def score(features: dict[str, np.ndarray], weights: Weights) -> np.ndarray:

@@ -20,7 +20,7 @@ from indexer.records import Passage
 from retrieval.header_quote import verbatim_header
 from retrieval.overlap import danish_analyzer
 from retrieval.ranking import states_outcome
-from retrieval.sentences import Sentence, has_kind, opening_label
+from retrieval.sentences import Sentence, has_kind, label_asked, opening_label
 
 # A neighbour is quoted too when it scores within this margin of the best sentence.
 NEIGHBOUR_MARGIN = 0.15
@@ -261,10 +261,8 @@ def next_best(
 def _labelled_fact(text: str, question: str) -> bool:
     """A header field with its value, whose label the question names ("Hvem meldte afbud?")."""
     label = opening_label(text)
-    if label is None or len(text.split()) <= len(label.split()):
-        return False
-    analyzer = danish_analyzer()
-    return bool(set(analyzer(label)) & set(analyzer(question)))
+    has_value = label is not None and len(text.split()) > len(label.split())
+    return has_value and label_asked(text, set(danish_analyzer()(question)))
 
 
 def with_close_seconds(

@@ -207,7 +207,7 @@ def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
     analyzer = danish_analyzer()
     asked = set(analyzer(plan.question))
     header = [s for s in pool if s.passage.item_number == 0 and s.item_rank > 0]
-    labelled = any(set(analyzer(opening_label(s.text) or "")) & asked for s in header)
+    labelled = any(label_asked(s.text, asked) for s in header)
     # "Hvor blev mødet den 25. maj 2020 holdt?": when or where the meeting it names (by a period
     # this header's date falls in; "næste møde efter maj 2020" names another) was held.
     period = plan.date_range if asks_when_or_where_held(plan) else None
@@ -215,6 +215,13 @@ def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
     if not (labelled or about_meeting):
         return pool
     return [replace(s, item_rank=0) if s.passage.item_number == 0 and s.item_rank > 0 else s for s in pool]
+
+
+def label_asked(text: str, asked: set[str]) -> bool:
+    """Whether ``text`` opens with a label among the question's stems ``asked`` ("Afbud: ..." for
+    "Hvem meldte afbud?")."""
+    label = opening_label(text)
+    return label is not None and bool(set(danish_analyzer()(label)) & asked)
 
 
 def opening_label(text: str) -> str | None:
