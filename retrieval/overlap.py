@@ -50,8 +50,8 @@ def echoes(question: str, title: str, texts: Sequence[str]) -> np.ndarray:
     out = []
     for text in texts:
         stems = set(analyzer(text))
-        new = len(stems - known)
         # One new stem in five is allowed, and one in a longer sentence; a sentence of one or two
         # stems echoes only if they are all known ("-164.000" or "DAS godkendte" adds a fact).
-        out.append(float(bool(stems) and new <= (len(stems) // 5 if len(stems) < 3 else max(1, len(stems) // 5))))
+        allowed = 0 if len(stems) < 3 else max(1, len(stems) // 5)
+        out.append(float(bool(stems) and len(stems - known) <= allowed))
     return np.array(out)

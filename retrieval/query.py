@@ -169,8 +169,8 @@ def analyze(question: str) -> QueryPlan:
     period = extract_date_range(question)
     outcome = _asks_outcome(question) or bool(_PROPOSAL_QUESTION.match(question))
     language = detect_language(question)
-    groups = tuple(word_groups(question)) if language == "en" else ()
-    terms = danish_terms(question) if language == "en" else []
+    groups = word_groups(question) if language == "en" else []
+    terms = danish_terms(question, groups) if language == "en" else []
     return QueryPlan(
         question=question,
         date_range=period,
@@ -180,7 +180,7 @@ def analyze(question: str) -> QueryPlan:
         answer_type=next((kind for kind, cue in _ANSWER_TYPES if cue.search(question)), None),
         expects=expected_kind(question, outcome),
         lexical_query=" ".join([question, *terms]),
-        word_groups=groups,
+        word_groups=tuple(groups),
     )
 
 

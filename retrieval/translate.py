@@ -196,8 +196,9 @@ def word_groups(question: str) -> list[tuple[str, ...]]:
     return groups + [(n,) for n in dict.fromkeys(re.findall(r"\d+(?:[.,]\d+)*", question))]
 
 
-def danish_terms(question: str) -> list[str]:
-    """Danish translations of the question's content words (two-word phrases first), no repeats."""
+def danish_terms(question: str, groups: list[tuple[str, ...]] | None = None) -> list[str]:
+    """Danish translations of the question's content words (two-word phrases first), no repeats;
+    from its ``word_groups`` when they are at hand."""
     words = {w.casefold() for w in _WORD.findall(question)}
-    terms = [t for group in word_groups(question) for t in group[1:]]
+    terms = [t for group in (word_groups(question) if groups is None else groups) for t in group[1:]]
     return list(dict.fromkeys(t for t in terms if t not in words))
