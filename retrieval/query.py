@@ -54,7 +54,11 @@ _EXPECTS = (
                          r"\w*kontingent\w*|\w*avgift\w*|"
                          r"(?:hvor|hur|how)\s+(?:stor\w*|høj\w*|big|large|high))\b", re.I)),
     ("count", re.compile(r"\b(hvor mange|how many|hur många|antal\w*|number of)\b", re.I)),
-    ("time", re.compile(r"\b(hvornår|when|när|what time|hvilket tidspunkt|dato\w*|date|frist\w*)\b", re.I)),
+    # A deadline before any time: "Senest hvornår ...", "Hvad er fristen ...", "By when ...".
+    # »senest« alone may mean »most recently« (»Hvad blev senest besluttet?«): only with »hvornår«.
+    ("deadline", re.compile(r"\b(frist\w*|deadline\w*|by when|no later than|senest hvornår|hvornår\b.*\bsenest)\b",
+                            re.I)),
+    ("time", re.compile(r"\b(hvornår|when|när|what time|hvilket tidspunkt|dato\w*|date)\b", re.I)),
     ("person", re.compile(r"\b(hvem|who|whom|vem|vilka)\b|\b(?:hvilke\w*|which|vilken)\s+"
                           r"(?:\w+\s+)?(?:\w*medlem\w*|\w*person\w*|\w*professor\w*|\w*leder\w*|\w*direktør\w*|"
                           r"\w*formand\w*|\w*kommune\w*|firma\w*|\w*forening\w*|company|firm|municipalit\w*|"

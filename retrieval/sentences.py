@@ -75,6 +75,9 @@ _REASON = re.compile(
     re.IGNORECASE,
 )
 
+# A date set as a limit: "senest den 1. december", "inden den 21. juni", "fristen er ...".
+_LIMIT = re.compile(r"\b(senest|inden|frist\w*|deadline\w*|no later than|before|by)\b", re.IGNORECASE)
+
 # Numbers that count nothing: dates, clock times, paragraph, item and case numbers, and the
 # number of a list line. Blanked before a count is looked for ("28. marts 2023 kl. 19.00").
 _NOT_A_COUNT = re.compile(
@@ -103,8 +106,12 @@ def has_kind(text: str, kind: str | None) -> float:
         return float(ANSWER_SHAPES[kind].search(text) is not None)
     if kind == "count":
         return float(ANSWER_SHAPES[kind].search(_blank_non_counts(text)) is not None)
-    if kind == "time":
-        return float(bool(DAY_MONTH.search(text) or _TIME.search(text) or find_dates(text)))
+    if kind in ("time", "deadline"):
+        dated = bool(DAY_MONTH.search(text) or _TIME.search(text) or find_dates(text))
+        if kind == "deadline" and dated:
+            # Any date may answer "by when", a date set as a limit surely does.
+            return 1.0 if _LIMIT.search(text) else 0.5
+        return float(dated)
     if kind == "person":
         return 1.0 if _TWO_NAMES.search(text) else 0.5 if _PROPER.search(text) else 0.0
     if kind == "place":

@@ -121,6 +121,9 @@ def test_expected_kinds_from_question_words() -> None:
         "aftagerbestyrelser på de regionale tilbud": None,
         "Hvorfor kom sekretariatet over budgettet i 2012?": "reason",
         "Why was the meeting moved?": "reason",
+        "Hvad er fristen for ansøgninger?": "deadline",
+        "Senest hvornår skal budgettet indsendes?": "deadline",
+        "By when must the plan be ready?": "deadline",
     }
     assert {q: analyze(q).expects for q in kinds} == kinds
 
@@ -132,6 +135,11 @@ def test_answer_kinds_in_sentences() -> None:
     assert has_kind("Analysen har resulteret i 19 anbefalinger.", "count")
     assert not has_kind("Årsrapporten beskriver kvaliteten i 2019.", "count")
     assert has_kind("Mødet holdes 28. juni kl. 10", "time") and not has_kind("Mødet holdes snart", "time")
+    # Any date may answer "by when", one set as a limit surely does.
+    assert has_kind("Tilmelding sker til sekretariatet inden den 21. juni.", "deadline") == 1.0
+    assert has_kind("Senest 1. december fremsendes rapporterne.", "deadline") == 1.0
+    assert has_kind("Rapporterne fremlægges på mødet den 17. august.", "deadline") == 0.5
+    assert has_kind("Rapporterne sendes snarest.", "deadline") == 0.0
     assert has_kind("Som formand valgtes Henrik Madsen.", "person") and not has_kind("Ingen bemærkninger.", "person")
     assert has_kind("Seminaret holdes på Hotel Sixtus.", "place")
     # A header's place label says where, whatever the place is called; "i det" is not a place.
