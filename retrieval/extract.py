@@ -37,6 +37,8 @@ DENSE_REACH = 0.05
 # Kinds of answer that a sentence restating the question can still add (a date or place
 # pattern is too loose: "Møde i Byrådet den 20. maj" restates the question's own date).
 FIGURE_KINDS = frozenset({"money", "count"})
+# Words from which a "sentence" counts as run-on (a table of contents, a table's rows).
+LONG_WORDS = 50
 # Characters of a sentence that are embedded: the start carries its meaning.
 EMBED_CHARS = 120
 
@@ -59,8 +61,10 @@ class Weights:
     the background written before it), and ``label``, a labelled line whose label the question
     names ("Hvem meldte afbud?" - "Afbud: ..."); and later ``other_meeting``, a sentence that
     dates another meeting than the one whose time or place the question asks for (»Næste møde
-    afholdes den 17. august« for »Hvor blev mødet den 25. maj holdt?«). Retuning every weight
-    with them did not hold up on the held-out halves.
+    afholdes den 17. august« for »Hvor blev mødet den 25. maj holdt?«); and ``long``, a
+    "sentence" past 50 words, growing to full at 100: a run-on table of contents or table
+    that no full stop ends holds many words and dates by its length alone, not as an answer.
+    Retuning every weight with them did not hold up on the held-out halves.
     """
 
     lexical: float = 0.5
@@ -78,6 +82,7 @@ class Weights:
     echo: float = -0.5
     stub: float = -0.3
     attachment: float = 0.0
+    long: float = -0.8
 
 
 WEIGHTS = Weights()
@@ -110,6 +115,7 @@ def cheap_features(plan: QueryPlan, pool: Sequence[Sentence]) -> dict[str, np.nd
         "echo": echo,
         "stub": np.array([len(s.text.split()) < 3 and not has_kind(s.text, kind) for s in pool], dtype=float),
         "attachment": np.array([(s.passage.section or "").casefold() == "bilag" for s in pool], dtype=float),
+        "long": np.array([min(1.0, max(0.0, (len(s.text.split()) - LONG_WORDS) / LONG_WORDS)) for s in pool]),
     }
 
 

@@ -206,6 +206,13 @@ def test_a_sentence_that_dates_another_meeting() -> None:
     assert list(other_meeting(analyze("Hvad blev besluttet på mødet i maj 2020?"), pool)) == [0.0, 0.0]
 
 
+def test_a_run_on_table_of_contents_counts_as_long() -> None:
+    contents = " ".join(f"{n} Lånoptagelse og huslejeforhøjelse i afdeling {n}" for n in range(340, 356))
+    pool = pool_of(p("Sluttidspunkt: Kl. 19:25"), p(contents))
+    long = cheap_features(analyze("Hvornår sluttede mødet?"), pool)["long"]
+    assert long[0] == 0.0 and long[1] == 1.0
+
+
 def test_labelled_lines_the_question_names() -> None:
     pool = pool_of(
         item_passage("h", "Sted: Rådhuset\nAfbud: Anne Krøjer, Tue Von Pålman\nDagsorden: se bilag", None, None, 0)
