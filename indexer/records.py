@@ -19,7 +19,7 @@ class Section:
     text: str
     span: tuple[int, int]
     pages: tuple[int, ...] = ()
-    # "outcome", "proposal", "attachments", "background", or None (see indexer.layout.sections).
+    # "outcome", "proposal", "attachments", "background", "notes", or None (see indexer.layout.sections).
     role: str | None = None
 
     @property
@@ -83,7 +83,7 @@ class Passage:
     page: int | None = None
     ordinal: int = 0
     organisation: str | None = None
-    role: str | None = None  # the section's role: "outcome", "proposal", "attachments", "background", "info"
+    role: str | None = None  # the section's role: "outcome", "proposal", "attachments", "background", "notes", "info"
     ocr: bool = False  # the passage's page was read by OCR (SourceText.ocr_pages)
 
     @property

@@ -26,8 +26,9 @@ from retrieval.query import QueryPlan
 LEAD_RRF_K = 60
 # Weight of a passage that has the kind of answer the question expects ("hvor meget" -> an amount).
 ANSWER_TYPE_PRIOR = 1.3
-# Weight of a Bilag passage: a list of attachments names documents the index does not hold.
-ATTACHMENT_PRIOR = 0.5
+# Weight of a Bilag passage: a list of attachments names documents the index does not hold;
+# and of a page's footnotes: detail to a table or a sentence, which leads only when it alone matches.
+ATTACHMENT_PRIOR = NOTES_PRIOR = 0.5
 # Weight of a passage of a few characters that is not an outcome ("BY", "Ingen bemærkninger").
 STUB_CHARS, STUB_PRIOR = 25, 0.5
 
@@ -65,6 +66,8 @@ def passage_prior(passage: Passage, plan: QueryPlan) -> float:
         prior *= ANSWER_TYPE_PRIOR
     if passage.role == "attachments" or (passage.section or "").casefold() == "bilag":
         prior *= ATTACHMENT_PRIOR
+    if passage.role == "notes":
+        prior *= NOTES_PRIOR
     stub = len(passage.text.strip()) < STUB_CHARS and not re.search(r"\d", passage.text)
     if stub and passage.role != "outcome":
         # "Sagsforløb: BY" says nothing; its closeness comes from the shared context header.

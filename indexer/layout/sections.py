@@ -2,7 +2,8 @@
 
 Roles: "outcome" (what was decided or recorded: Beslutning, Referat, Afgørelse, Vedtak,
 Beslut …), "proposal" (Indstilling, Forslag til beslutning, Innstilling), "attachments"
-(Bilag), "background" (everything else that is headed). A heading may carry more words
+(Bilag), "background" (everything else that is headed), "notes" (a page's footnotes,
+``indexer.layout.footnotes``). A heading may carry more words
 ("Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020", "Udvalgets beslutning"):
 its role comes from its head word. An item without headings whose text states an outcome
 ("godkendt", "tiltrådt", "blev valgt", "besluttede") gets that paragraph marked as outcome.
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.chunking import ends_sentence
+from indexer.layout.footnotes import footnote_blocks
 
 _ROLES: dict[str, str] = {
     # what was decided or recorded
@@ -105,8 +107,23 @@ def find_sections(text: str, start: int, end: int) -> list[SectionSpan]:
     sections.append(SectionSpan(name, content_start, end, role_of(name)))
     sections = [s for s in sections if s.name is not None or text[s.start : s.end].strip()]
     if len(sections) == 1 and sections[0].name is None:
-        return _outcome_paragraph(text, sections[0])
-    return sections
+        sections = _outcome_paragraph(text, sections[0])
+    return [part for section in sections for part in _without_footnotes(text, section)]
+
+
+# The section a page's footnotes are moved into (they are not part of the text around them).
+FOOTNOTES = "Fodnoter"
+
+
+def _without_footnotes(text: str, section: SectionSpan) -> list[SectionSpan]:
+    """``section`` with each block of page footnotes in it made a section of its own; the
+    text after a block continues the section (it is the next page's)."""
+    parts, pos = [], section.start
+    for a, b in footnote_blocks(text, section.start, section.end):
+        parts += [SectionSpan(section.name, pos, a, section.role), SectionSpan(FOOTNOTES, a, b, "notes")]
+        pos = b
+    parts.append(SectionSpan(section.name, pos, section.end, section.role))
+    return [p for p in parts if p.start == section.start or text[p.start : p.end].strip()]
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -121,6 +121,9 @@ def test_expected_kinds_from_question_words() -> None:
         "aftagerbestyrelser på de regionale tilbud": None,
         "Hvorfor kom sekretariatet over budgettet i 2012?": "reason",
         "Why was the meeting moved?": "reason",
+        # »Hvordan skal …« asks how a matter is to be handled: what was decided for it.
+        "Hvordan skal merforbruget dækkes?": "outcome",
+        "Hvordan bliver pjecen sendt ud?": "outcome",
         "Hvad er fristen for ansøgninger?": "deadline",
         "Senest hvornår skal budgettet indsendes?": "deadline",
         "By when must the plan be ready?": "deadline",
