@@ -128,6 +128,9 @@ _LABEL_LINE = re.compile(r"\n(?=[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]+\S)")
 _LABEL_START = re.compile(r"[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]*$")
 # A label the header step knows, inside a line: "... Byrådssalen Starttidspunkt: Kl. 17:00".
 _INLINE_LABEL = re.compile(rf"(?<=\s)(?:{LABEL_ALTERNATION})[ \t]*:", re.IGNORECASE)
+# A number alone on its line opens a list entry or a footnote (»7« / »Beløbene er beregnet …«):
+# what stood before it has ended, with or without a full stop.
+_NUMBER_LINE = re.compile(r"\n(?=[ \t]*\d{1,2}[ \t]*\n)")
 
 
 def field_units(text: str) -> list[tuple[int, int]]:
@@ -141,7 +144,8 @@ def field_units(text: str) -> list[tuple[int, int]]:
     step knows, so that each field is a fact of its own there too.
     """
     inline = {m.start() for m in _INLINE_LABEL.finditer(text) if text[m.start()].isupper()}
-    cuts = {0, len(text)} | {a for a, _ in units(text)} | {m.end() for m in _LABEL_LINE.finditer(text)} | inline
+    lines = {m.end() for pattern in (_LABEL_LINE, _NUMBER_LINE) for m in pattern.finditer(text)}
+    cuts = {0, len(text)} | {a for a, _ in units(text)} | lines | inline
     edges = sorted(cuts)
     for a, b in itertools.pairwise(edges):
         starts_field = a == 0 or text[a - 1] == "\n" or a in inline

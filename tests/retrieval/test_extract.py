@@ -446,6 +446,12 @@ def test_labelled_lines_of_a_field_block_are_facts_of_their_own() -> None:
         "- Per Olsen",
         "- Britt Lago",
     ]
+    # A number alone on its line opens a footnote or a list entry: what came before has ended.
+    notes = "6\n Merforbruget skyldes merudgift vedr. takst-\nanalyseprogram \n7\n Beløbene er beregnet"
+    assert [" ".join(notes[a:b].split()) for a, b in field_units(notes)] == [
+        "6 Merforbruget skyldes merudgift vedr. takst- analyseprogram",
+        "7 Beløbene er beregnet",
+    ]
 
 
 def test_a_sentence_cut_after_initials_is_quoted_from_its_start() -> None:
