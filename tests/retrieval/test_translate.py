@@ -140,6 +140,8 @@ def test_glossary_phrases_are_matched_before_their_words() -> None:
     assert danish_terms("How did the general assemblies vote?")[0] == "generalforsamling"  # inflected last word
     assert danish_terms("Who pays for snow clearing?")[-1] == "snerydning"
     assert "underskudsgaranti" in danish_terms("Was there a deficit guarantee?")
+    assert danish_terms("Who pays for protective equipment?")[-1] == "værnemidler"
+    assert danish_terms("Where will the seminar take place?")[-2:] == ["afholde", "finde sted"]
 
 
 def test_glossary_comes_before_freedict_within_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
