@@ -22,7 +22,7 @@ from retrieval.hits import Hit, citation
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
-from retrieval.sentences import build_pool
+from retrieval.sentences import build_pool, common_words
 
 # How far under the cosine floor an English question may be when its translations match.
 TRANSLATED_MARGIN = 0.02
@@ -127,7 +127,10 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
         passage_cosine = vectors[rows] @ result.query_vector
     else:
         passage_cosine = np.zeros(len(pool))
-    ranked = rank_sentences(result.plan, pool, passage_cosine, retriever.embed_texts, result.query_vector, weights)
+    common = common_words(result.plan, pool, passages)
+    ranked = rank_sentences(
+        result.plan, pool, passage_cosine, retriever.embed_texts, result.query_vector, weights, common
+    )
     return quote(pool, ranked, result.plan.expects, result.plan.question)
 
 

@@ -88,13 +88,16 @@ class Weights:
 WEIGHTS = Weights()
 
 
-def cheap_features(plan: QueryPlan, pool: Sequence[Sentence]) -> dict[str, np.ndarray]:
-    """Every feature but the sentence's own embedding, one array per feature."""
+def cheap_features(
+    plan: QueryPlan, pool: Sequence[Sentence], common: frozenset[str] = frozenset()
+) -> dict[str, np.ndarray]:
+    """Every feature but the sentence's own embedding, one array per feature. ``common``: words
+    the minutes write in lower case (a capitalised one opening a sentence is not a name)."""
     kind = plan.expects
     outcome = np.array(
         [kind == "outcome" and s.passage.is_outcome and states_outcome(s.passage) for s in pool], dtype=float
     )
-    holds = np.array([has_kind(s.text, kind) for s in pool], dtype=float)
+    holds = np.array([has_kind(s.text, kind, common) for s in pool], dtype=float)
     # A decision that restates a yes/no question ("Blev X godkendt?" - "X godkendt") answers it,
     # and so does a restatement that adds the figure asked for ("Der blev aflagt 2.085 besøg").
     states = outcome if kind not in FIGURE_KINDS else np.maximum(outcome, holds > 0)
@@ -158,13 +161,14 @@ def rank_sentences(
     embed: Callable[[list[str]], np.ndarray],
     query_vector: np.ndarray | None,
     weights: Weights = WEIGHTS,
+    common: frozenset[str] = frozenset(),
 ) -> list[tuple[int, float]]:
     """(index into ``pool``, score) of every sentence, best first.
 
     Only the shortlist is embedded; the others keep their cheap score less the reach, as if
     their embedding were the shortlist's weakest (they were too far behind to be embedded).
     """
-    features = cheap_features(plan, pool)
+    features = cheap_features(plan, pool, common)
     features["passage_dense"] = _relative(passage_cosine)
     first = score(features, weights)
     order, shortlist = shortlist_of(first, weights)

@@ -96,11 +96,13 @@ def _blank_non_counts(text: str) -> str:
     return "".join(chars)
 
 
-def has_kind(text: str, kind: str | None) -> float:
+def has_kind(text: str, kind: str | None, common: frozenset[str] = frozenset()) -> float:
     """How surely ``text`` holds the kind of token that answers (an amount, a name ...): 0 to 1.
 
     A count is a number that is not part of a date, a time or a reference; a full name
-    ("Jan Mindegaard") is surer than one capitalised word ("Kontakten").
+    ("Jan Mindegaard") is surer than one capitalised word ("Kontakten"). A sentence's first
+    word is capitalised anyway: when it is among the ``common`` words (written in lower case
+    elsewhere: »Grundet Corona …«), it is not the first of two names.
     """
     if kind == "money":
         return float(ANSWER_SHAPES[kind].search(text) is not None)
@@ -113,6 +115,9 @@ def has_kind(text: str, kind: str | None) -> float:
             return 1.0 if _LIMIT.search(text) else 0.5
         return float(dated)
     if kind == "person":
+        first = re.match(r"\s*([^\W\d_]+)\s+", text)
+        if first is not None and first[1].casefold() in common:
+            text = " " * first.end() + text[first.end() :]
         return 1.0 if _TWO_NAMES.search(text) else 0.5 if _PROPER.search(text) else 0.0
     if kind == "place":
         return float(_PLACE.search(text) is not None)
@@ -131,6 +136,15 @@ _INLINE_LABEL = re.compile(rf"(?<=\s)(?:{LABEL_ALTERNATION})[ \t]*:", re.IGNOREC
 # A number alone on its line opens a list entry or a footnote (»7« / »Beløbene er beregnet …«):
 # what stood before it has ended, with or without a full stop.
 _NUMBER_LINE = re.compile(r"\n(?=[ \t]*\d{1,2}[ \t]*\n)")
+
+
+def common_words(plan: QueryPlan, pool: Sequence[Sentence], passages: Sequence[Passage]) -> frozenset[str]:
+    """Words that the minutes the candidates come from write in lower case somewhere: not
+    names where they open a sentence (»Grundet Corona …«). Needed for questions about people only."""
+    if plan.expects != "person":
+        return frozenset()
+    sources = {s.passage.source for s in pool}
+    return frozenset(w for p in passages if p.source in sources for w in re.findall(r"\b[a-zæøåäöü]+\b", p.text))
 
 
 def field_units(text: str) -> list[tuple[int, int]]:
