@@ -24,7 +24,7 @@ import numpy as np
 
 from indexer.dates import find_dates
 from retrieval.overlap import danish_analyzer, echoes, lexical_overlap
-from retrieval.query import QueryPlan
+from retrieval.query import QueryPlan, strip_period
 from retrieval.ranking import states_outcome
 from retrieval.sentences import HEADER_KINDS, Sentence, asks_when_or_where_held, has_kind, label_asked
 
@@ -103,7 +103,7 @@ def cheap_features(
     states = outcome if kind not in FIGURE_KINDS else np.maximum(outcome, holds > 0)
     echo = np.array([echoes(plan.question, s.passage.item_title, [s.text])[0] for s in pool]) * (1 - states)
     return {
-        "lexical": lexical_overlap(plan.lexical_query, [s.text for s in pool], plan.word_groups),
+        "lexical": lexical_overlap(_topic_words(plan), [s.text for s in pool], plan.word_groups),
         "label": labelled_as_asked(plan.question, pool),
         "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float),
         "other_meeting": other_meeting(plan, pool),
@@ -120,6 +120,12 @@ def cheap_features(
         "attachment": np.array([(s.passage.section or "").casefold() == "bilag" for s in pool], dtype=float),
         "long": np.array([min(1.0, max(0.0, (len(s.text.split()) - LONG_WORDS) / LONG_WORDS)) for s in pool]),
     }
+
+
+def _topic_words(plan: QueryPlan) -> str:
+    """The question's words to match: without the date that picks the meeting (»mødet den 25. maj
+    2020«), which every line of that meeting's header repeats whatever it states."""
+    return strip_period(plan.lexical_query, plan) if plan.names_meeting else plan.lexical_query
 
 
 def other_meeting(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:

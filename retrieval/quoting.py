@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from indexer.layout.labels import LABELS
 from indexer.records import Passage
 from retrieval.header_quote import verbatim_header
 from retrieval.overlap import danish_analyzer
@@ -227,7 +228,7 @@ def quote(
         raw = verbatim_header(pool, _span(pool, best, scores, best_score), kind)
         if raw is not None:
             best, scores = raw, {}
-    if _labelled_fact(pool[best].text, question):
+    if _labelled_fact(pool[best].text, question, kind):
         # "Afbud: Anne Krøjer, ..." asked for by its label answers by itself: what follows it
         # in a header is another field or the agenda, and nothing else is set beside it.
         chosen = _from_sentence_start(pool, best)
@@ -258,11 +259,18 @@ def next_best(
     return tuple(found)
 
 
-def _labelled_fact(text: str, question: str) -> bool:
-    """A header field with its value, whose label the question names ("Hvem meldte afbud?")."""
+# The header fields that answer a question by themselves: a place. (Not a time: »Dato«, the
+# start and the end are three fields, and the next one is often the one asked for.)
+_FIELDS_OF_KIND = {"place": ("place",)}
+
+
+def _labelled_fact(text: str, question: str, kind: str | None) -> bool:
+    """A header field with its value, whose label the question names ("Hvem meldte afbud?") or
+    whose field is what it asks for ("Hvor blev mødet holdt?" - "Sted Læsø")."""
     label = opening_label(text)
     has_value = label is not None and len(text.split()) > len(label.split())
-    return has_value and label_asked(text, set(danish_analyzer()(question)))
+    answers_kind = LABELS.get(label or "") in _FIELDS_OF_KIND.get(kind or "", ())
+    return has_value and (answers_kind or label_asked(text, set(danish_analyzer()(question))))
 
 
 def with_close_seconds(

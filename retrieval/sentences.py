@@ -58,7 +58,7 @@ _PLACE_LABELS = "|".join(
     sorted((re.escape(label) for label, field in LABELS.items() if field == "place"), key=len, reverse=True)
 )
 _PLACE = re.compile(
-    r"\b(?:i|på|til|hos|in|at|ved)\s+[A-ZÆØÅ]|\w(?:vej|gade|allé|plads|torv|vägen|gatan|veien|stræde)\b"
+    r"\b(?:i|på|til|hos|in|at|ved)\s+[A-ZÆØÅ][a-zæøåäöü]|\w(?:vej|gade|allé|plads|torv|vägen|gatan|veien|stræde)\b"
     rf"|\b\d{{4}}\s+[A-ZÆØÅ]|(?i:\b(?:{_PLACE_LABELS})\s*:)"
 )
 _DECISION = re.compile(
@@ -120,7 +120,8 @@ def has_kind(text: str, kind: str | None, common: frozenset[str] = frozenset()) 
             text = " " * first.end() + text[first.end() :]
         return 1.0 if _TWO_NAMES.search(text) else 0.5 if _PROPER.search(text) else 0.0
     if kind == "place":
-        return float(_PLACE.search(text) is not None)
+        # "Sted Læsø", "Mødested\tRådhuset": a header's place label before its value, no colon.
+        return float(_PLACE.search(text) is not None or LABELS.get(label_at_start(text) or "") == "place")
     if kind == "outcome":
         return float(_DECISION.search(text) is not None)
     if kind == "reason":
@@ -130,6 +131,8 @@ def has_kind(text: str, kind: str | None, common: frozenset[str] = frozenset()) 
 
 # A line that starts with a short label ("Sted: ...", "Tid: ...", "Fraværende: ...").
 _LABEL_LINE = re.compile(r"\n(?=[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]+\S)")
+# A header table's row: a label the header step knows, a tab, the value ("Sted\tSkype").
+_TABBED_LABEL_LINE = re.compile(rf"\n(?=[ \t]*(?:{LABEL_ALTERNATION})\t+\S)", re.IGNORECASE)
 _LABEL_START = re.compile(r"[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]*$")
 # A label the header step knows, inside a line: "... Byrådssalen Starttidspunkt: Kl. 17:00".
 _INLINE_LABEL = re.compile(rf"(?<=\s)(?:{LABEL_ALTERNATION})[ \t]*:", re.IGNORECASE)
@@ -158,7 +161,7 @@ def field_units(text: str) -> list[tuple[int, int]]:
     step knows, so that each field is a fact of its own there too.
     """
     inline = {m.start() for m in _INLINE_LABEL.finditer(text) if text[m.start()].isupper()}
-    lines = {m.end() for pattern in (_LABEL_LINE, _NUMBER_LINE) for m in pattern.finditer(text)}
+    lines = {m.end() for pattern in (_LABEL_LINE, _TABBED_LABEL_LINE, _NUMBER_LINE) for m in pattern.finditer(text)}
     cuts = {0, len(text)} | {a for a, _ in units(text)} | lines | inline
     edges = sorted(cuts)
     for a, b in itertools.pairwise(edges):

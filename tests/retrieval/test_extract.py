@@ -90,7 +90,8 @@ def test_a_header_field_named_by_the_question_is_the_answer(retriever: Retriever
 def test_when_or_where_the_dated_meeting_was_held_comes_from_its_header(retriever: Retriever) -> None:
     # Not from the item »Næste møde«, which dates another meeting...
     held = respond(retriever.search("Hvor blev mødet den 25. maj 2020 holdt?"), retriever).answer
-    assert held is not None and held.passage.item_number == 0 and "Skype" in held.text
+    # The place line alone, as written (the date picks the meeting; every header line repeats it).
+    assert held is not None and held.passage.item_number == 0 and held.text == "Sted Skype - Link i kalenderbooking"
     # ... which is the answer when the question asks for the next one.
     after = respond(retriever.search("Hvornår er næste DAS-møde efter maj 2020?"), retriever).answer
     assert after is not None and "17. august 2020" in after.text
@@ -148,6 +149,8 @@ def test_answer_kinds_in_sentences() -> None:
     # A header's place label says where, whatever the place is called; "i det" is not a place.
     assert has_kind("Sted: Søhusskolens kantine", "place") and has_kind("Plats: Föreningslokalen", "place")
     assert not has_kind("Det blev holdt i det fri.", "place")
+    # A header's place label before its value without a colon; an acronym after »til« is no place.
+    assert has_kind("Sted Læsø", "place") and not has_kind("Dette videresendes til FU.", "place")
     assert has_kind("Indstillingen blev godkendt.", "outcome")
     # Minutes record decisions as assessments and support too.
     assert has_kind("DAS vurderede, at der ikke skal igangsættes yderligere tiltag.", "outcome")
@@ -445,6 +448,13 @@ def test_labelled_lines_of_a_field_block_are_facts_of_their_own() -> None:
         "Sluttidspunkt: Kl. 19:25",
         "Afbud:",
         "Fraværende:",
+    ]
+    # A header table's rows (label, tab, value) are facts of their own too.
+    table = "Tid\t25. maj 2020, kl. 9.00-12.00\nSted\tSkype\nDeltagere\tDorte Juul Hansen"
+    assert [table[a:b].strip() for a, b in field_units(table)] == [
+        "Tid\t25. maj 2020, kl. 9.00-12.00",
+        "Sted\tSkype",
+        "Deltagere\tDorte Juul Hansen",
     ]
     # In running text a colon still ends what announces a list.
     text = "Som revisorer blev valgt:\n- Per Olsen\n- Britt Lago"
