@@ -26,7 +26,7 @@ from indexer.dates import find_dates
 from retrieval.overlap import danish_analyzer, echoes, lexical_overlap
 from retrieval.query import QueryPlan, strip_period
 from retrieval.ranking import states_outcome
-from retrieval.sentences import HEADER_KINDS, Sentence, asks_when_or_where_held, has_kind, label_asked
+from retrieval.sentences import HEADER_KINDS, Sentence, asks_when_or_where_held, field_answers, has_kind, label_asked
 
 # Sentences embedded per question (the slow step), chosen by the cheap features.
 SHORTLIST = 4
@@ -104,7 +104,7 @@ def cheap_features(
     echo = np.array([echoes(plan.question, s.passage.item_title, [s.text])[0] for s in pool]) * (1 - states)
     return {
         "lexical": lexical_overlap(_topic_words(plan), [s.text for s in pool], plan.word_groups),
-        "label": labelled_as_asked(plan.question, pool),
+        "label": labelled_as_asked(plan.question, pool, kind),
         "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float),
         "other_meeting": other_meeting(plan, pool),
         "kind": holds,
@@ -142,10 +142,11 @@ def other_meeting(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
     return np.array(out)
 
 
-def labelled_as_asked(question: str, pool: Sequence[Sentence]) -> np.ndarray:
-    """1 for a labelled line whose label the question names ("Hvem meldte afbud?" - "Afbud: ...")."""
+def labelled_as_asked(question: str, pool: Sequence[Sentence], kind: str | None = None) -> np.ndarray:
+    """1 for a labelled line whose label the question names ("Hvem meldte afbud?" - "Afbud: ..."),
+    or whose field is what it asks for ("Hvor blev mødet holdt?" - "Sted: Rådhuset")."""
     asked = set(danish_analyzer()(question))
-    return np.array([label_asked(s.text, asked) for s in pool], dtype=float)
+    return np.array([label_asked(s.text, asked) or field_answers(s.text, kind) for s in pool], dtype=float)
 
 
 def score(features: dict[str, np.ndarray], weights: Weights) -> np.ndarray:

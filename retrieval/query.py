@@ -25,8 +25,8 @@ _YEAR = re.compile(
 )
 # Compounds name the meeting too ("socialdirektørmødet", "bestyrelsesmødet"), not "imødekomme".
 _MEETING_CUE = re.compile(
-    r"\b(\w*(?<!i)møde\w*|\w*referat\w*|drøft\w*|beslut\w*|behandl\w*|vedt\w*|godkend\w*|sagt|sagde|"
-    r"diskuter\w*|aftalt\w*|meeting\w*|minutes|discuss\w*|decid\w*|decision\w*|said|approv\w*|agreed)\b",
+    r"\b(\w*(?<!i)møde\w*|\w*møte\w*|\w*möte\w*|\w*forsamling\w*|\w*stämma\w*|\w*referat\w*|drøft\w*|beslut\w*|behandl\w*|vedt\w*|godkend\w*|sagt|sagde|"
+    r"diskuter\w*|aftalt\w*|meeting\w*|assembl\w*|minutes|discuss\w*|decid\w*|decision\w*|said|approv\w*|agreed)\b",
     re.IGNORECASE,
 )
 # Questions about what came out of an item: decisions, discussions, what was said.

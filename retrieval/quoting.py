@@ -16,12 +16,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from indexer.layout.labels import LABELS
 from indexer.records import Passage
 from retrieval.header_quote import verbatim_header
 from retrieval.overlap import danish_analyzer
 from retrieval.ranking import states_outcome
-from retrieval.sentences import Sentence, has_kind, label_asked, opening_label
+from retrieval.sentences import Sentence, field_answers, has_kind, label_asked, opening_label
 
 # A neighbour is quoted too when it scores within this margin of the best sentence.
 NEIGHBOUR_MARGIN = 0.15
@@ -259,18 +258,12 @@ def next_best(
     return tuple(found)
 
 
-# The header fields that answer a question by themselves: a place. (Not a time: »Dato«, the
-# start and the end are three fields, and the next one is often the one asked for.)
-_FIELDS_OF_KIND = {"place": ("place",)}
-
-
 def _labelled_fact(text: str, question: str, kind: str | None) -> bool:
     """A header field with its value, whose label the question names ("Hvem meldte afbud?") or
     whose field is what it asks for ("Hvor blev mødet holdt?" - "Sted Læsø")."""
     label = opening_label(text)
     has_value = label is not None and len(text.split()) > len(label.split())
-    answers_kind = LABELS.get(label or "") in _FIELDS_OF_KIND.get(kind or "", ())
-    return has_value and (answers_kind or label_asked(text, set(danish_analyzer()(question))))
+    return has_value and (field_answers(text, kind) or label_asked(text, set(danish_analyzer()(question))))
 
 
 def with_close_seconds(

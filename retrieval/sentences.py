@@ -252,6 +252,16 @@ def label_asked(text: str, asked: set[str]) -> bool:
     return label is not None and bool(set(danish_analyzer()(label)) & asked)
 
 
+# The header fields that answer a question of a kind by themselves: a place. (Not a time:
+# »Dato«, the start and the end are three fields, and the next one is often the one asked for.)
+_FIELDS_OF_KIND = {"place": ("place",)}
+
+
+def field_answers(text: str, kind: str | None) -> bool:
+    """Whether ``text`` opens with the label of a field that answers ``kind`` ("Sted Læsø" a place)."""
+    return LABELS.get(opening_label(text) or "") in _FIELDS_OF_KIND.get(kind or "", ())
+
+
 def opening_label(text: str) -> str | None:
     """The label a header line opens with ("Afbud: ...", "Afbud Anne ..."), if the header step knows it."""
     label = label_at_start(text)

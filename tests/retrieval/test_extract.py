@@ -232,6 +232,8 @@ def test_labelled_lines_the_question_names() -> None:
     )
     assert [s.text for s in pool] == ["Sted: Rådhuset", "Afbud: Anne Krøjer, Tue Von Pålman", "Dagsorden: se bilag"]
     assert list(labelled_as_asked("Hvem havde meldt afbud?", pool)) == [0.0, 1.0, 0.0]
+    # A place question is asked by its kind, not its words: the place field answers it.
+    assert list(labelled_as_asked("Hvor blev det holdt?", pool, "place")) == [1.0, 0.0, 0.0]
     assert (
         opening_label("Afbud Anne Krøjer (Vesthimmerland)") == "afbud" and opening_label("Dagsorden: se bilag") is None
     )

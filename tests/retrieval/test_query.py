@@ -41,6 +41,10 @@ def test_meeting_period_versus_topic_period() -> None:
     # A compound names the meeting too; "imødekommet" (granted) does not.
     assert analyze("Hvem meldte afbud til socialdirektørmødet i maj 2012?").names_meeting
     assert not analyze("Blev ønsket imødekommet i maj 2012?").names_meeting
+    # A general assembly, a Norwegian møte, a Swedish årsmöte or stämma are meetings too.
+    assert analyze("Hvor holdt foreningen generalforsamling i februar 2019?").names_meeting
+    assert analyze("Hva ble vedtatt på kommunestyrets møte i juni 2022?").names_meeting
+    assert analyze("Var hölls årsmötet i juli 2023?").names_meeting
     topic = analyze("Hvor mange tilsynsbesøg aflagde Socialtilsyn Nord i 2019?")
     assert topic.date_range is not None and not topic.names_meeting
 
