@@ -72,6 +72,13 @@ def test_a_yes_no_question_is_answered_by_the_decision_that_restates_it(retrieve
     assert answer is not None and answer.is_outcome and answer.text == "DAS godkendte takststigningen"
 
 
+def test_an_english_question_is_answered_by_the_sentence_its_translations_match(retriever: Retriever) -> None:
+    # The Beslutning beside it is what the meeting decided, not who chairs the working group.
+    question = "Who chairs the economic working group that took part in the discussion of the 2016 steering agreement?"
+    answer = respond(retriever.search(question), retriever).answer
+    assert answer is not None and answer.text.startswith("Formand for den økonomiske arbejdsgruppe")
+
+
 def test_a_why_question_gets_the_sentence_that_gives_the_cause(retriever: Retriever) -> None:
     answer = respond(retriever.search("Hvorfor havde sekretariatet et merforbrug i 2012?"), retriever).answer
     assert answer is not None and "skyldes evalueringen af sekretariat for rammeaftaler" in answer.text
