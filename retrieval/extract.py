@@ -26,7 +26,7 @@ from indexer.dates import find_dates
 from retrieval.overlap import danish_analyzer, echoes, lexical_overlap
 from retrieval.query import QueryPlan, strip_period
 from retrieval.ranking import states_outcome
-from retrieval.sentences import HEADER_KINDS, Sentence, asks_when_or_where_held, field_answers, has_kind, label_asked
+from retrieval.sentences import HEADER_KINDS, Sentence, asks_next_meeting, asks_when_or_where_held, field_answers, has_kind, label_asked
 
 # Sentences embedded per question (the slow step), chosen by the cheap features.
 SHORTLIST = 4
@@ -66,7 +66,8 @@ class Weights:
     the background written before it), and ``label``, a labelled line whose label the question
     names ("Hvem meldte afbud?" - "Afbud: ..."); and later ``other_meeting``, a sentence that
     dates another meeting than the one whose time or place the question asks for (»Næste møde
-    afholdes den 17. august« for »Hvor blev mødet den 25. maj holdt?«); and ``long``, a
+    afholdes den 17. august« for »Hvor blev mødet den 25. maj holdt?«, and the minutes' own
+    date for »Hvornår er næste møde?«); and ``long``, a
     "sentence" past 70 words, growing to full at 140: a run-on table of contents or table
     that no full stop ends holds many words and dates by its length alone, not as an answer.
     Retuning every weight with them did not hold up on the held-out halves.
@@ -138,6 +139,10 @@ def other_meeting(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
     """1 for a sentence that dates something outside the meeting the question asks about, when
     it asks when or where that meeting was held ("Hvor blev mødet den 25. maj 2020 holdt?" -
     "Næste møde afholdes den 17. august 2020" speaks of another meeting)."""
+    if asks_next_meeting(plan):
+        # "Hvornår er næste møde?": the minutes' own date (its header, »Tid: 14. november«) is
+        # the meeting that is over, not the next one.
+        return np.array([_dates_only_its_meeting(s) for s in pool], dtype=float)
     period = plan.date_range
     if period is None or not asks_when_or_where_held(plan):
         return np.zeros(len(pool))
@@ -146,6 +151,11 @@ def other_meeting(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
         dates = [d for d, _ in find_dates(s.text)]
         out.append(float(bool(dates) and not any(period.start <= d <= period.end for d in dates)))
     return np.array(out)
+
+
+def _dates_only_its_meeting(s: Sentence) -> bool:
+    dates = {d.isoformat() for d, _ in find_dates(s.text)}
+    return bool(dates) and dates == {s.passage.meeting_date}
 
 
 def labelled_as_asked(question: str, pool: Sequence[Sentence], kind: str | None = None) -> np.ndarray:

@@ -227,6 +227,13 @@ def asks_when_or_where_held(plan: QueryPlan) -> bool:
     )
 
 
+def asks_next_meeting(plan: QueryPlan) -> bool:
+    """When or where the next meeting is ("Hvornår holder bestyrelsen næste møde?")."""
+    return plan.expects in ("time", "place") and bool(_NEXT.search(plan.question)) and bool(
+        re.search(r"\b\w*(?:møde|møte|möte|meeting)\w*", plan.question, re.IGNORECASE)
+    )
+
+
 def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
     """A header read after the items ranks with the first when one of its labelled lines names
     what the question asks about ("Hvem meldte afbud?" - "Afbud: ..."): the label is the topic.

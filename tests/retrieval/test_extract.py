@@ -224,6 +224,9 @@ def test_a_sentence_that_dates_another_meeting() -> None:
     # Not for the next meeting, nor for a question that is not about when or where.
     assert list(other_meeting(analyze("Hvornår er næste møde efter mødet i maj 2020?"), pool)) == [0.0, 0.0]
     assert list(other_meeting(analyze("Hvad blev besluttet på mødet i maj 2020?"), pool)) == [0.0, 0.0]
+    # Asked for the next meeting, the minutes' own date is the meeting that is over.
+    held = pool_of(p("Tid: 1. januar 2020, kl. 19"), p("Næste møde 12. februar 2020 kl. 20 hos Camilla."))
+    assert list(other_meeting(analyze("Hvornår holder bestyrelsen næste møde?"), held)) == [1.0, 0.0]
 
 
 def test_a_run_on_table_of_contents_counts_as_long() -> None:
