@@ -26,7 +26,15 @@ from indexer.dates import find_dates
 from retrieval.overlap import danish_analyzer, echoes, lexical_overlap
 from retrieval.query import QueryPlan, strip_period
 from retrieval.ranking import states_outcome
-from retrieval.sentences import HEADER_KINDS, Sentence, asks_next_meeting, asks_when_or_where_held, field_answers, has_kind, label_asked
+from retrieval.sentences import (
+    HEADER_KINDS,
+    Sentence,
+    asks_next_meeting,
+    asks_when_or_where_held,
+    field_answers,
+    has_kind,
+    label_asked,
+)
 
 # Sentences embedded per question (the slow step), chosen by the cheap features.
 SHORTLIST = 4

@@ -229,8 +229,10 @@ def asks_when_or_where_held(plan: QueryPlan) -> bool:
 
 def asks_next_meeting(plan: QueryPlan) -> bool:
     """When or where the next meeting is ("Hvornår holder bestyrelsen næste møde?")."""
-    return plan.expects in ("time", "place") and bool(_NEXT.search(plan.question)) and bool(
-        re.search(r"\b\w*(?:møde|møte|möte|meeting)\w*", plan.question, re.IGNORECASE)
+    return (
+        plan.expects in ("time", "place")
+        and bool(_NEXT.search(plan.question))
+        and bool(re.search(r"\b\w*(?:møde|møte|möte|meeting)\w*", plan.question, re.IGNORECASE))
     )
 
 

@@ -41,5 +41,5 @@ def test_a_numbered_list_without_citations_is_not_a_footnote_block() -> None:
     listed = "Punkter:\n1\n Budget\n2\n Regnskab\n3\n Valg\n"
     assert footnote_blocks(listed, 0, len(listed)) == []
     cited = "Løn1 100 og kørsel2 20.\n1 Beløbet er løn.\n2 Kørsel til\nmøder.\nNæste afsnit"
-    (a, b), = footnote_blocks(cited, 0, len(cited))
+    ((a, b),) = footnote_blocks(cited, 0, len(cited))
     assert cited[a:b] == "1 Beløbet er løn.\n2 Kørsel til\nmøder."
