@@ -17,12 +17,14 @@ cores), and none while its weight is 0 (the tuned weights). See README, Measured
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from indexer.dates import find_dates
+from retrieval.filters import committee_matches
 from retrieval.overlap import danish_analyzer, echoes, lexical_overlap
 from retrieval.query import QueryPlan, strip_period
 from retrieval.ranking import states_outcome
@@ -71,7 +73,8 @@ class Weights:
     Features were added by hand afterwards, each at the smallest weight of the grid that
     changed anything, and kept because no question set lost by them (figures in the README):
     ``minuted``, a sentence of the item's Referat or Beslutning (what the meeting said, beside
-    the background written before it), and ``label``, a labelled line whose label the question
+    the background written before it; twice when the question names the committee by its
+    acronym as the one that acted: »Hvilke input gav DAS …«), and ``label``, a labelled line whose label the question
     names ("Hvem meldte afbud?" - "Afbud: ..."); and later ``other_meeting``, a sentence that
     dates another meeting than the one whose time or place the question asks for (»Næste møde
     afholdes den 17. august« for »Hvor blev mødet den 25. maj holdt?«, and the minutes' own
@@ -120,7 +123,7 @@ def cheap_features(
         "lexical": lexical_overlap(_topic_words(plan), [s.text for s in pool], plan.word_groups)
         * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
         "label": labelled_as_asked(plan.question, pool, kind),
-        "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float),
+        "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float) * (1 + _names_its_committee(plan, pool)),
         "other_meeting": other_meeting(plan, pool),
         "kind": holds,
         "outcome_section": outcome,
@@ -135,6 +138,16 @@ def cheap_features(
         "attachment": np.array([(s.passage.section or "").casefold() == "bilag" for s in pool], dtype=float),
         "long": np.array([min(1.0, max(0.0, (len(s.text.split()) - LONG_WORDS) / LONG_WORDS)) for s in pool]),
     }
+
+
+def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
+    """1 for a sentence of minutes whose committee the question names as the one that acted
+    (»Hvilke input gav DAS …«, »Hvad mente SOCDIR …«): what it did is in its Referat. Not the
+    committee's meeting (»DAS-mødet«), which names when, not who."""
+    named = re.findall(r"\b[A-ZÆØÅ]{2,}\b(?!-)", plan.question)
+    return np.array(
+        [any(committee_matches(n, s.passage.committee, s.passage.body) for n in named) for s in pool], dtype=float
+    )
 
 
 def _topic_words(plan: QueryPlan) -> str:

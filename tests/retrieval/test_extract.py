@@ -79,6 +79,17 @@ def test_an_english_question_is_answered_by_the_sentence_its_translations_match(
     assert answer is not None and answer.text.startswith("Formand for den økonomiske arbejdsgruppe")
 
 
+def test_what_a_committee_named_by_its_acronym_said_is_in_its_referat(retriever: Retriever) -> None:
+    # »DAS« is the Den Administrative Styregruppe whose minutes these are: its input is what it
+    # said (the Referat), not the background of what KL asked for.
+    question = "Hvilke input gav DAS til KL's dialog med regeringen om evaluering af handicapområdet?"
+    answer = respond(retriever.search(question), retriever).answer
+    assert answer is not None and answer.text.startswith("DAS bemærkede følgende til oplægget: - ")
+    # Named as the meeting (»DAS-mødet«), it is when, not who: the header's Afbud line answers.
+    absent = respond(retriever.search("Hvem havde meldt afbud til DAS-mødet?"), retriever).answer
+    assert absent is not None and absent.text.startswith("Afbud")
+
+
 def test_a_why_question_gets_the_sentence_that_gives_the_cause(retriever: Retriever) -> None:
     answer = respond(retriever.search("Hvorfor havde sekretariatet et merforbrug i 2012?"), retriever).answer
     assert answer is not None and "skyldes evalueringen af sekretariat for rammeaftaler" in answer.text
