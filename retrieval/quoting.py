@@ -48,7 +48,9 @@ class Quote:
 
     @property
     def is_outcome(self) -> bool:
-        return self.passage.is_outcome and states_outcome(self.passage)
+        """A decision quoted from the item's outcome: labelled »Besluttet«. A remark the Referat
+        records (»DAS bemærkede følgende …«) is what was said, not what was decided."""
+        return self.passage.is_outcome and states_outcome(self.passage) and has_kind(self.text, "outcome") > 0
 
 
 def _place(s: Sentence) -> tuple[str, int, str | None, str | None]:

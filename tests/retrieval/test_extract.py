@@ -85,6 +85,7 @@ def test_what_a_committee_named_by_its_acronym_said_is_in_its_referat(retriever:
     question = "Hvilke input gav DAS til KL's dialog med regeringen om evaluering af handicapområdet?"
     answer = respond(retriever.search(question), retriever).answer
     assert answer is not None and answer.text.startswith("DAS bemærkede følgende til oplægget: - ")
+    assert not answer.is_outcome  # what DAS remarked, not what it decided: not labelled »Besluttet«
     # Named as the meeting (»DAS-mødet«), it is when, not who: the header's Afbud line answers.
     absent = respond(retriever.search("Hvem havde meldt afbud til DAS-mødet?"), retriever).answer
     assert absent is not None and absent.text.startswith("Afbud")
