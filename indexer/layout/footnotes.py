@@ -29,8 +29,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _cited(text: str, number: int, before: int) -> bool:
-    """Whether ``number`` stands glued to a word or a closing bracket before ``before``."""
-    return re.search(rf"(?<=[^\W\d_)\]]){number}(?!\d)|(?<=\)){number}(?!\d)", text[:before]) is not None
+    """Whether ``number`` stands glued to a word or a closing parenthesis before ``before``."""
+    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=\))){number}(?!\d)").search(text, 0, before) is not None
 
 
 def _entry(text: str, span: tuple[int, int]) -> tuple[int, bool] | None:
