@@ -74,11 +74,11 @@ class Weights:
     changed anything, and kept because no question set lost by them (figures in the README):
     ``minuted``, a sentence of the item's Referat or Beslutning (what the meeting said, beside
     the background written before it; twice when the question names the committee by its
-    acronym as the one that acted: »Hvilke input gav DAS …«), and ``label``, a labelled line whose label the question
-    names ("Hvem meldte afbud?" - "Afbud: ..."); and later ``other_meeting``, a sentence that
-    dates another meeting than the one whose time or place the question asks for (»Næste møde
-    afholdes den 17. august« for »Hvor blev mødet den 25. maj holdt?«, and the minutes' own
-    date for »Hvornår er næste møde?«); and ``long``, a
+    acronym as the one that acted: »Hvilke input gav DAS …«), and ``label``, a labelled line
+    whose label the question names ("Hvem meldte afbud?" - "Afbud: ..."); and later
+    ``other_meeting``, a sentence that dates another meeting than the one whose time or place
+    the question asks for (»Næste møde afholdes den 17. august« for »Hvor blev mødet den 25. maj
+    holdt?«, and the minutes' own date for »Hvornår er næste møde?«); and ``long``, a
     "sentence" past 70 words, growing to full at 140: a run-on table of contents or table
     that no full stop ends holds many words and dates by its length alone, not as an answer.
     Retuning every weight with them did not hold up on the held-out halves.

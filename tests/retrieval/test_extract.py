@@ -456,16 +456,20 @@ def test_a_line_is_quoted_with_the_label_that_announces_it() -> None:
     assert found is not None and found.text == "Tilstede var: Karin, Ditte, Lis og Jens."
 
 
+def facts_of(text: str) -> list[str]:
+    return [text[a:b].strip() for a, b in field_units(text)]
+
+
 def test_labelled_lines_of_a_field_block_are_facts_of_their_own() -> None:
     info = "Møde: Byrådet\nTid: 29. januar 2020, kl. 19:00\nSted: Byrådssalen, Brønderslev Rådhus"
-    assert [info[a:b].strip() for a, b in field_units(info)] == [
+    assert facts_of(info) == [
         "Møde: Byrådet",
         "Tid: 29. januar 2020, kl. 19:00",
         "Sted: Byrådssalen, Brønderslev Rådhus",
     ]
     # A header flattened onto one line: each field the header step knows is cut out on its own.
     flat = "REFERAT Byrådet Mødested: Byrådssalen Starttidspunkt: Kl. 17:00 Sluttidspunkt: Kl. 19:25 Afbud: Fraværende:"
-    assert [flat[a:b].strip() for a, b in field_units(flat)] == [
+    assert facts_of(flat) == [
         "REFERAT Byrådet",
         "Mødested: Byrådssalen",
         "Starttidspunkt: Kl. 17:00",
@@ -475,14 +479,14 @@ def test_labelled_lines_of_a_field_block_are_facts_of_their_own() -> None:
     ]
     # A header table's rows (label, tab, value) are facts of their own too.
     table = "Tid\t25. maj 2020, kl. 9.00-12.00\nSted\tSkype\nDeltagere\tDorte Juul Hansen"
-    assert [table[a:b].strip() for a, b in field_units(table)] == [
+    assert facts_of(table) == [
         "Tid\t25. maj 2020, kl. 9.00-12.00",
         "Sted\tSkype",
         "Deltagere\tDorte Juul Hansen",
     ]
     # In running text a colon still ends what announces a list.
     text = "Som revisorer blev valgt:\n- Per Olsen\n- Britt Lago"
-    assert [text[a:b].strip() for a, b in field_units(text)] == [
+    assert facts_of(text) == [
         "Som revisorer blev valgt:",
         "- Per Olsen",
         "- Britt Lago",
