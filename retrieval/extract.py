@@ -120,8 +120,7 @@ def cheap_features(
     states = outcome if kind not in FIGURE_KINDS else np.maximum(outcome, holds > 0)
     echo = np.array([echoes(plan.question, s.passage.item_title, [s.text])[0] for s in pool]) * (1 - states)
     return {
-        "lexical": lexical_overlap(_topic_words(plan), [s.text for s in pool], plan.word_groups)
-        * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
+        "lexical": _lexical(plan, pool) * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
         "label": labelled_as_asked(plan.question, pool, kind),
         "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float) * (1 + _names_its_committee(plan, pool)),
         "other_meeting": other_meeting(plan, pool),
@@ -138,6 +137,20 @@ def cheap_features(
         "attachment": np.array([(s.passage.section or "").casefold() == "bilag" for s in pool], dtype=float),
         "long": np.array([min(1.0, max(0.0, (len(s.text.split()) - LONG_WORDS) / LONG_WORDS)) for s in pool]),
     }
+
+
+# How much of its sub-heading's overlap a sentence gets on top of its own.
+HEADING_SHARE = 0.5
+
+
+def _lexical(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
+    """The question's words a sentence holds; those only its sub-heading holds count in part."""
+    words = _topic_words(plan)
+    own = lexical_overlap(words, [s.text for s in pool], plan.word_groups)
+    if not any(s.heading for s in pool):
+        return own
+    headed = lexical_overlap(words, [f"{s.heading} {s.text}" for s in pool], plan.word_groups)
+    return own + HEADING_SHARE * np.maximum(0.0, headed - own)
 
 
 def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:

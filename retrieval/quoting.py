@@ -20,7 +20,16 @@ from indexer.records import Passage
 from retrieval.header_quote import verbatim_header
 from retrieval.overlap import danish_analyzer
 from retrieval.ranking import states_outcome
-from retrieval.sentences import Sentence, field_answers, has_kind, label_asked, opening_label
+from retrieval.sentences import (
+    HEADING_WORDS,
+    LIST_MARK,
+    Sentence,
+    field_answers,
+    has_kind,
+    is_heading,
+    label_asked,
+    opening_label,
+)
 
 # A neighbour is quoted too when it scores within this margin of the best sentence.
 NEIGHBOUR_MARGIN = 0.15
@@ -64,25 +73,6 @@ def _needs_more(text: str) -> bool:
     return text.rstrip().endswith(":") or len(text.split()) < 4
 
 
-# A heading or label: no sentence end and few words ("Ændring af takst på Svenstrupgård",
-# "Antal borgere", "STARTTIDSPUNKT"). It names what follows rather than saying anything.
-_HEADING_WORDS = 12
-
-
-_LIST_MARK = re.compile(r"^\s*(?:[-•–*]|\d{1,2}[.)]|[a-zæøå][.)])\s")
-
-
-def _is_heading(text: str) -> bool:
-    """A heading or label; a list line is content however short ("- Per Olsen"), and a line
-    ending with ":" counts as the sentence that introduces what it announces."""
-    stripped = text.rstrip()
-    return (
-        not stripped.endswith((".", "!", "?", ";", ":"))
-        and len(stripped.split()) <= _HEADING_WORDS
-        and not _LIST_MARK.match(stripped)
-    )
-
-
 # Sentences with content a quote holds at most; headings and labels ride along uncounted.
 QUOTE_SENTENCES = 3
 # Units (sentences, list lines, headings) a quote holds at most, counted or not.
@@ -124,10 +114,10 @@ def _continues(prev: Sentence, cur: Sentence) -> bool:
 def _in_announced_list(pool: Sequence[Sentence], chosen: list[int], nxt: int) -> bool:
     """Whether ``nxt`` is the next line of a list the quote announced ("følgende tilbud:" and
     its lines so far): the list is quoted whole, within ``QUOTE_UNITS``, not cut at three."""
-    if not _LIST_MARK.match(pool[nxt].text):
+    if not LIST_MARK.match(pool[nxt].text):
         return False
     at = len(chosen) - 1
-    while at >= 0 and _LIST_MARK.match(pool[chosen[at]].text):
+    while at >= 0 and LIST_MARK.match(pool[chosen[at]].text):
         at -= 1
     return at >= 0 and at < len(chosen) - 1 and pool[chosen[at]].text.rstrip().endswith(":")
 
@@ -155,21 +145,21 @@ def _span(
     # only with it: quote that line too.
     if chosen[0] == best and best > 0 and pool[best - 1].passage.id == pool[best].passage.id:
         before = pool[best - 1].text
-        figures_only = sum(c.isalpha() for c in pool[best].text) < 2 and _is_heading(before)
-        announced = before.rstrip().endswith(":") and len(before.split()) <= _HEADING_WORDS
+        figures_only = sum(c.isalpha() for c in pool[best].text) < 2 and is_heading(before)
+        announced = before.rstrip().endswith(":") and len(before.split()) <= HEADING_WORDS
         if figures_only or announced:
             chosen.insert(0, best - 1)
     nxt = best + 1
     while nxt < len(pool) and _place(pool[nxt]) == _place(pool[best]) and len(chosen) < QUOTE_UNITS:
         # What was put before the best sentence (its start, its label) is context: not counted.
-        counted = sum(not _is_heading(pool[i].text) for i in chosen if i >= best)
+        counted = sum(not is_heading(pool[i].text) for i in chosen if i >= best)
         last = pool[chosen[-1]].text
         listed = _in_announced_list(pool, chosen, nxt)
         if counted >= QUOTE_SENTENCES and not last.rstrip().endswith(":") and not listed:
             break
         length = sum(len(pool[i].text) for i in chosen)
         close = scores.get(nxt, -math.inf) >= best_score - NEIGHBOUR_MARGIN
-        if not ((fill and length < QUOTE_CHARS) or _needs_more(last) or _is_heading(last) or close or listed):
+        if not ((fill and length < QUOTE_CHARS) or _needs_more(last) or is_heading(last) or close or listed):
             break
         chosen.append(nxt)
         nxt += 1
@@ -293,7 +283,7 @@ def with_close_seconds(
             continue
         # Headings, stubs ("Bilag 1.") and attachment lists add nothing a reader needs.
         stub = len(pool[i].text.split()) < 3 or p.role == "attachments" or (p.section or "").casefold() == "bilag"
-        if stub or _is_heading(pool[i].text) or length + len(pool[i].text) > SECONDS_CHARS:
+        if stub or is_heading(pool[i].text) or length + len(pool[i].text) > SECONDS_CHARS:
             continue
         whole = [j for j in _from_sentence_start(pool, i) if j not in taken]
         taken.extend(whole)

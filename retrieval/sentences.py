@@ -41,6 +41,9 @@ class Sentence:
     item_rank: int
     shown: bool
     lead: bool
+    # The sub-heading it stands under in its passage (»Fokusområde 3« above »DAS vurderede ikke,
+    # at overskriften …«): what the sentence is about, though it does not repeat it.
+    heading: str = ""
 
 
 _PROPER = re.compile(r"(?<![.:!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøåäöüé]+(?:[ -][A-ZÆØÅ][a-zæøåäöüé]+)*")
@@ -139,6 +142,12 @@ _INLINE_LABEL = re.compile(rf"(?<=\s)(?:{LABEL_ALTERNATION})[ \t]*:", re.IGNOREC
 # A number alone on its line opens a list entry or a footnote (»7« / »Beløbene er beregnet …«):
 # what stood before it has ended, with or without a full stop.
 _NUMBER_LINE = re.compile(r"\n(?=[ \t]*\d{1,2}[ \t]*\n)")
+# A table's row as text copied out of a PDF leaves it: the label cell, then its figures on lines
+# of their own (»Resultat (p.t. udlæg Aalborg⏎kommune)⏎⏎-164.000«). The figures alone answer
+# nothing; with their label they are a fact.
+_FIGURES = re.compile(r"\s*(?:[-−+]?\d[\d.,]*(?:\s*(?:kr\.?|%))?\s+)*[-−+]?\d[\d.,]*(?:\s*(?:kr\.?|%))?\s*")
+_ROW_LABEL = re.compile(r"\s*[^\W\d_][^\n!?:;]*(?:\n[^\n!?:;]+)?[^.!?:;\s]\s*")
+ROW_LABEL_WORDS = 12
 
 
 def common_words(plan: QueryPlan, pool: Sequence[Sentence], passages: Sequence[Passage]) -> frozenset[str]:
@@ -169,17 +178,73 @@ def field_units(text: str) -> list[tuple[int, int]]:
         label_only = _LABEL_START.fullmatch(text, a, b) is not None and starts_field
         if label_only and b < len(text) and not text[a:b].endswith("\n") and b not in inline:
             cuts.discard(b)
-    return [(a, b) for a, b in itertools.pairwise(sorted(cuts)) if text[a:b].strip()]
+    spans = [(a, b) for a, b in itertools.pairwise(sorted(cuts)) if text[a:b].strip()]
+    return _rows_joined(text, spans)
+
+
+def _rows_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each run of figures alone joined to the table row's label just above it."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _is_figures(text[a:b]) and _is_row_label(text, *out[-1]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _is_figures(part: str) -> bool:
+    return _FIGURES.fullmatch(part) is not None and sum(c.isdigit() for c in part) >= 3
+
+
+def _is_row_label(text: str, a: int, b: int) -> bool:
+    part = text[a:b]
+    starts_line = a == 0 or text[a - 1] == "\n" or not text[:a].strip(" \t").endswith(tuple(".!?:"))
+    return (
+        starts_line
+        and _ROW_LABEL.fullmatch(part) is not None
+        and len(part.split()) <= ROW_LABEL_WORDS
+        and not _is_figures(part)
+    )
+
+
+# A heading or label: no sentence end and few words ("Ændring af takst på Svenstrupgård",
+# "Antal borgere", "STARTTIDSPUNKT"). It names what follows rather than saying anything.
+HEADING_WORDS = 12
+LIST_MARK = re.compile(r"^\s*(?:[-•–*]|\d{1,2}[.)]|[a-zæøå][.)])\s")
+
+
+def is_heading(text: str) -> bool:
+    """A heading or label; a list line is content however short ("- Per Olsen"), and a line
+    ending with ":" counts as the sentence that introduces what it announces."""
+    stripped = text.rstrip()
+    return (
+        not stripped.endswith((".", "!", "?", ";", ":"))
+        and len(stripped.split()) <= HEADING_WORDS
+        and not LIST_MARK.match(stripped)
+    )
+
+
+def _sub_heading(text: str, a: int, b: int) -> bool:
+    """A heading on a line of its own that names what follows: not a labelled field (»Sted:
+    Læsø«) nor a table row (»Samlede udgifter i alt 1.715.000 …«)."""
+    part = text[a:b].strip()
+    start, end = a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())
+    own_line = text[:start].rstrip(" \t")[-1:] in ("\n", "") and text[end:].lstrip(" \t")[:1] in ("\n", "")
+    return own_line and is_heading(part) and ":" not in part and sum(c.isdigit() for c in part) < 3
 
 
 def sentences_of(passage: Passage, row: int, item_rank: int, shown: bool, lead: bool = False) -> list[Sentence]:
     out = []
+    heading = ""
     for i, (a, b) in enumerate(field_units(passage.text)):
         text = " ".join(passage.text[a:b].split())
         # Two letters make a candidate, and so do three digits: a line of figures alone (a
         # header's "04-06-2020 09:00:00", a table cell) can be the answer. A list number is not.
         if sum(c.isalpha() for c in text) >= 2 or sum(c.isdigit() for c in text) >= 3:
-            out.append(Sentence(row, passage, i, text, item_rank, shown, lead))
+            out.append(Sentence(row, passage, i, text, item_rank, shown, lead, heading))
+        if _sub_heading(passage.text, a, b):
+            heading = text
     return out
 
 

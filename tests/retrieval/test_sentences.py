@@ -1,0 +1,54 @@
+"""Candidate sentences: table rows and sub-headings, on the seed minutes as indexed."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.settings import Settings
+from retrieval.answer import respond
+from retrieval.search import Retriever
+from retrieval.sentences import Sentence, field_units, sentences_of
+
+
+@pytest.fixture(scope="module")
+def retriever(real_index: Settings) -> Retriever:
+    return Retriever.open(real_index)
+
+
+def item_sentences(retriever: Retriever, prefix: str, number: int) -> list[Sentence]:
+    passages, _, item_rows = retriever.snapshot()
+    source = next(p.source for p in passages if p.source.startswith(prefix))
+    return [s for row in item_rows(source, number) for s in sentences_of(passages[row], row, 0, True)]
+
+
+def test_a_table_row_keeps_its_figures_with_its_label(retriever: Retriever) -> None:
+    # Seed 003's accounts: each label cell, then its figures on lines of their own.
+    texts = [s.text for s in item_sentences(retriever, "003_", 4)]
+    assert "Resultat (p.t. udlæg Aalborg kommune) -164.000" in texts
+    assert "Økonomiopfølgning og ledelse 57.000 57.000 0" in texts
+    assert "-164.000" not in texts
+
+
+def test_figures_join_only_a_label_not_a_sentence_or_a_list_number() -> None:
+    text = "Det blev godkendt.\n\n2.085\n\nIndtægter i alt\n\n1.551.000 41.000\n\nPunkter:\n\n7\n\nAntal besøg\n12\n"
+    units = [" ".join(text[a:b].split()) for a, b in field_units(text)]
+    assert units[:3] == ["Det blev godkendt.", "2.085", "Indtægter i alt 1.551.000 41.000"]
+    assert "Antal besøg 12" not in units  # two digits are a list or footnote number, not figures
+
+
+def test_a_sentence_knows_the_sub_heading_it_stands_under(retriever: Retriever) -> None:
+    # Seed 004, item 4: »Fokusområde 3« heads the paragraph that never names it again.
+    pool = [s for s in item_sentences(retriever, "004_", 4) if s.passage.section == "Referat"]
+    said = next(s for s in pool if s.text.startswith("DAS vurderede ikke, at overskriften"))
+    assert said.heading == "Fokusområde 3"
+    # A labelled field or a sentence is no heading: the first sentence of a passage has none.
+    assert pool[0].heading == ""
+    assert not any(s.heading.endswith(".") for s in pool)
+
+
+def test_the_sub_heading_brings_the_answer_that_does_not_repeat_it(retriever: Retriever) -> None:
+    # A keyword question: without the heading, the proposal that names »fokusområde 3« won.
+    response = respond(retriever.search("overskriften på fokusområde 3"), retriever)
+    assert response.answer is not None
+    assert "Kvalitetsindsatser for færre ressourcer" in response.answer.text
+    assert response.answer.passage.section == "Referat"
