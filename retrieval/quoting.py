@@ -20,16 +20,8 @@ from indexer.records import Passage
 from retrieval.header_quote import verbatim_header
 from retrieval.overlap import danish_analyzer
 from retrieval.ranking import states_outcome
-from retrieval.sentences import (
-    HEADING_WORDS,
-    LIST_MARK,
-    Sentence,
-    field_answers,
-    has_kind,
-    is_heading,
-    label_asked,
-    opening_label,
-)
+from retrieval.sentences import Sentence, field_answers, has_kind, label_asked, opening_label
+from retrieval.units import HEADING_WORDS, LIST_MARK, is_heading
 
 # A neighbour is quoted too when it scores within this margin of the best sentence.
 NEIGHBOUR_MARGIN = 0.15

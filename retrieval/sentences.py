@@ -2,25 +2,24 @@
 
 The passages of the best few agenda items (and the meeting's header, for questions about
 people, times and places) are split into sentences, list lines and labelled lines
-(``field_units``); for each the answer model (``retrieval.extract``) asks which of the
+(``retrieval.units``); for each the answer model (``retrieval.extract``) asks which of the
 question's stems it holds (``lexical_overlap``), whether it holds the kind of token the
 question asks for (``has_kind``) and whether it only restates the question (``echoes``).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from indexer.chunking import units
 from indexer.dates import DAY_MONTH, MONTHS, find_dates
-from indexer.layout.labels import LABEL_ALTERNATION, LABELS, label_at_start
+from indexer.layout.labels import LABELS, label_at_start
 from indexer.records import Passage
 from retrieval.overlap import danish_analyzer
 from retrieval.query import QueryPlan
 from retrieval.ranking import ANSWER_SHAPES
+from retrieval.units import field_units, sub_heading
 
 # Items whose passages are read for the answer, in search order.
 TOP_ITEMS = 3
@@ -132,24 +131,6 @@ def has_kind(text: str, kind: str | None, common: frozenset[str] = frozenset()) 
     return 0.0
 
 
-# A line that starts with a short label ("Sted: ...", "Tid: ...", "Fraværende: ...").
-_LABEL_LINE = re.compile(r"\n(?=[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]+\S)")
-# A header table's row: a label the header step knows, a tab, the value ("Sted\tSkype").
-_TABBED_LABEL_LINE = re.compile(rf"\n(?=[ \t]*(?:{LABEL_ALTERNATION})\t+\S)", re.IGNORECASE)
-_LABEL_START = re.compile(r"[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]*$")
-# A label the header step knows, inside a line: "... Byrådssalen Starttidspunkt: Kl. 17:00".
-_INLINE_LABEL = re.compile(rf"(?<=\s)(?:{LABEL_ALTERNATION})[ \t]*:", re.IGNORECASE)
-# A number alone on its line opens a list entry or a footnote (»7« / »Beløbene er beregnet …«):
-# what stood before it has ended, with or without a full stop.
-_NUMBER_LINE = re.compile(r"\n(?=[ \t]*\d{1,2}[ \t]*\n)")
-# A table's row as text copied out of a PDF leaves it: the label cell, then its figures on lines
-# of their own (»Resultat (p.t. udlæg Aalborg⏎kommune)⏎⏎-164.000«). The figures alone answer
-# nothing; with their label they are a fact.
-_FIGURES = re.compile(r"\s*(?:[-−+]?\d[\d.,]*(?:\s*(?:kr\.?|%))?\s+)*[-−+]?\d[\d.,]*(?:\s*(?:kr\.?|%))?\s*")
-_ROW_LABEL = re.compile(r"\s*[^\W\d_][^\n!?:;]*(?:\n[^\n!?:;]+)?[^.!?:;\s]\s*")
-ROW_LABEL_WORDS = 12
-
-
 def common_words(plan: QueryPlan, pool: Sequence[Sentence], passages: Sequence[Passage]) -> frozenset[str]:
     """Words that the minutes the candidates come from write in lower case somewhere: not
     names where they open a sentence (»Grundet Corona …«). Needed for questions about people only."""
@@ -157,81 +138,6 @@ def common_words(plan: QueryPlan, pool: Sequence[Sentence], passages: Sequence[P
         return frozenset()
     sources = {s.passage.source for s in pool}
     return frozenset(w for p in passages if p.source in sources for w in re.findall(r"\b[a-zæøåäöü]+\b", p.text))
-
-
-def field_units(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (``indexer.chunking.units``) that keep a labelled line whole.
-
-    In a header or field block ("Møde: Byrådet\nTid: 29. januar 2020\nSted: Rådhuset") a
-    colon is not a sentence end and every line is a fact of its own: "Tid: 29. januar 2020",
-    not "Byrådet Tid:". A span is cut before a labelled line, and a label is joined to the
-    value that follows it on its line. A header flattened onto one line ("Mødested: Byrådssalen
-    Starttidspunkt: Kl. 17:00 Sluttidspunkt: Kl. 19:25") is cut before each label the header
-    step knows, so that each field is a fact of its own there too.
-    """
-    inline = {m.start() for m in _INLINE_LABEL.finditer(text) if text[m.start()].isupper()}
-    lines = {m.end() for pattern in (_LABEL_LINE, _TABBED_LABEL_LINE, _NUMBER_LINE) for m in pattern.finditer(text)}
-    cuts = {0, len(text)} | {a for a, _ in units(text)} | lines | inline
-    edges = sorted(cuts)
-    for a, b in itertools.pairwise(edges):
-        starts_field = a == 0 or text[a - 1] == "\n" or a in inline
-        label_only = _LABEL_START.fullmatch(text, a, b) is not None and starts_field
-        if label_only and b < len(text) and not text[a:b].endswith("\n") and b not in inline:
-            cuts.discard(b)
-    spans = [(a, b) for a, b in itertools.pairwise(sorted(cuts)) if text[a:b].strip()]
-    return _rows_joined(text, spans)
-
-
-def _rows_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Each run of figures alone joined to the table row's label just above it."""
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        if out and _is_figures(text[a:b]) and _is_row_label(text, *out[-1]):
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
-
-
-def _is_figures(part: str) -> bool:
-    return _FIGURES.fullmatch(part) is not None and sum(c.isdigit() for c in part) >= 3
-
-
-def _is_row_label(text: str, a: int, b: int) -> bool:
-    part = text[a:b]
-    starts_line = a == 0 or text[a - 1] == "\n" or not text[:a].strip(" \t").endswith(tuple(".!?:"))
-    return (
-        starts_line
-        and _ROW_LABEL.fullmatch(part) is not None
-        and len(part.split()) <= ROW_LABEL_WORDS
-        and not _is_figures(part)
-    )
-
-
-# A heading or label: no sentence end and few words ("Ændring af takst på Svenstrupgård",
-# "Antal borgere", "STARTTIDSPUNKT"). It names what follows rather than saying anything.
-HEADING_WORDS = 12
-LIST_MARK = re.compile(r"^\s*(?:[-•–*]|\d{1,2}[.)]|[a-zæøå][.)])\s")
-
-
-def is_heading(text: str) -> bool:
-    """A heading or label; a list line is content however short ("- Per Olsen"), and a line
-    ending with ":" counts as the sentence that introduces what it announces."""
-    stripped = text.rstrip()
-    return (
-        not stripped.endswith((".", "!", "?", ";", ":"))
-        and len(stripped.split()) <= HEADING_WORDS
-        and not LIST_MARK.match(stripped)
-    )
-
-
-def _sub_heading(text: str, a: int, b: int) -> bool:
-    """A heading on a line of its own that names what follows: not a labelled field (»Sted:
-    Læsø«) nor a table row (»Samlede udgifter i alt 1.715.000 …«)."""
-    part = text[a:b].strip()
-    start, end = a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())
-    own_line = text[:start].rstrip(" \t")[-1:] in ("\n", "") and text[end:].lstrip(" \t")[:1] in ("\n", "")
-    return own_line and is_heading(part) and ":" not in part and sum(c.isdigit() for c in part) < 3
 
 
 def sentences_of(passage: Passage, row: int, item_rank: int, shown: bool, lead: bool = False) -> list[Sentence]:
@@ -243,7 +149,7 @@ def sentences_of(passage: Passage, row: int, item_rank: int, shown: bool, lead: 
         # header's "04-06-2020 09:00:00", a table cell) can be the answer. A list number is not.
         if sum(c.isalpha() for c in text) >= 2 or sum(c.isdigit() for c in text) >= 3:
             out.append(Sentence(row, passage, i, text, item_rank, shown, lead, heading))
-        if _sub_heading(passage.text, a, b):
+        if sub_heading(passage.text, a, b):
             heading = text
     return out
 

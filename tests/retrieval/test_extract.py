@@ -14,7 +14,8 @@ from retrieval.overlap import echoes, lexical_overlap
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, field_units, has_kind, opening_label, sentences_of
+from retrieval.sentences import Sentence, has_kind, opening_label, sentences_of
+from retrieval.units import field_units
 from tests.conftest import DATA
 
 

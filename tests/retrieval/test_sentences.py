@@ -7,7 +7,8 @@ import pytest
 from indexer.settings import Settings
 from retrieval.answer import respond
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, field_units, sentences_of
+from retrieval.sentences import Sentence, sentences_of
+from retrieval.units import field_units
 
 
 @pytest.fixture(scope="module")
