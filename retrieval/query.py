@@ -23,10 +23,13 @@ _YEAR = re.compile(
     r"\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-# Compounds name the meeting too ("socialdirektørmødet", "bestyrelsesmødet"), not "imødekomme".
+# A word that names a meeting, compounds too ("socialdirektørmødet", "generalforsamlingen",
+# "årsmötet"), not "imødekomme".
+MEETING_WORD = r"\w*(?<!i)møde\w*|\w*møte\w*|\w*möte\w*|\w*forsamling\w*|\w*stämma\w*|meeting\w*|assembl\w*"
+# A question that names a meeting, or what a meeting does with an item.
 _MEETING_CUE = re.compile(
-    r"\b(\w*(?<!i)møde\w*|\w*møte\w*|\w*möte\w*|\w*forsamling\w*|\w*stämma\w*|\w*referat\w*|drøft\w*|beslut\w*|behandl\w*|vedt\w*|godkend\w*|sagt|sagde|"
-    r"diskuter\w*|aftalt\w*|meeting\w*|assembl\w*|minutes|discuss\w*|decid\w*|decision\w*|said|approv\w*|agreed)\b",
+    rf"\b({MEETING_WORD}|\w*referat\w*|drøft\w*|beslut\w*|behandl\w*|vedt\w*|godkend\w*|sagt|sagde|"
+    r"diskuter\w*|aftalt\w*|minutes|discuss\w*|decid\w*|decision\w*|said|approv\w*|agreed)\b",
     re.IGNORECASE,
 )
 # Questions about what came out of an item: decisions, discussions, what was said.

@@ -17,7 +17,7 @@ from indexer.dates import DAY_MONTH, MONTHS, find_dates
 from indexer.layout.labels import LABELS, label_at_start
 from indexer.records import Passage
 from retrieval.overlap import danish_analyzer
-from retrieval.query import QueryPlan
+from retrieval.query import MEETING_WORD, QueryPlan
 from retrieval.ranking import ANSWER_SHAPES
 from retrieval.units import field_units, sub_heading
 
@@ -203,7 +203,7 @@ def asks_next_meeting(plan: QueryPlan) -> bool:
     return (
         plan.expects in ("time", "place")
         and bool(_NEXT.search(plan.question))
-        and bool(re.search(r"\b\w*(?:møde|møte|möte|meeting)\w*", plan.question, re.IGNORECASE))
+        and bool(re.search(rf"\b(?:{MEETING_WORD})\b", plan.question, re.IGNORECASE))
     )
 
 

@@ -1,4 +1,4 @@
-"""Candidate sentences: table rows and sub-headings, on the seed minutes as indexed."""
+"""Candidate sentences: table rows, sub-headings and questions about the next meeting."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import pytest
 
 from indexer.settings import Settings
 from retrieval.answer import respond
+from retrieval.query import analyze
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, sentences_of
+from retrieval.sentences import Sentence, asks_next_meeting, sentences_of
 from retrieval.units import field_units
 
 
@@ -53,3 +54,18 @@ def test_the_sub_heading_brings_the_answer_that_does_not_repeat_it(retriever: Re
     assert response.answer is not None
     assert "Kvalitetsindsatser for færre ressourcer" in response.answer.text
     assert response.answer.passage.section == "Referat"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvornår holder bestyrelsen næste møde?", True),
+        ("Hvornår er næste generalforsamling?", True),
+        ("När är nästa årsmöte?", True),
+        ("When is the next meeting?", True),
+        ("Hvornår skal kommunen imødekomme næste ansøgning?", False),
+        ("Hvornår blev regnskabet godkendt?", False),
+    ],
+)
+def test_which_questions_ask_for_the_next_meeting(question: str, expected: bool) -> None:
+    assert asks_next_meeting(analyze(question)) is expected
