@@ -127,7 +127,7 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
         passage_cosine = vectors[rows] @ result.query_vector
     else:
         passage_cosine = np.zeros(len(pool))
-    common = common_words(result.plan, pool, passages)
+    common = common_words(result.plan, pool, retriever.lower_case_words)
     ranked = rank_sentences(
         result.plan, pool, passage_cosine, retriever.embed_texts, result.query_vector, weights, common
     )

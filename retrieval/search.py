@@ -29,6 +29,7 @@ from retrieval.fusion import linear, rrf
 from retrieval.hits import Hit
 from retrieval.query import QueryPlan, analyze
 from retrieval.ranking import arrange, lead_order, mentions_period, passage_prior, states_outcome
+from retrieval.sentences import lower_case_words
 
 # How much the BM25 ranking counts for questions in English. The minutes are Danish, so English
 # words alone rarely match (only names and numbers do); the Danish translations of its words
@@ -80,6 +81,8 @@ class _Loaded:
     table: FilterTable
     marker: str | None
     items: dict[tuple[str, int], list[int]]
+    # Each source's words written in lower case, filled as questions need them.
+    lower_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _item_rows(passages: list[Passage]) -> dict[tuple[str, int], list[int]]:
@@ -140,6 +143,15 @@ class Retriever:
         """Passages, vectors and item rows of one generation (a rebuild may switch it meanwhile)."""
         loaded = self._loaded
         return loaded.index.passages, loaded.index.vectors, lambda s, n: loaded.items.get((s, n), [])
+
+    def lower_case_words(self, source: str) -> frozenset[str]:
+        """The words ``source`` writes in lower case somewhere (computed once per generation)."""
+        loaded = self._loaded
+        words = loaded.lower_words.get(source)
+        if words is None:
+            words = lower_case_words(p.text for p in loaded.index.passages if p.source == source)
+            loaded.lower_words[source] = words
+        return words
 
     def embed_texts(self, texts: list[str]) -> np.ndarray:
         """Unit vectors of short texts (answer candidates), as passages are embedded."""

@@ -10,7 +10,7 @@ question asks for (``has_kind``) and whether it only restates the question (``ec
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from indexer.dates import DAY_MONTH, MONTHS, find_dates
@@ -131,13 +131,19 @@ def has_kind(text: str, kind: str | None, common: frozenset[str] = frozenset()) 
     return 0.0
 
 
-def common_words(plan: QueryPlan, pool: Sequence[Sentence], passages: Sequence[Passage]) -> frozenset[str]:
-    """Words that the minutes the candidates come from write in lower case somewhere: not
-    names where they open a sentence (»Grundet Corona …«). Needed for questions about people only."""
+def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for text in texts for w in re.findall(r"\b[a-zæøåäöü]+\b", text))
+
+
+def common_words(
+    plan: QueryPlan, pool: Sequence[Sentence], words_of: Callable[[str], frozenset[str]]
+) -> frozenset[str]:
+    """Words that the minutes the candidates come from write in lower case somewhere
+    (``words_of(source)``): not names where they open a sentence (»Grundet Corona …«).
+    Needed for questions about people only."""
     if plan.expects != "person":
         return frozenset()
-    sources = {s.passage.source for s in pool}
-    return frozenset(w for p in passages if p.source in sources for w in re.findall(r"\b[a-zæøåäöü]+\b", p.text))
+    return frozenset().union(*(words_of(source) for source in {s.passage.source for s in pool}))
 
 
 def sentences_of(passage: Passage, row: int, item_rank: int, shown: bool, lead: bool = False) -> list[Sentence]:

@@ -8,7 +8,7 @@ from indexer.settings import Settings
 from retrieval.answer import respond
 from retrieval.query import analyze
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, asks_next_meeting, sentences_of
+from retrieval.sentences import Sentence, asks_next_meeting, common_words, sentences_of
 from retrieval.units import field_units
 
 
@@ -69,3 +69,14 @@ def test_the_sub_heading_brings_the_answer_that_does_not_repeat_it(retriever: Re
 )
 def test_which_questions_ask_for_the_next_meeting(question: str, expected: bool) -> None:
     assert asks_next_meeting(analyze(question)) is expected
+
+
+def test_the_words_a_source_writes_in_lower_case_are_read_once(retriever: Retriever) -> None:
+    source = next(p.source for p in retriever.passages if p.source.startswith("004_"))
+    words = retriever.lower_case_words(source)
+    # Seed 004 opens a sentence with »Grundet Corona …« but writes »grundet« in lower case too.
+    assert "grundet" in words and "corona" not in words
+    assert retriever.lower_case_words(source) is words
+    pool = item_sentences(retriever, "004_", 10)
+    assert common_words(analyze("Hvem betaler for værnemidler?"), pool, retriever.lower_case_words) == words
+    assert common_words(analyze("Hvad koster værnemidler?"), pool, retriever.lower_case_words) == frozenset()
