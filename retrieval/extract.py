@@ -31,11 +31,14 @@ from retrieval.ranking import states_outcome
 from retrieval.sentences import (
     HEADER_KINDS,
     Sentence,
+    asked_stems,
     asks_next_meeting,
     asks_when_or_where_held,
     field_answers,
     has_kind,
     label_asked,
+    names_its_meeting,
+    office_asked,
 )
 
 # Sentences embedded per question (the slow step), chosen by the cheap features.
@@ -121,7 +124,7 @@ def cheap_features(
     echo = np.array([echoes(plan.question, s.passage.item_title, [s.text])[0] for s in pool]) * (1 - states)
     return {
         "lexical": _lexical(plan, pool) * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
-        "label": labelled_as_asked(plan.question, pool, kind),
+        "label": np.maximum(labelled_as_asked(plan.question, pool, kind), _office_noted(plan, pool)),
         "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float) * (1 + _names_its_committee(plan, pool)),
         "other_meeting": other_meeting(plan, pool),
         "kind": holds,
@@ -151,6 +154,20 @@ def _lexical(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
         return own
     headed = lexical_overlap(words, [f"{s.heading} {s.text}" for s in pool], plan.word_groups)
     return own + HEADING_SHARE * np.maximum(0.0, headed - own)
+
+
+def _office_noted(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
+    """1 for an attendee list that notes the office a question about a person names."""
+    if plan.expects != "person":
+        return np.zeros(len(pool))
+    asked = asked_stems(plan)
+    return np.array(
+        [
+            s.passage.item_number == 0 and office_asked(s.text, asked) and names_its_meeting(plan, s.passage)
+            for s in pool
+        ],
+        dtype=float,
+    )
 
 
 def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:

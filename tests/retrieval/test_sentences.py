@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import respond
 from retrieval.query import analyze
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, asks_next_meeting, common_words, sentences_of
+from retrieval.sentences import (
+    Sentence,
+    asked_stems,
+    asks_next_meeting,
+    common_words,
+    names_its_meeting,
+    office_asked,
+    sentences_of,
+)
 from retrieval.units import field_units
 
 
@@ -80,3 +89,23 @@ def test_the_words_a_source_writes_in_lower_case_are_read_once(retriever: Retrie
     pool = item_sentences(retriever, "004_", 10)
     assert common_words(analyze("Hvem betaler for værnemidler?"), pool, retriever.lower_case_words) == words
     assert common_words(analyze("Hvad koster værnemidler?"), pool, retriever.lower_case_words) == frozenset()
+
+
+def test_an_office_noted_beside_a_name_answers_who_holds_it(retriever: Retriever) -> None:
+    # Seed 004's attendee list: »Henrik Aarup-Kristensen (formand, Brønderslev Kommune)«.
+    response = respond(retriever.search("Hvem var formand ved DAS-mødet den 25. maj 2020?"), retriever)
+    assert response.answer is not None
+    assert "Henrik Aarup-Kristensen (formand" in response.answer.text
+    assert response.answer.passage.item_number == 0
+
+
+def test_an_office_counts_only_beside_a_name_and_for_this_meeting() -> None:
+    asked = asked_stems(analyze("Hvem er formand?"))
+    assert office_asked("Henrik Aarup-Kristensen (formand, Brønderslev Kommune)", asked)
+    assert office_asked("Carl Tönsgård, formand", asked)
+    assert not office_asked("Formanden forklarede, at brevet er sendt.", asked)
+    assert not office_asked("Henrik Aarup-Kristensen (Brønderslev Kommune)", asked)
+    das = Passage("p", "004_x.txt", "DAS", "Den Administrative Styregruppe", "2020-05-25", 0, "", None, "", "", (0, 1))
+    assert names_its_meeting(analyze("Hvem er formand for DAS?"), das)
+    assert names_its_meeting(analyze("Hvem ledede mødet?"), das)
+    assert not names_its_meeting(analyze("Hvem leder den økonomiske arbejdsgruppe?"), das)
