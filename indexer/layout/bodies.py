@@ -22,6 +22,7 @@ _BODY_HEADS = (
     "kommunalbestyrelsen", "regionsråd", "regionsrådet", "menighedsråd", "menighedsrådet", "lokalråd",
     "afdelingsmøde", "beboermøde", "medlemsmøde", "stormøde", "landsmøde", "fællesmøde", "ledergruppe",
     "arbejdsgruppe", "arbejdsgruppen", "styringsgruppe", "direktion", "direktionen", "sekretariat",
+    "styre", "styret", "årsmøtet", "sameiermøte", "stämman", "föreningsstämma",
 )  # fmt: skip
 _HEAD_ALT = "|".join(sorted(_BODY_HEADS, key=len, reverse=True))
 _MEETING = r"(?:s?møde[t]?|s?møte[t]?|s?möte[t]?)"
@@ -36,7 +37,9 @@ _ORG_KIND = (
     r"kommune|region|skole|skolen|kirke|kirken|sogn|menighed|forening|foreningen|grundejerforening|"
     r"grundejerforeningen|boligforening|andelsboligforening|boligselskab|byalag|klub|klubben|fond|fonden|"
     r"a/s|aps|gymnasium|efterskole|friskole|børnehave|institut|fastighetsägareförening|kommun|fylkeskommune|"
-    r"sogneråd|haveforening|haveforeningen|idrætsforening|ungdomsskole|højskole|universitet|hospital"
+    r"sogneråd|haveforening|haveforeningen|idrætsforening|ungdomsskole|højskole|universitet|hospital|"
+    r"borettslag|borettslaget|sameie|sameiet|velforening|idrettslag|idrettslaget|bostadsrättsförening|"
+    r"bostadsrättsföreningen|samfällighetsförening|klubb|klubben|förening|föreningen"
 )
 _ORG = re.compile(
     rf"(?P<org>(?:[A-ZÆØÅ][\wæøåÆØÅ.-]*\s+){{0,3}}(?:[A-ZÆØÅ][\wæøå-]*?)?(?i:{_ORG_KIND})\b"

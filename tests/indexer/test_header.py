@@ -111,3 +111,10 @@ def test_a_case_number_is_one_line() -> None:
         "Børne- og Skoleudvalget\nSagsnr.: 25/1234\nSagsfremstilling\nForvaltningen foreslår noget.\n"
     )
     assert header.case_numbers == "25/1234"
+
+
+def test_norwegian_and_swedish_boards_and_their_organisations() -> None:
+    styret = parse_header("Møtebok - Styret i Borettslaget Solsiden\nMøtedato: 03.02.2025\nTil stede: Kari Nordmann\n")
+    assert (styret.committee, styret.organisation, styret.date) == ("Styret", "Borettslaget Solsiden", "2025-02-03")
+    brf = parse_header("Protokoll fört vid föreningsstämma i Bostadsrättsföreningen Eken\nDatum: 2024-05-02\n")
+    assert brf.organisation == "Bostadsrättsföreningen Eken"
