@@ -54,6 +54,10 @@ _NUMERIC = re.compile(
 )
 # "3/3-2025", "31/10-2016": day/month, a dash, then the year.
 _SLASH_DASH = re.compile(r"(?<![\d.,/-])(?P<day>\d{1,2})/(?P<mon>\d{1,2})-(?P<year>(?:19|20)\d\d)(?![\d-])")
+# "05.03.24", "5/3/24": a two-digit year, with the same separator twice (not "kl. 19.30").
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.,/:-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<mon>\d{1,2})(?P=sep)(?P<year>\d\d)(?![\d.,/:-]|\.\d)"
+)
 # "kl. 10.00-12.00", "kl. 19", "Kl. 18.00 – 20.30", and the seed's "kl. 10-00-12.00" typo
 # (a dash stands for the minutes' point only when another time follows: "kl. 17-19" is 17 to 19).
 _TIME_RANGE = re.compile(
@@ -80,13 +84,16 @@ def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
     """Every full date in ``text`` with its span, in order of appearance."""
     found: list[tuple[date, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _SLASH_DASH):
+    for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _SLASH_DASH, _SHORT_YEAR):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             groups = m.groupdict()
             month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["mon"])
-            d = _safe_date(int(groups["year"]), month, int(groups["day"]))
+            year = int(groups["year"])
+            if year < 100:  # "24" is 2024, "98" 1998
+                year += 2000 if year < 70 else 1900
+            d = _safe_date(year, month, int(groups["day"]))
             if d is not None:
                 found.append((d, m.span()))
                 taken.append(m.span())

@@ -59,3 +59,12 @@ def test_parse_times(text: str, times: tuple[str | None, str | None]) -> None:
 def test_danish_date() -> None:
     assert danish_date("2012-05-24") == "24. maj 2012"
     assert danish_date(None) == "ukendt dato"
+
+
+def test_a_two_digit_year_with_the_same_separator_twice() -> None:
+    assert [d.isoformat() for d, _ in find_dates("BESTYRELSESMØDE 05.03.24")] == ["2024-03-05"]
+    assert [d.isoformat() for d, _ in find_dates("mødet 5/3/24 kl. 19.30")] == ["2024-03-05"]
+    assert [d.isoformat() for d, _ in find_dates("den 31-12-98")] == ["1998-12-31"]
+    # Not a time, an amount, a section number or mixed separators.
+    for text in ("kl. 19.30", "kr. 12.500.000", "afsnit 3.1.2", "5.3/24", "Lønomkostninger 1.287.300"):
+        assert find_dates(text) == [], text
