@@ -17,7 +17,7 @@ from indexer.layout.head import Head, clean_title, head_number, split_inline
 from indexer.layout.inline_heads import FLATTENED, contents_region, inline_in_contents, inline_labelled
 from indexer.layout.labels import LABELS
 from indexer.layout.lines import Line, next_filled, unmarked
-from indexer.layout.sections import heading_of, role_of
+from indexer.layout.sections import TOPIC_NAMES, heading_of, role_of
 
 MAX_TITLE = 250
 # Style -> pattern for the number and what follows it on the line.
@@ -164,7 +164,8 @@ def _is_caps_heading(text: str) -> bool:
         return False
     if re.search(r"\d", name) or not _STARTS_TITLE.match(name):
         return False
-    return not (_LABELS.match(name) or name.casefold() in LABELS or heading_of(name) is not None)
+    section = heading_of(name) is not None and name.casefold() not in TOPIC_NAMES
+    return not (_LABELS.match(name) or name.casefold() in LABELS or section)
 
 
 def _unnumbered(lines: list[Line], i: int) -> Head | None:

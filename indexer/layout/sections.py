@@ -41,6 +41,11 @@ _ROLES: dict[str, str] = {
     "sammendrag": "background", "vurdering": "background", "ärendebeskrivning": "background",
     "konsekvenser": "background", "miljø": "background", "handicappolitik": "background",
 }  # fmt: skip
+# Section names that are agenda topics in their own right: a line in capitals naming one alone
+# (»ØKONOMI«) is an item where the items are such lines, not a section of the item before it.
+TOPIC_NAMES = frozenset(
+    {"økonomi", "orientering", "personale", "kommunikation", "tidsplan", "høring", "opfølgning", "miljø"}
+)
 _NAME_ALT = "|".join(re.escape(n) for n in sorted(_ROLES, key=len, reverse=True))
 # "Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020", "Indstilling fra direktionen".
 _QUALIFIED = r"(?:\s+(?:i|fra|af|for|den|d\.)\s+[^:\n]{1,90}?)?"

@@ -239,3 +239,14 @@ def test_a_title_cut_by_the_page_width_is_joined() -> None:
         2,
         "Forslag til lokalplan 1.123 for et nyt boligområde i den nordlige bydel Søgårdsparken",
     )
+
+
+def test_a_topic_in_capitals_is_an_item_where_items_are_lines_in_capitals() -> None:
+    text = (
+        "BESTYRELSESMØDE 05.03.24\n\nVELKOMST\nFormanden bød velkommen.\n\nØKONOMI\nKassereren gennemgik "
+        "regnskabet.\n\nNYE MEDLEMMER\nTo nye medlemmer blev optaget.\n\nEVENTUELT\nIntet.\n"
+    )
+    assert titles(text) == [(1, "Velkomst"), (2, "Økonomi"), (3, "Nye medlemmer"), (4, "Eventuelt")]
+    # Inside a numbered agenda, the same line in capitals is the item's section.
+    numbered = "1. Budget\nØKONOMI\nDer er 5.000 kr. tilbage.\n\n2. Eventuelt\nIntet.\n"
+    assert titles(numbered) == [(1, "Budget"), (2, "Eventuelt")]
