@@ -14,9 +14,12 @@ from dataclasses import dataclass
 # Words after which a line-final hyphen is a real, suspended compound ("Børne- og unge").
 _SUSPENDED_NEXT = frozenset({"og", "eller", "samt", "til", "som", "and", "or"})
 
+# Characters that print nothing: soft hyphen, byte-order mark, zero-width space.
+_INVISIBLE = "\u00ad\ufeff\u200b"
+
 _EDITS = re.compile(
     r"(?P<crlf>\r\n?)"
-    r"|(?P<drop>[\u00ad\ufeff\u200b])"
+    rf"|(?P<drop>[{_INVISIBLE}])"
     r"|(?P<space>[\xa0\u2007\u202f])"
     r"|(?P<bullet>[\uf0b7\uf0a7\uf0d8\uf076])"
     r"|(?P<ff>\f)"
@@ -24,6 +27,11 @@ _EDITS = re.compile(
     # A word broken at a line end; text copied out of PDFs may put a blank line between.
     r"|(?P<hyph>(?P<prev>[^\W\d_]+)-[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?P<next>[a-zæøåäöüé]+))"
 )
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether ``text`` holds anything but blanks and characters that print nothing."""
+    return bool(text.translate({ord(c): None for c in _INVISIBLE}).strip())
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from indexer.errors import UnreadableFileError
 from indexer.source import SourceText
+from indexer.text import has_visible_text
 
 _OTHER_FORMATS = (
     (b"PK\x03\x04", "a ZIP or Office document (such as Word .docx)"),
@@ -54,6 +55,6 @@ def read_plain(data: bytes, source: str) -> SourceText:
         what = f"{other}, not text" if other else "binary data, not text"
         raise UnreadableFileError(source, f"{what}: save it as plain text (.txt) or PDF")
     text, notes = decode_text(data, source)
-    if not text.strip():
+    if not has_visible_text(text):
         raise UnreadableFileError(source, "no text in the file")
     return SourceText(source, text, "text", (), notes)

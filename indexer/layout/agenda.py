@@ -111,9 +111,12 @@ def _contents(lines: list[Line], heads: list[Head]) -> tuple[set[int], dict[int,
             continue
         numbers = [h.number for h in run]
         for second in _runs(lines, later):
-            if [h.number for h in second] == numbers and second[0].style == run[0].style:
-                titles = tuple(h.title for h in run)
-                return toc, confirmed, _Chain(2.0 * len(run), tuple(second), run[0].style, titles)
+            # The minutes list may number its entries otherwise (»1.« above, »Ad 1:« below) and
+            # leave out the last ones (»Ad 5. -«, nothing to say).
+            listed = [h.number for h in second]
+            if listed == numbers[: len(listed)] and len(listed) >= max(2, math.ceil(0.6 * len(run))):
+                titles = tuple(h.title for h in run[: len(second)])
+                return toc, confirmed, _Chain(2.0 * len(second), tuple(second), second[0].style, titles)
     return toc, confirmed, None
 
 

@@ -250,3 +250,14 @@ def test_a_topic_in_capitals_is_an_item_where_items_are_lines_in_capitals() -> N
     # Inside a numbered agenda, the same line in capitals is the item's section.
     numbered = "1. Budget\nØKONOMI\nDer er 5.000 kr. tilbage.\n\n2. Eventuelt\nIntet.\n"
     assert titles(numbered) == [(1, "Budget"), (2, "Eventuelt")]
+
+
+def test_an_agenda_list_then_a_minutes_list_numbered_otherwise() -> None:
+    # »1.« … in the agenda, »Ad 1:« … in the minutes, the last (nothing to say) left out.
+    text = (
+        "Referat fra bestyrelsesmøde 17. juni 2019\n\nDagsorden\n\n1. Budget 2020\n2. Mødedatoer\n3. Evt.\n\n"
+        "Beslutningsreferat:\nAd 1: Budgettet blev godkendt.\nAd 2 Næste møde er 5. september.\n"
+    )
+    assert titles(text) == [(1, "Budget 2020"), (2, "Mødedatoer")]
+    items = find_items(text)
+    assert text[items[0].body_start : items[0].end].strip() == "Budgettet blev godkendt."

@@ -75,6 +75,7 @@ def test_encodings() -> None:
             b"PK\x03\x04",
             "damaged or truncated .docx (its ZIP archive cannot be read): save it again from Word",
         ),
+        ("shy.txt", "\u00ad\u200b \n".encode(), "no text in the file"),
         (
             "README",
             b"text",
