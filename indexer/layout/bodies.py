@@ -66,6 +66,8 @@ def _specific(body: str, text: str) -> str:
     return best[0] if best else body
 
 
+# "Referat fra Ældrerådets møde den 30. november": the body in the genitive before the meeting.
+_GENITIVE_MEETING = re.compile(rf"\b(?P<body>[A-ZÆØÅ][\wæøå]*?(?i:{_HEAD_ALT}))s\s+(?i:{_MEETING})\b")
 _MEETING_IN = re.compile(
     r"\b(?i:møde|møte|möte)\s+i\s+(?P<body>[A-ZÆØÅ][\wæøå]*(?:\s+(?:for|og|i)?\s*[A-ZÆØÅ][\wæøå]*){0,4})"
 )
@@ -77,6 +79,10 @@ def find_committee(title_lines: list[str], text: str) -> str | None:
         m = _MEETING_IN.search(line)
         if m:
             return m["body"].strip()
+    for line in title_lines:
+        m = _GENITIVE_MEETING.search(line)
+        if m:
+            return _specific(_tidy(m["body"]), text)
     for line in title_lines:
         m = _BODY_MEETING.search(line)
         if m and m["body"]:

@@ -31,6 +31,8 @@ _NUMBERED = {
     "case": re.compile(r"^(?:PS|RS|FS|DS|Sak|Saksnr\.?|Sag|Sagsnr\.?)\s*(?P<n>\d{1,4})\s*/\s*\d{2,4}\b(?P<rest>.*)$"),
     "dot": re.compile(r"^(?P<n>\d{1,4})\.(?!\d)(?P<rest>.*)$"),
     "paren": re.compile(r"^(?P<n>\d{1,3})\)(?P<rest>.*)$"),
+    # "1: Godkendelse af referatet" (not a time, "10:00").
+    "numcolon": re.compile(r"^(?P<n>\d{1,3}):(?!\d)\s*(?P<rest>[A-ZÆØÅÄÖÜ].*)$"),
     # A number alone on its line, the title on the next (web exports): see ``_alone_heads_an_item``.
     "alone": re.compile(r"^(?P<n>\d{1,3})(?P<rest>)$"),
     "bare": re.compile(r"^(?P<n>\d{1,3})[ \t]+(?P<rest>[A-ZÆØÅÄÖÜ].*)$"),

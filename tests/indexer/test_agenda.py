@@ -261,3 +261,12 @@ def test_an_agenda_list_then_a_minutes_list_numbered_otherwise() -> None:
     assert titles(text) == [(1, "Budget 2020"), (2, "Mødedatoer")]
     items = find_items(text)
     assert text[items[0].body_start : items[0].end].strip() == "Budgettet blev godkendt."
+
+
+def test_items_numbered_with_a_colon() -> None:
+    text = (
+        "Referat fra Ældrerådets møde den 30. november 2015 kl. 10.00 – 12.00\n\n"
+        "1: Godkendelse af referatet\nReferat\nGodkendt\n\n2: Ældreguide brochure\nReferat\nUddelt.\n\n"
+        "3: Eventuelt\nReferat\nIntet. Mødet sluttede 12:00\n"
+    )
+    assert titles(text) == [(1, "Godkendelse af referatet"), (2, "Ældreguide brochure"), (3, "Eventuelt")]

@@ -118,3 +118,8 @@ def test_norwegian_and_swedish_boards_and_their_organisations() -> None:
     assert (styret.committee, styret.organisation, styret.date) == ("Styret", "Borettslaget Solsiden", "2025-02-03")
     brf = parse_header("Protokoll fört vid föreningsstämma i Bostadsrättsföreningen Eken\nDatum: 2024-05-02\n")
     assert brf.organisation == "Bostadsrättsföreningen Eken"
+
+
+def test_a_body_named_in_the_genitive_before_its_meeting() -> None:
+    header = parse_header("Referat fra Ældrerådets møde den 30. november 2015 i St. Magleby Stuen\n")
+    assert (header.committee, header.date) == ("Ældrerådet", "2015-11-30")
