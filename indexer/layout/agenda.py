@@ -239,10 +239,13 @@ def _unnumbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
     chains = []
     for style in dict.fromkeys(h.style for h in heads if h.number is None):
         group = [h for h in heads if h.style == style]
-        if len(group) >= 2:
+        if len(group) >= (3 if style == "plain" else 2):
             score = _UNNUMBERED_FACTOR * sum(_weights(lines, group, set()))
             chains.append(_Chain(score, tuple(group), style))
-    return chains
+    # Plain short lines head items only where nothing marks headings otherwise (capitals, a
+    # colon, Markdown, time slots): elsewhere they are subheadings or lines of a list.
+    marked = [c for c in chains if c.style != "plain"]
+    return marked or chains
 
 
 def find_agenda(text: str) -> Agenda:
@@ -293,6 +296,8 @@ def _describe(style: str) -> str:
         return "heading lines ending in a colon"
     if style == "caps":
         return "headings in capitals"
+    if style == "plain":
+        return "short lines over their paragraphs"
     return "headings"
 
 

@@ -16,7 +16,7 @@ from indexer.dates import find_dates
 from indexer.layout.head import Head, clean_title, head_number, split_inline
 from indexer.layout.inline_heads import FLATTENED, contents_region, inline_in_contents, inline_labelled
 from indexer.layout.labels import LABELS
-from indexer.layout.lines import Line, next_filled, unmarked
+from indexer.layout.lines import Line, blank_before, next_filled, unmarked
 from indexer.layout.sections import TOPIC_NAMES, heading_of, role_of
 
 MAX_TITLE = 250
@@ -170,6 +170,32 @@ def _is_caps_heading(text: str) -> bool:
     return not (_LABELS.match(name) or name.casefold() in LABELS or section)
 
 
+# A plain heading: a few words on a line of their own after a blank line, no sentence end.
+PLAIN_WORDS = 6
+
+
+def _is_plain_heading(lines: list[Line], i: int, text: str) -> bool:
+    """A short line that heads the paragraph right under it (»Dugnad« / »Dugnadsplakat settes opp
+    2. mai.«): web pages that lost their numbering. Not a label, a section name, a sentence or a
+    line in capitals (those are read above)."""
+    nxt = i + 1
+    if not blank_before(lines, i) or nxt >= len(lines) or lines[nxt].blank:
+        return False
+    below = lines[nxt].text.strip()
+    says = below.endswith((".", "!", "?")) or len(below.split()) >= PLAIN_WORDS
+    return (
+        says
+        and _STARTS_TITLE.match(text) is not None
+        and len(text.split()) <= PLAIN_WORDS
+        and not re.search(r"[.:;,!?]$", text)
+        and sum(c.isdigit() for c in text) <= 4
+        and not _LABELS.match(text)
+        and text.casefold() not in LABELS
+        and heading_of(text) is None
+        and not text.isupper()
+    )
+
+
 def _unnumbered(lines: list[Line], i: int) -> Head | None:
     line = lines[i]
     body, offset, level = unmarked(line.text)
@@ -187,6 +213,8 @@ def _unnumbered(lines: list[Line], i: int) -> Head | None:
         return Head(i, f"md{level}", None, clean_title(text), start, i, end, True)
     if _is_caps_heading(text):
         return Head(i, "caps", None, clean_title(text.capitalize()), start, i, end, True)
+    if _is_plain_heading(lines, i, text):
+        return Head(i, "plain", None, clean_title(text), start, i, end, True)
     m = re.match(r"^(?P<title>[^:]{2,70}):(?:\*\*)?\s*(?P<inline>.*)$", text)
     if not m or not _STARTS_TITLE.match(text):
         return None

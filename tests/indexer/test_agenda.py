@@ -270,3 +270,19 @@ def test_items_numbered_with_a_colon() -> None:
         "3: Eventuelt\nReferat\nIntet. Mødet sluttede 12:00\n"
     )
     assert titles(text) == [(1, "Godkendelse af referatet"), (2, "Ældreguide brochure"), (3, "Eventuelt")]
+
+
+def test_short_lines_over_their_paragraphs_are_items_where_nothing_else_marks_them() -> None:
+    text = (
+        "Referat fra styremøte 7. april 2014\nReferent: Svein\n\nTilstede:\nTone, Lars og Svein.\n\n"
+        "Bygging av uthus\nVi har nå fått byggetillatelse og tar kontakt med byggmester.\n\n"
+        "Skolen\nVi tar kontakt med Marite for å høre hva situasjonen er.\n\n"
+        "Dugnad\nDugnadsplakat settes opp 2. mai. Ansvar: Svein\n\nAvtale om henger med Egil.\n"
+    )
+    assert titles(text) == [(1, "Bygging av uthus"), (2, "Skolen"), (3, "Dugnad")]
+    # Two such lines are not yet an agenda, and capitals mark the items where they are used.
+    assert titles(text.split("Dugnad")[0]) == []
+    capitals = "VELKOMST\nFormanden bød velkommen.\n\nNyt tag\nTaget er utæt og skal skiftes.\n\nØKONOMI\n" + (
+        "Kassen er god.\n\nEVENTUELT\nIntet.\n"
+    )
+    assert [t for _, t in titles(capitals)] == ["Velkomst", "Økonomi", "Eventuelt"]
