@@ -158,7 +158,7 @@ def _meeting(src: SourceText, header: Header, items: list[AgendaItem], notes: li
     return Meeting(
         source=src.source,
         committee=header.committee,
-        body=canonical_body(header.committee),
+        body=canonical_body(header.committee, src.text),
         date=header.date,
         organisation=header.organisation,
         start_time=header.start_time,

@@ -10,7 +10,7 @@ import numpy as np
 
 from indexer.dates import DateRange
 from indexer.errors import ConfigError
-from indexer.layout.header import canonical_body
+from indexer.layout.bodies import abbreviates
 from indexer.records import Passage
 
 
@@ -43,17 +43,20 @@ def parse_day(value: str | None, flag: str) -> date | None:
 def committee_matches(wanted: str, committee: str | None, body: str | None) -> bool:
     """Whether a committee filter ("SOCDIR", "socialdirektørkredsen", "Styregruppe") matches.
 
-    Abbreviations and full names of the same body match each other; a longer fragment
-    also matches as part of the name.
+    An acronym matches the name it is short for (»DAS« - »Den Administrative Styregruppe«,
+    ``indexer.layout.bodies.abbreviates``); a longer fragment also matches as part of the name.
     """
     wanted_key = wanted.strip().casefold()
     if not wanted_key:
         return True
-    names = [n.casefold() for n in (committee, body) if n]
-    target = (canonical_body(wanted) or "").casefold()
-    if target in names or wanted_key in names:
+    names = [n for n in (committee, body) if n]
+    if wanted_key in (n.casefold() for n in names):
         return True
-    return len(wanted_key) >= 4 and any(wanted_key in n for n in names)
+    if any(abbreviates(wanted, n) for n in names):
+        return True
+    if committee and body == committee and abbreviates(committee, wanted):
+        return True  # minutes that print only an acronym, never spelled out
+    return len(wanted_key) >= 4 and any(wanted_key in n.casefold() for n in names)
 
 
 class FilterTable:
@@ -69,6 +72,16 @@ class FilterTable:
         )
         self.committees = list(names)
 
+    def _codes(self, wanted: str) -> list[int]:
+        """The committees a filter names. An acronym that some minutes print as their committee
+        stands for the body those minutes write out (»SOCDIR« - Socialdirektørkredsen, not
+        Socialdirektørforum, which it could abbreviate as well)."""
+        key = wanted.strip().casefold()
+        bodies = {b for c, b in self.committees if c and b and c.casefold() == key}
+        if bodies:
+            return [i for i, (c, b) in enumerate(self.committees) if (c and c.casefold() == key) or b in bodies]
+        return [i for i, (c, b) in enumerate(self.committees) if committee_matches(wanted, c, b)]
+
     def in_period(self, period: DateRange) -> np.ndarray:
         return (self.day >= period.start.toordinal()) & (self.day <= period.end.toordinal())
 
@@ -78,8 +91,7 @@ class FilterTable:
             return None
         mask = np.ones(len(self.day), dtype=bool)
         if filters.committee:
-            codes = [i for i, (c, b) in enumerate(self.committees) if committee_matches(filters.committee, c, b)]
-            mask &= np.isin(self.committee_code, codes)
+            mask &= np.isin(self.committee_code, self._codes(filters.committee))
         for r in (filters.date_range(), period):
             if r is not None:
                 mask &= self.in_period(r)

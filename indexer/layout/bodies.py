@@ -122,3 +122,43 @@ def find_organisation(title_lines: list[str], committee: str | None) -> str | No
             if org and org[0].isupper() and (committee is None or org.casefold() not in committee.casefold()):
                 return org
     return None
+
+
+# An acronym a body goes by: »DAS«, »SOCDIR«, »KKR«, »ØU«.
+_ACRONYM = re.compile(r"[A-ZÆØÅ]{2,8}")
+# A capitalised name of one to four words (»Den Administrative Styregruppe«, »Socialdirektørkredsen«).
+_NAME = re.compile(r"\b[A-ZÆØÅ][\wæøå]+(?:[ \t]+[A-ZÆØÅ][\wæøå]+){0,3}")
+_BODY_HEAD = re.compile(rf"(?i:{_HEAD_ALT})")
+
+
+def is_acronym(text: str) -> bool:
+    return _ACRONYM.fullmatch(text.strip()) is not None
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is short for ``name``: the initials of its capitalised words (»DAS« -
+    »Den Administrative Styregruppe på socialområdet«), or, for one word, its letters in order
+    from its first (»SOCDIR« - »Socialdirektørkredsen«, »FU« - »Forretningsudvalget«)."""
+    short = acronym.strip().casefold()
+    if not is_acronym(acronym) or not name.strip():
+        return False
+    words = name.split()
+    capitals = [w for w in words if w[:1].isupper()]
+    if len(capitals) >= 2:
+        return "".join(w[0] for w in capitals).casefold() == short
+    word = words[0].casefold()
+    if word[:1] != short[:1] or len(word) <= len(short):
+        return False
+    rest = iter(word[1:])
+    return all(c in rest for c in short[1:])
+
+
+def expand_acronym(acronym: str, document: str) -> str | None:
+    """The body's name that ``document`` writes out for ``acronym`` (the commonest), if any; a
+    genitive (»Socialdirektørkredsens«) counts for the name."""
+    # Each capitalised run and its leading words: »Socialdirektørkredsen Tid …« names it too.
+    runs = (m.group(0).split() for m in _NAME.finditer(document))
+    names = [" ".join(w[:k]) for w in runs for k in range(1, len(w) + 1) if _BODY_HEAD.search(" ".join(w[:k]))]
+    known = set(names)
+    found = Counter(n[:-1] if n.endswith("s") and n[:-1] in known else n for n in names if abbreviates(acronym, n))
+    return found.most_common(1)[0][0] if found else None

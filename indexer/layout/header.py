@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from indexer.dates import find_dates, find_partial_dates, infer_year, parse_times
-from indexer.layout.bodies import find_committee, find_organisation
+from indexer.layout.bodies import expand_acronym, find_committee, find_organisation, is_acronym
 from indexer.layout.labels import read_fields
 from indexer.layout.people import split_names
 
@@ -189,23 +189,20 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
     )
 
 
-# Alias -> the body it stands for. Filtering uses the body; display uses what was written.
-BODY_ALIASES: dict[str, str] = {
-    "socdir": "Socialdirektørkredsen",
-    "socialdirektørkredsen": "Socialdirektørkredsen",
-    "das": "Den Administrative Styregruppe",
-    "den administrative styregruppe": "Den Administrative Styregruppe",
-}
+_QUALIFIED_NAME = re.compile(
+    r"(?P<name>(?:[A-ZÆØÅ][\wæøå-]*\s+)+[A-ZÆØÅ][\wæøå-]*)\s+(?:på|for|i|under|inden for)\s+[a-zæøå][\wæøå\s-]*"
+)
 
 
-def canonical_body(name: str | None) -> str | None:
-    """The body a committee name or abbreviation stands for ("SOCDIR" -> Socialdirektørkredsen)."""
+def canonical_body(name: str | None, document: str = "") -> str | None:
+    """The body a committee name stands for: an acronym (»SOCDIR«) as ``document`` writes it out
+    (»Socialdirektørkredsen«), so that its meetings and those under the full name are one body."""
     if not name:
         return None
-    key = re.sub(r"\s+", " ", name).strip().casefold()
-    if key in BODY_ALIASES:
-        return BODY_ALIASES[key]
-    for alias, body in BODY_ALIASES.items():
-        if len(alias) > 6 and key.startswith(alias):
-            return body  # "Den Administrative Styregruppe på socialområdet"
-    return re.sub(r"\s+", " ", name).strip()
+    name = re.sub(r"\s+", " ", name).strip()
+    if is_acronym(name):
+        return expand_acronym(name, document) or name
+    # »Den Administrative Styregruppe på socialområdet«: a name of capitalised words, then the
+    # field it works in, in lower case; the name alone is the body.
+    named = _QUALIFIED_NAME.fullmatch(name)
+    return named["name"] if named else name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from indexer.layout.bodies import abbreviates
 from indexer.layout.header import canonical_body, parse_header, split_names
 
 
@@ -49,12 +50,26 @@ def test_a_bulleted_list_of_names() -> None:
     )
 
 
-def test_abbreviations_map_to_one_body() -> None:
-    assert canonical_body("SOCDIR") == canonical_body("Socialdirektørkredsen") == "Socialdirektørkredsen"
-    assert canonical_body("DAS") == "Den Administrative Styregruppe"
-    assert canonical_body("Den Administrative Styregruppe på socialområdet") == "Den Administrative Styregruppe"
-    assert canonical_body("Socialdirektørforum") == "Socialdirektørforum"
+def test_an_acronym_stands_for_the_body_the_minutes_write_out() -> None:
+    minutes = "Møde: SOCDIR\n\n1. Orientering\nSocialdirektørkredsen bedes tage orienteringen til efterretning.\n"
+    assert canonical_body("SOCDIR", minutes) == "Socialdirektørkredsen"
+    assert canonical_body("DAS", "Den Administrative Styregruppe drøfter udkastet.") == "Den Administrative Styregruppe"
+    # Not spelled out: the acronym itself; a name is the body as written.
+    assert canonical_body("ØU", "Dagsorden: 1. Budget") == "ØU"
+    # A capitalised name and the field it works in: the name is the body.
+    assert canonical_body("Den Administrative  Styregruppe på socialområdet") == "Den Administrative Styregruppe"
+    assert canonical_body("Udvalget for Ældre og Sundhed") == "Udvalget for Ældre og Sundhed"
+    assert canonical_body("Kultur- og Fritidsudvalget") == "Kultur- og Fritidsudvalget"
     assert canonical_body(None) is None
+
+
+def test_which_names_an_acronym_abbreviates() -> None:
+    assert abbreviates("DAS", "Den Administrative Styregruppe på socialområdet")
+    assert abbreviates("SOCDIR", "Socialdirektørkredsen")
+    assert abbreviates("ØU", "Økonomiudvalget")
+    assert not abbreviates("DAS", "Dansk Sygeplejeråd")
+    assert not abbreviates("FU", "Socialdirektørforum")
+    assert not abbreviates("Styregruppe", "Den Administrative Styregruppe")
 
 
 def test_the_labelled_date_wins_and_every_guess_is_a_note() -> None:

@@ -28,7 +28,8 @@ PASSAGES = [
 @pytest.mark.parametrize(
     ("wanted", "expected"),
     [
-        ("SOCDIR", [True, True, False, False]),
+        # On its own an acronym matches every name it abbreviates; the table narrows it (below).
+        ("SOCDIR", [True, True, False, True]),
         ("socialdirektørkredsen", [True, True, False, False]),
         ("DAS", [False, False, True, False]),
         ("Styregruppe", [False, False, True, False]),
@@ -43,7 +44,9 @@ def test_committee_filter(wanted: str, expected: list[bool]) -> None:
 def test_mask_combines_committee_dates_and_period() -> None:
     table = FilterTable(PASSAGES)
     assert table.mask(Filters()) is None
+    # »SOCDIR« is the committee the first minutes print: it stands for the body they write out.
     assert table.mask(Filters(committee="SOCDIR")).tolist() == [True, True, False, False]
+    assert table.mask(Filters(committee="DAS")).tolist() == [False, False, True, False]
     assert table.mask(Filters(since=date(2013, 1, 1))).tolist() == [False, True, True, False]
     assert table.mask(Filters(until=date(2013, 3, 18))).tolist() == [True, True, False, False]
     period = DateRange(date(2012, 1, 1), date(2012, 12, 31))
