@@ -173,6 +173,22 @@ def _asks_outcome(question: str) -> bool:
     return any(m.start() == 0 or not m.group(0)[0].isupper() for m in _OUTCOME_CUE.finditer(question.strip()))
 
 
+def _names_meeting(question: str, period: DateRange) -> bool:
+    """Whether the question's date is a meeting's: a meeting word (»på mødet i marts 2013«), or a
+    verb of what meetings do with a month or day (»drøftede … i maj 2012«). A year alone is often
+    the topic's (»økonomien for Taleinstituttet i 2013«, »the 2016 steering agreement«): with a
+    verb it is the meeting's only right after it (»blev drøftet i 2012«)."""
+    if re.search(rf"\b(?:{MEETING_WORD})\b", question, re.IGNORECASE):
+        return True
+    cues = list(_MEETING_CUE.finditer(question))
+    if not cues:
+        return False
+    if not _YEAR.fullmatch(period.text or ""):
+        return True
+    at = question.find(period.text)
+    return any(0 <= at - m.end() <= 2 for m in cues)
+
+
 def analyze(question: str) -> QueryPlan:
     period = extract_date_range(question)
     outcome = _asks_outcome(question) or bool(_PROPOSAL_QUESTION.match(question))
@@ -182,7 +198,7 @@ def analyze(question: str) -> QueryPlan:
     return QueryPlan(
         question=question,
         date_range=period,
-        names_meeting=period is not None and bool(_MEETING_CUE.search(question)),
+        names_meeting=period is not None and _names_meeting(question, period),
         language=language,
         asks_outcome=outcome,
         answer_type=next((kind for kind, cue in _ANSWER_TYPES if cue.search(question)), None),

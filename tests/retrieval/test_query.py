@@ -67,3 +67,17 @@ def test_language_and_question_type() -> None:
 def test_strip_period() -> None:
     plan = analyze("Hvad skete der i marts 2013 med takster?")
     assert strip_period(plan.question, plan) == "Hvad skete der i med takster?"
+
+
+@pytest.mark.parametrize(
+    ("question", "meeting"),
+    [
+        ("Hvad blev besluttet på bestyrelsesmødet i 2019?", True),  # a meeting word
+        ("Hvad drøftede udvalget om skolerne i marts 2019?", True),  # a verb and a month
+        ("Hvilke takster blev vedtaget i 2019?", True),  # a year right after the verb
+        ("Hvad blev der sagt om budgettet for skolerne i 2020?", False),  # the budget's year
+        ("What was decided about the plan for the harbour in 2021?", False),
+    ],
+)
+def test_whose_date_a_year_is(question: str, meeting: bool) -> None:
+    assert analyze(question).names_meeting is meeting
