@@ -11,7 +11,7 @@ the years the document mentions, and last the file name. Every guess is a note.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from indexer.dates import find_dates, find_partial_dates, infer_year, parse_times
@@ -187,6 +187,24 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
         roles=tuple((label.capitalize(), re.sub(r"\s+", " ", v).strip()) for label, v in roles.items() if v.strip()),
         notes=tuple(notes),
     )
+
+
+# Agenda items that are attendee fields: »1. Fraværende: Kirsten Larsen, Silja Kjærbo og …«.
+ATTENDEE_ITEMS = 2
+
+
+def with_attendee_items(header: Header, titles: list[str]) -> Header:
+    """The header with attendees that the first items list (»1. Fraværende: …«, »1. Til stede:
+    …«) where the front matter lists none."""
+    participants, absent = header.participants, header.absent
+    for title in titles[:ATTENDEE_ITEMS]:
+        values, _roles = read_fields([title])  # each title alone: the next is no continuation
+        participants = participants or split_names(values.get("participants", ""))
+        absent = absent or split_names(values.get("absent", ""))
+    if (participants, absent) == (header.participants, header.absent):
+        return header
+    notes = tuple(n for n in header.notes if not (participants and n == "no attendees listed"))
+    return replace(header, participants=participants, absent=absent, notes=notes)
 
 
 _QUALIFIED_NAME = re.compile(

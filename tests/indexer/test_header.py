@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from indexer.layout.bodies import abbreviates
-from indexer.layout.header import canonical_body, parse_header, split_names
+from indexer.layout.header import canonical_body, parse_header, split_names, with_attendee_items
 
 
 def test_label_above_value_layout_ignores_publication_date() -> None:
@@ -138,3 +138,15 @@ def test_norwegian_and_swedish_boards_and_their_organisations() -> None:
 def test_a_body_named_in_the_genitive_before_its_meeting() -> None:
     header = parse_header("Referat fra Ældrerådets møde den 30. november 2015 i St. Magleby Stuen\n")
     assert (header.committee, header.date) == ("Ældrerådet", "2015-11-30")
+
+
+def test_attendees_listed_as_the_first_item() -> None:
+
+    header = parse_header("Referat menighedsrådsmøde nr. 1 den 22.2.2022\n")
+    titles = ["Fraværende: Kirsten Larsen, Silja Kjærbo og Thomas Neergaard", "Bemærkninger til dagsordenen"]
+    found = with_attendee_items(header, titles)
+    assert found.absent == ("Kirsten Larsen", "Silja Kjærbo", "Thomas Neergaard")
+    assert with_attendee_items(header, ["Godkendelse af dagsorden", "Fraværende: Bo"]).absent == ("Bo",)
+    assert (
+        with_attendee_items(header, ["Budget", "Regnskab", "Fraværende: Bo"]) == header
+    )  # too late to be the header's
