@@ -56,7 +56,7 @@ _NUMERIC = re.compile(
 _SLASH_DASH = re.compile(r"(?<![\d.,/-])(?P<day>\d{1,2})/(?P<mon>\d{1,2})-(?P<year>(?:19|20)\d\d)(?![\d-])")
 # "05.03.24", "5/3/24": a two-digit year, with the same separator twice (not "kl. 19.30").
 _SHORT_YEAR = re.compile(
-    r"(?<![\d.,/:-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<mon>\d{1,2})(?P=sep)(?P<year>\d\d)(?![\d.,/:-]|\.\d)"
+    r"(?<![\w.,/:-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<mon>\d{1,2})(?P=sep)(?P<year>\d\d)(?![\d/:-]|[.,]\d)"
 )
 # "kl. 10.00-12.00", "kl. 19", "Kl. 18.00 – 20.30", and the seed's "kl. 10-00-12.00" typo
 # (a dash stands for the minutes' point only when another time follows: "kl. 17-19" is 17 to 19).
@@ -91,7 +91,7 @@ def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
             groups = m.groupdict()
             month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["mon"])
             year = int(groups["year"])
-            if year < 100:  # "24" is 2024, "98" 1998
+            if year < 100:  # "24" is 2024, "98" 1998: minutes written on computers, 1970 on
                 year += 2000 if year < 70 else 1900
             d = _safe_date(year, month, int(groups["day"]))
             if d is not None:

@@ -25,20 +25,18 @@ import numpy as np
 
 from indexer.dates import find_dates
 from retrieval.filters import committee_matches
+from retrieval.offices import notes_office_asked
 from retrieval.overlap import danish_analyzer, echoes, lexical_overlap
 from retrieval.query import QueryPlan, strip_period
 from retrieval.ranking import states_outcome
 from retrieval.sentences import (
     HEADER_KINDS,
     Sentence,
-    asked_stems,
     asks_next_meeting,
     asks_when_or_where_held,
     field_answers,
     has_kind,
     label_asked,
-    names_its_meeting,
-    office_asked,
 )
 
 # Sentences embedded per question (the slow step), chosen by the cheap features.
@@ -158,16 +156,7 @@ def _lexical(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
 
 def _office_noted(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
     """1 for an attendee list that notes the office a question about a person names."""
-    if plan.expects != "person":
-        return np.zeros(len(pool))
-    asked = asked_stems(plan)
-    return np.array(
-        [
-            s.passage.item_number == 0 and office_asked(s.text, asked) and names_its_meeting(plan, s.passage)
-            for s in pool
-        ],
-        dtype=float,
-    )
+    return np.array([notes_office_asked(plan, s) for s in pool], dtype=float)
 
 
 def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:

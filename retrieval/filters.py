@@ -10,7 +10,7 @@ import numpy as np
 
 from indexer.dates import DateRange
 from indexer.errors import ConfigError
-from indexer.layout.bodies import abbreviates
+from indexer.layout.bodies import abbreviates, is_acronym
 from indexer.records import Passage
 
 
@@ -77,8 +77,8 @@ class FilterTable:
         stands for the body those minutes write out (»SOCDIR« - Socialdirektørkredsen, not
         Socialdirektørforum, which it could abbreviate as well)."""
         key = wanted.strip().casefold()
-        bodies = {b for c, b in self.committees if c and b and c.casefold() == key}
-        if bodies:
+        bodies = {b for c, b in self.committees if c and b and c.casefold() == key and b.casefold() != key}
+        if is_acronym(wanted) and bodies:
             return [i for i, (c, b) in enumerate(self.committees) if (c and c.casefold() == key) or b in bodies]
         return [i for i, (c, b) in enumerate(self.committees) if committee_matches(wanted, c, b)]
 

@@ -26,6 +26,14 @@ _YEAR = re.compile(
 # A word that names a meeting, compounds too ("socialdirektørmødet", "generalforsamlingen",
 # "årsmötet"), not "imødekomme".
 MEETING_WORD = r"\w*(?<!i)møde\w*|\w*møte\w*|\w*möte\w*|\w*forsamling\w*|\w*stämma\w*|meeting\w*|assembl\w*"
+_MEETING_WORD = re.compile(rf"\b(?:{MEETING_WORD})\b", re.IGNORECASE)
+
+
+def names_a_meeting(text: str) -> bool:
+    """Whether ``text`` has a word that names a meeting (»mødet«, »generalforsamlingen«)."""
+    return _MEETING_WORD.search(text) is not None
+
+
 # A question that names a meeting, or what a meeting does with an item.
 _MEETING_CUE = re.compile(
     rf"\b({MEETING_WORD}|\w*referat\w*|drøft\w*|beslut\w*|behandl\w*|vedt\w*|godkend\w*|sagt|sagde|"
@@ -173,12 +181,15 @@ def _asks_outcome(question: str) -> bool:
     return any(m.start() == 0 or not m.group(0)[0].isupper() for m in _OUTCOME_CUE.finditer(question.strip()))
 
 
+VERB_TO_YEAR_WORDS = 1
+
+
 def _names_meeting(question: str, period: DateRange) -> bool:
     """Whether the question's date is a meeting's: a meeting word (»på mødet i marts 2013«), or a
     verb of what meetings do with a month or day (»drøftede … i maj 2012«). A year alone is often
-    the topic's (»økonomien for Taleinstituttet i 2013«, »the 2016 steering agreement«): with a
-    verb it is the meeting's only right after it (»blev drøftet i 2012«)."""
-    if re.search(rf"\b(?:{MEETING_WORD})\b", question, re.IGNORECASE):
+    the topic's (»økonomien for Taleinstituttet i 2013«): with a verb it is the meeting's only
+    right after it or its subject (»blev drøftet i 2012«, »besluttede byrådet i 2019«)."""
+    if names_a_meeting(question):
         return True
     cues = list(_MEETING_CUE.finditer(question))
     if not cues:
@@ -186,7 +197,8 @@ def _names_meeting(question: str, period: DateRange) -> bool:
     if not _YEAR.fullmatch(period.text or ""):
         return True
     at = question.find(period.text)
-    return any(0 <= at - m.end() <= 2 for m in cues)
+    # The verb, at most one word (its subject: »besluttede byrådet i 2019«), then the year.
+    return any(at - m.end() >= 0 and len(question[m.end() : at].split()) <= VERB_TO_YEAR_WORDS for m in cues)
 
 
 def analyze(question: str) -> QueryPlan:

@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 from indexer.dates import DAY_MONTH, MONTHS, find_dates
 from indexer.layout.labels import LABELS, label_at_start
 from indexer.records import Passage
-from retrieval.filters import committee_matches
+from retrieval.offices import notes_office_asked
 from retrieval.overlap import danish_analyzer
-from retrieval.query import MEETING_WORD, QueryPlan
+from retrieval.query import QueryPlan, names_a_meeting
 from retrieval.ranking import ANSWER_SHAPES
-from retrieval.units import field_units, sub_heading
+from retrieval.units import field_units, is_sub_heading
 
 # Items whose passages are read for the answer, in search order.
 TOP_ITEMS = 3
@@ -156,7 +156,7 @@ def sentences_of(passage: Passage, row: int, item_rank: int, shown: bool, lead: 
         # header's "04-06-2020 09:00:00", a table cell) can be the answer. A list number is not.
         if sum(c.isalpha() for c in text) >= 2 or sum(c.isdigit() for c in text) >= 3:
             out.append(Sentence(row, passage, i, text, item_rank, shown, lead, heading))
-        if sub_heading(passage.text, a, b):
+        if is_sub_heading(passage.text, a, b):
             heading = text
     return out
 
@@ -207,11 +207,7 @@ def asks_when_or_where_held(plan: QueryPlan) -> bool:
 
 def asks_next_meeting(plan: QueryPlan) -> bool:
     """When or where the next meeting is ("Hvornår holder bestyrelsen næste møde?")."""
-    return (
-        plan.expects in ("time", "place")
-        and bool(_NEXT.search(plan.question))
-        and bool(re.search(rf"\b(?:{MEETING_WORD})\b", plan.question, re.IGNORECASE))
-    )
+    return plan.expects in ("time", "place") and bool(_NEXT.search(plan.question)) and names_a_meeting(plan.question)
 
 
 def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
@@ -228,50 +224,9 @@ def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
     # this header's date falls in; "næste møde efter maj 2020" names another) was held.
     period = plan.date_range if asks_when_or_where_held(plan) else None
     about_meeting = period is not None and any(period.contains(s.passage.meeting_date) for s in header)
-    if not (labelled or about_meeting or _office_held(plan, header)):
+    if not (labelled or about_meeting or any(notes_office_asked(plan, s) for s in header)):
         return pool
     return [replace(s, item_rank=0) if s.passage.item_number == 0 and s.item_rank > 0 else s for s in pool]
-
-
-# An office held, as an attendee list notes it beside a name: »Henrik Aarup-Kristensen (formand,
-# Brønderslev Kommune)«, »Carl Tönsgård, ordförande«, »Jane Hvas/ref«.
-_OFFICES = (
-    r"formand\w*|næstformand\w*|forperson\w*|ordförande|ordfører\w*|leder|mødeleder|dirigent|referent|ref|"
-    r"sekretær|sekreterare|kasserer|kassør|kassör|chair\w*|secretary|treasurer"
-)
-_OFFICE_BESIDE_NAME = re.compile(rf"[A-ZÆØÅ]\w+\s*(?:\(|,|/)\s*(?P<office>{_OFFICES})\b", re.IGNORECASE)
-# Who was elected to an office is an item's outcome, not the attendee list's note.
-_ELECTED = re.compile(r"\b(valgt\w*|vælg\w*|genvalg\w*|konstituer\w*|elected|chosen|vald\w*)\b", re.IGNORECASE)
-
-
-def _office_held(plan: QueryPlan, header: Sequence[Sentence]) -> bool:
-    """Whether a question about a person names an office that the header notes beside a name,
-    of this meeting or committee (»Hvem er formand for DAS?«, »Who chaired the meeting?«; not
-    »Who chairs the economic working group?«)."""
-    if plan.expects != "person" or _ELECTED.search(plan.question):
-        return False
-    asked = asked_stems(plan)
-    return any(office_asked(s.text, asked) and names_its_meeting(plan, s.passage) for s in header)
-
-
-def names_its_meeting(plan: QueryPlan, passage: Passage) -> bool:
-    """Whether the question names a meeting (»mødet«, »generalforsamlingen«) or the passage's
-    committee by name or acronym (»DAS«)."""
-    if re.search(rf"\b(?:{MEETING_WORD})\b", plan.question, re.IGNORECASE):
-        return True
-    named = re.findall(r"\b[A-ZÆØÅ]{2,}\b", plan.question)
-    return any(committee_matches(n, passage.committee, passage.body) for n in named)
-
-
-def asked_stems(plan: QueryPlan) -> set[str]:
-    """The question's stems, with its words' translations for an English question."""
-    return set(danish_analyzer()(" ".join([plan.question, *(w for group in plan.word_groups for w in group)])))
-
-
-def office_asked(text: str, asked: set[str]) -> bool:
-    """Whether ``text`` notes an office among the stems ``asked`` beside a name (»Henrik
-    Aarup-Kristensen (formand, …)« for »Hvem er formand …?«)."""
-    return any(set(danish_analyzer()(m["office"])) & asked for m in _OFFICE_BESIDE_NAME.finditer(text))
 
 
 def label_asked(text: str, asked: set[str]) -> bool:

@@ -68,11 +68,28 @@ def _is_figures(part: str) -> bool:
     return _FIGURES.fullmatch(part) is not None and sum(c.isdigit() for c in part) >= 3
 
 
+def _char_before(text: str, a: int) -> str:
+    """The last character before ``a`` that is not a space or tab ("" at the start)."""
+    i = a - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def _char_after(text: str, b: int) -> str:
+    """The first character from ``b`` on that is not a space or tab ("" at the end)."""
+    i = b
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return text[i] if i < len(text) else ""
+
+
 def _is_row_label(text: str, a: int, b: int) -> bool:
     part = text[a:b]
-    starts_line = a == 0 or text[a - 1] == "\n" or not text[:a].strip(" \t").endswith(tuple(".!?:"))
+    # A sentence may not end right before it: then it is that sentence's last words.
+    after_sentence_end = _char_before(text, a) in tuple(".!?:")
     return (
-        starts_line
+        not after_sentence_end
         and _ROW_LABEL.fullmatch(part) is not None
         and len(part.split()) <= ROW_LABEL_WORDS
         and not _is_figures(part)
@@ -96,10 +113,10 @@ def is_heading(text: str) -> bool:
     )
 
 
-def sub_heading(text: str, a: int, b: int) -> bool:
+def is_sub_heading(text: str, a: int, b: int) -> bool:
     """A heading on a line of its own that names what follows: not a labelled field (»Sted:
     Læsø«) nor a table row (»Samlede udgifter i alt 1.715.000 …«)."""
     part = text[a:b].strip()
     start, end = a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())
-    own_line = text[:start].rstrip(" \t")[-1:] in ("\n", "") and text[end:].lstrip(" \t")[:1] in ("\n", "")
+    own_line = _char_before(text, start) in ("\n", "") and _char_after(text, end) in ("\n", "")
     return own_line and is_heading(part) and ":" not in part and sum(c.isdigit() for c in part) < 3

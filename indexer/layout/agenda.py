@@ -21,13 +21,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from indexer.layout.chain import best_chain
 from indexer.layout.heads import Head, find_heads
 from indexer.layout.lines import Line, blank_after, blank_before, split_lines, title_key
 from indexer.layout.sections import heading_of
 
-_GAP_PENALTY = 1.0
-_START_PENALTY = 1.5  # a chain that starts above 1: running case numbers, or an agenda cut at the front
 _UNNUMBERED_FACTOR = 0.8
+# Share of a list's entries repeated later that makes it a table of contents, or the share of an
+# agenda list that a minutes list must take up.
+_MOST = 0.6
 _PAGE_REF = re.compile(r"^\s*(?:side\s*)?\d{1,4}\s*$|^\s*[.…·_ ]{3,}\s*\d{0,4}\s*$", re.IGNORECASE)
 
 
@@ -105,16 +107,18 @@ def _contents(lines: list[Line], heads: list[Head]) -> tuple[set[int], dict[int,
             same = [t for t in later if t.number == h.number and _same_title(t.title, h.title)]
             if same:
                 twins[h.line] = same[0]
-        if len(twins) >= max(2, math.ceil(0.6 * len(run))):
+        if len(twins) >= max(2, math.ceil(_MOST * len(run))):
             toc |= {h.line for h in run}
             confirmed.update({t.line: h.title for h in run for line, t in twins.items() if line == h.line})
             continue
         numbers = [h.number for h in run]
         for second in _runs(lines, later):
-            # The minutes list may number its entries otherwise (»1.« above, »Ad 1:« below) and
-            # leave out the last ones (»Ad 5. -«, nothing to say).
+            # The same numbering, or entries that name the agenda's (»Ad 1:«, »Punkt 1«), which
+            # may leave out the last ones (»Ad 5. -«, nothing to say); not a list inside item 1.
             listed = [h.number for h in second]
-            if listed == numbers[: len(listed)] and len(listed) >= max(2, math.ceil(0.6 * len(run))):
+            same = second[0].style == run[0].style and listed == numbers
+            named = second[0].style == "label" and listed == numbers[: len(listed)]
+            if same or (named and len(listed) >= max(2, math.ceil(_MOST * len(run)))):
                 titles = tuple(h.title for h in run[: len(second)])
                 return toc, confirmed, _Chain(2.0 * len(second), tuple(second), second[0].style, titles)
     return toc, confirmed, None
@@ -158,55 +162,6 @@ def _weights(lines: list[Line], heads: list[Head], confirmed: set[int] | dict[in
     return out
 
 
-class _PrefixMax:
-    """Fenwick tree: best (value, candidate) among item numbers below n, in O(log n)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.tree: list[tuple[float, int]] = [(-math.inf, -1)] * (size + 1)
-
-    def update(self, number: int, value: float, candidate: int) -> None:
-        i = number + 1
-        while i <= self.size:
-            if value > self.tree[i][0]:
-                self.tree[i] = (value, candidate)
-            i += i & -i
-
-    def below(self, number: int) -> tuple[float, int]:
-        best, i = (-math.inf, -1), number
-        while i > 0:
-            if self.tree[i][0] > best[0]:
-                best = self.tree[i]
-            i -= i & -i
-        return best
-
-
-def _best_chain(numbers: list[int], weights: list[float]) -> tuple[float, list[int]]:
-    """Highest-scoring subsequence with strictly rising numbers (gaps cost a little).
-
-    A chain scores its weights, minus ``_GAP_PENALTY`` per skipped number and a start
-    penalty when it does not start at 1. Written as best_j + GAP * n_j over earlier
-    candidates with smaller numbers, the best predecessor is a prefix maximum: O(n log n).
-    """
-    if not numbers:
-        return 0.0, []
-    prefix = _PrefixMax(max(numbers) + 1)
-    best, back = [0.0] * len(numbers), [-1] * len(numbers)
-    for i, n in enumerate(numbers):
-        best[i] = weights[i] - min(_GAP_PENALTY * (n - 1), _START_PENALTY)
-        value, j = prefix.below(n)
-        via = weights[i] - _GAP_PENALTY * (n - 1) + value
-        if j >= 0 and via > best[i]:
-            best[i], back[i] = via, j
-        prefix.update(n, best[i] + _GAP_PENALTY * n, i)
-    end = max(range(len(numbers)), key=lambda i: best[i])
-    chain = []
-    while end != -1:
-        chain.append(end)
-        end = back[end]
-    return max(best), chain[::-1]
-
-
 def _numbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
     numbered = [h for h in heads if h.number is not None]
     toc, confirmed, merged = _contents(lines, numbered)
@@ -214,7 +169,7 @@ def _numbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
     for style in dict.fromkeys(h.style for h in numbered):
         group = [h for h in numbered if h.style == style and h.line not in toc]
         weights = _weights(lines, group, confirmed)
-        score, chain = _best_chain([h.number or 0 for h in group], weights)
+        score, chain = best_chain([h.number or 0 for h in group], weights)
         picked = [group[i] for i in chain]
         if len(picked) == 1:
             # One numbered line is an item only when it clearly heads one: the contents list it, or

@@ -67,7 +67,7 @@ def _specific(body: str, text: str) -> str:
 
 
 # "Referat fra Ældrerådets møde den 30. november": the body in the genitive before the meeting.
-_GENITIVE_MEETING = re.compile(rf"\b(?P<body>[A-ZÆØÅ][\wæøå]*?(?i:{_HEAD_ALT}))s\s+(?i:{_MEETING})\b")
+_GENITIVE_MEETING = re.compile(rf"\b(?P<body>(?=[A-ZÆØÅ])[\wæøå]*?(?i:{_HEAD_ALT}))s\s+(?i:{_MEETING})\b")
 _MEETING_IN = re.compile(
     r"\b(?i:møde|møte|möte)\s+i\s+(?P<body>[A-ZÆØÅ][\wæøå]*(?:\s+(?:for|og|i)?\s*[A-ZÆØÅ][\wæøå]*){0,4})"
 )
@@ -129,6 +129,7 @@ _ACRONYM = re.compile(r"[A-ZÆØÅ]{2,8}")
 # A capitalised name of one to four words (»Den Administrative Styregruppe«, »Socialdirektørkredsen«).
 _NAME = re.compile(r"\b[A-ZÆØÅ][\wæøå]+(?:[ \t]+[A-ZÆØÅ][\wæøå]+){0,3}")
 _BODY_HEAD = re.compile(rf"(?i:{_HEAD_ALT})")
+_HEADS_LONGEST_FIRST = sorted(_BODY_HEADS, key=len, reverse=True)
 
 
 def is_acronym(text: str) -> bool:
@@ -138,7 +139,9 @@ def is_acronym(text: str) -> bool:
 def abbreviates(acronym: str, name: str) -> bool:
     """Whether ``acronym`` is short for ``name``: the initials of its capitalised words (»DAS« -
     »Den Administrative Styregruppe på socialområdet«), or, for one word, its letters in order
-    from its first (»SOCDIR« - »Socialdirektørkredsen«, »FU« - »Forretningsudvalget«)."""
+    from its first (»SOCDIR« - »Socialdirektørkredsen«); two letters are the first letters of a
+    compound's two parts, the last a body word (»FU« - »Forretnings|udvalget«, not »KU« -
+    »Kommunal|bestyrelsen«)."""
     short = acronym.strip().casefold()
     if not is_acronym(acronym) or not name.strip():
         return False
@@ -149,6 +152,9 @@ def abbreviates(acronym: str, name: str) -> bool:
     word = words[0].casefold()
     if word[:1] != short[:1] or len(word) <= len(short):
         return False
+    if len(short) == 2:
+        head = next((h for h in _HEADS_LONGEST_FIRST if word.endswith(h) and len(word) > len(h)), None)
+        return head is not None and head[0] == short[1]
     rest = iter(word[1:])
     return all(c in rest for c in short[1:])
 

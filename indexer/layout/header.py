@@ -221,6 +221,10 @@ def canonical_body(name: str | None, document: str = "") -> str | None:
     if is_acronym(name):
         return expand_acronym(name, document) or name
     # »Den Administrative Styregruppe på socialområdet«: a name of capitalised words, then the
-    # field it works in, in lower case; the name alone is the body.
+    # field it works in, in lower case; the name alone is the body where the minutes use it alone
+    # (»Den Administrative Styregruppe drøfter …«), not where two groups share it (»… på
+    # beskæftigelsesområdet«).
     named = _QUALIFIED_NAME.fullmatch(name)
-    return named["name"] if named else name
+    if named and document.count(named["name"]) > document.count(name):
+        return named["name"]
+    return name

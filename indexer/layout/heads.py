@@ -170,8 +170,10 @@ def _is_caps_heading(text: str) -> bool:
     return not (_LABELS.match(name) or name.casefold() in LABELS or section)
 
 
-# A plain heading: a few words on a line of their own after a blank line, no sentence end.
-PLAIN_WORDS = 6
+# A plain heading: a few words on a line of their own after a blank line, no sentence end; the
+# line under it says something (a sentence end, or as many words as a heading may have).
+PLAIN_HEADING_WORDS = 6
+SAYING_WORDS = 6
 
 
 def _is_plain_heading(lines: list[Line], i: int, text: str) -> bool:
@@ -182,11 +184,11 @@ def _is_plain_heading(lines: list[Line], i: int, text: str) -> bool:
     if not blank_before(lines, i) or nxt >= len(lines) or lines[nxt].blank:
         return False
     below = lines[nxt].text.strip()
-    says = below.endswith((".", "!", "?")) or len(below.split()) >= PLAIN_WORDS
+    says = below.endswith((".", "!", "?")) or len(below.split()) >= SAYING_WORDS
     return (
         says
         and _STARTS_TITLE.match(text) is not None
-        and len(text.split()) <= PLAIN_WORDS
+        and len(text.split()) <= PLAIN_HEADING_WORDS
         and not re.search(r"[.:;,!?]$", text)
         and sum(c.isdigit() for c in text) <= 4
         and not _LABELS.match(text)

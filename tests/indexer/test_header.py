@@ -56,8 +56,13 @@ def test_an_acronym_stands_for_the_body_the_minutes_write_out() -> None:
     assert canonical_body("DAS", "Den Administrative Styregruppe drøfter udkastet.") == "Den Administrative Styregruppe"
     # Not spelled out: the acronym itself; a name is the body as written.
     assert canonical_body("ØU", "Dagsorden: 1. Budget") == "ØU"
-    # A capitalised name and the field it works in: the name is the body.
-    assert canonical_body("Den Administrative  Styregruppe på socialområdet") == "Den Administrative Styregruppe"
+    # A capitalised name and the field it works in: the name is the body where it is used alone.
+    qualified = "Den Administrative  Styregruppe på socialområdet"
+    minutes = "Møde: Den Administrative Styregruppe på socialområdet\nDen Administrative Styregruppe drøfter …"
+    assert canonical_body(qualified, minutes) == "Den Administrative Styregruppe"
+    assert canonical_body(qualified, "Møde: Den Administrative Styregruppe på socialområdet\n") == (
+        "Den Administrative Styregruppe på socialområdet"
+    )
     assert canonical_body("Udvalget for Ældre og Sundhed") == "Udvalget for Ældre og Sundhed"
     assert canonical_body("Kultur- og Fritidsudvalget") == "Kultur- og Fritidsudvalget"
     assert canonical_body(None) is None

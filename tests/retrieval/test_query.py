@@ -75,6 +75,7 @@ def test_strip_period() -> None:
         ("Hvad blev besluttet på bestyrelsesmødet i 2019?", True),  # a meeting word
         ("Hvad drøftede udvalget om skolerne i marts 2019?", True),  # a verb and a month
         ("Hvilke takster blev vedtaget i 2019?", True),  # a year right after the verb
+        ("Hvad besluttede byrådet i 2019?", True),  # or after its subject
         ("Hvad blev der sagt om budgettet for skolerne i 2020?", False),  # the budget's year
         ("What was decided about the plan for the harbour in 2021?", False),
     ],

@@ -7,17 +7,10 @@ import pytest
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import respond
+from retrieval.offices import asked_stems, names_its_meeting, office_asked
 from retrieval.query import analyze
 from retrieval.search import Retriever
-from retrieval.sentences import (
-    Sentence,
-    asked_stems,
-    asks_next_meeting,
-    common_words,
-    names_its_meeting,
-    office_asked,
-    sentences_of,
-)
+from retrieval.sentences import Sentence, asks_next_meeting, common_words, sentences_of
 from retrieval.units import field_units
 
 
@@ -105,6 +98,7 @@ def test_an_office_counts_only_beside_a_name_and_for_this_meeting() -> None:
     assert office_asked("Carl Tönsgård, formand", asked)
     assert not office_asked("Formanden forklarede, at brevet er sendt.", asked)
     assert not office_asked("Henrik Aarup-Kristensen (Brønderslev Kommune)", asked)
+    assert not office_asked("byrådet, formanden og direktionen", asked)  # no name before it
     das = Passage("p", "004_x.txt", "DAS", "Den Administrative Styregruppe", "2020-05-25", 0, "", None, "", "", (0, 1))
     assert names_its_meeting(analyze("Hvem er formand for DAS?"), das)
     assert names_its_meeting(analyze("Hvem ledede mødet?"), das)

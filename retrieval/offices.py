@@ -1,0 +1,59 @@
+"""Offices an attendee list notes beside a name (»Henrik Aarup-Kristensen (formand, …)«), and
+whether a question asks who holds one at this meeting (»Hvem er formand for DAS?«)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from retrieval.filters import committee_matches
+from retrieval.overlap import danish_analyzer
+from retrieval.query import QueryPlan, names_a_meeting
+
+if TYPE_CHECKING:
+    from indexer.records import Passage
+    from retrieval.sentences import Sentence
+
+# An office held, as an attendee list notes it beside a name: »Henrik Aarup-Kristensen (formand,
+# Brønderslev Kommune)«, »Carl Tönsgård, ordförande«, »Jane Hvas/ref«. The name is capitalised;
+# only the office's words ignore case.
+_OFFICES = (
+    r"formand\w*|næstformand\w*|forperson\w*|ordförande|ordfører\w*|leder|mødeleder|dirigent|referent|ref|"
+    r"sekretær|sekreterare|kasserer|kassør|kassör|chair\w*|secretary|treasurer"
+)
+_OFFICE_BESIDE_NAME = re.compile(rf"\b[A-ZÆØÅ]\w+\s*[(,/]\s*(?i:(?P<office>{_OFFICES}))\b")
+# Who was elected to an office is an item's outcome, not the attendee list's note.
+_ELECTED = re.compile(r"\b(valgt\w*|vælg\w*|genvalg\w*|konstituer\w*|elected|chosen|vald\w*)\b", re.IGNORECASE)
+
+
+def asked_stems(plan: QueryPlan) -> set[str]:
+    """The question's stems, with its words' translations for an English question."""
+    return set(danish_analyzer()(" ".join([plan.question, *(w for group in plan.word_groups for w in group)])))
+
+
+def office_asked(text: str, asked: set[str]) -> bool:
+    """Whether ``text`` notes an office among the stems ``asked`` beside a name (»Henrik
+    Aarup-Kristensen (formand, …)« for »Hvem er formand …?«)."""
+    return any(set(danish_analyzer()(m["office"])) & asked for m in _OFFICE_BESIDE_NAME.finditer(text))
+
+
+def names_its_meeting(plan: QueryPlan, passage: Passage) -> bool:
+    """Whether the question names a meeting (»mødet«, »generalforsamlingen«) or the passage's
+    committee by name or acronym (»DAS«)."""
+    if names_a_meeting(plan.question):
+        return True
+    named = re.findall(r"\b[A-ZÆØÅ]{2,}\b", plan.question)
+    return any(committee_matches(n, passage.committee, passage.body) for n in named)
+
+
+def notes_office_asked(plan: QueryPlan, sentence: Sentence) -> bool:
+    """Whether ``sentence``, of a meeting's header, notes beside a name the office that a question
+    about a person of this meeting or committee names (»Hvem er formand for DAS?«, »Who chaired
+    the meeting?«; not »Who chairs the economic working group?«, nor who was elected)."""
+    return (
+        plan.expects == "person"
+        and sentence.passage.item_number == 0
+        and not _ELECTED.search(plan.question)
+        and office_asked(sentence.text, asked_stems(plan))
+        and names_its_meeting(plan, sentence.passage)
+    )
