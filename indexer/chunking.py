@@ -17,6 +17,7 @@ _ABBREVIATIONS = frozenset(
     kr mio mia bl.a f.eks jf pkt nr ca evt vedr inkl ift mht dvs hhv kl stk m.fl o.l p.t pr
     ang tlf mv m.m osv etc jan feb mar apr jun jul aug sep sept okt nov dec gl ekskl bla fx
     dr mr mrs st skt div min max ref bilag afd adm incl excl iflg jvf pga iht
+    chr joh vilh
     """.split()
 )
 _BOUNDARY = re.compile(

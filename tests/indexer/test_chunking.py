@@ -17,6 +17,10 @@ def test_abbreviations_and_ordinals_do_not_end_sentences() -> None:
     text = "Der er afsat 2. mio. kr. til formålet jf. aftalen. Mødet er d. 28. juni. Næste sætning."
     pieces = [text[a:b].strip() for a, b in units(text)]
     assert pieces == ["Der er afsat 2. mio. kr. til formålet jf. aftalen.", "Mødet er d. 28. juni.", "Næste sætning."]
+    # A first name written short is part of the name (seed 004: »Hans Chr. Mariegaard«).
+    names = "Hans Chr. Mariegaard (Aalborg), Joh. Nielsen og Vilh. Holm deltog. Afbud: Ingen."
+    first = "Hans Chr. Mariegaard (Aalborg), Joh. Nielsen og Vilh. Holm deltog."
+    assert [names[a:b].strip() for a, b in units(names)] == [first, "Afbud:", "Ingen."]
 
 
 def test_what_ends_a_sentence() -> None:
