@@ -159,11 +159,17 @@ def _office_noted(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
     return np.array([notes_office_asked(plan, s) for s in pool], dtype=float)
 
 
+# An acronym that is no meeting's (»DAS-mødet«) nor after a preposition (»for DAS«).
+_ACTOR = re.compile(r"(?<!\bfor )(?<!\bi )(?<!\btil )(?<!\baf )(?<!\bpå )(?<!\bhos )(?<!\bfra )(?<!\bved )"
+                    r"(?<!\bmed )(?<!\bom )(?<!\bto )(?<!\bof )(?<!\bin )(?<!\bat )\b[A-ZÆØÅ]{2,}\b(?!-)")  # fmt: skip
+
+
 def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
     """1 for a sentence of minutes whose committee the question names as the one that acted
     (»Hvilke input gav DAS …«, »Hvad mente SOCDIR …«): what it did is in its Referat. Not the
-    committee's meeting (»DAS-mødet«), which names when, not who."""
-    named = re.findall(r"\b[A-ZÆØÅ]{2,}\b(?!-)", plan.question)
+    committee's meeting (»DAS-mødet«), which names when, not who, nor the committee after a
+    preposition (»formand for DAS«, »sendt til KKR«), which is not the one acting."""
+    named = _ACTOR.findall(plan.question)
     return np.array(
         [any(committee_matches(n, s.passage.committee, s.passage.body) for n in named) for s in pool], dtype=float
     )

@@ -103,3 +103,10 @@ def test_an_office_counts_only_beside_a_name_and_for_this_meeting() -> None:
     assert names_its_meeting(analyze("Hvem er formand for DAS?"), das)
     assert names_its_meeting(analyze("Hvem ledede mødet?"), das)
     assert not names_its_meeting(analyze("Hvem leder den økonomiske arbejdsgruppe?"), das)
+
+
+def test_a_committee_after_a_preposition_is_not_the_one_acting(retriever: Retriever) -> None:
+    # »formand i DAS«: DAS's Referat does not count twice, so the attendee list's note answers.
+    response = respond(retriever.search("Hvem er formand i DAS?"), retriever)
+    assert response.answer is not None and "Henrik Aarup-Kristensen (formand" in response.answer.text
+    # »Hvilke input gav DAS …«: DAS acted, its Referat answers (test_extract pins that case).
