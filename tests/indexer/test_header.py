@@ -155,3 +155,14 @@ def test_attendees_listed_as_the_first_item() -> None:
     assert (
         with_attendee_items(header, ["Budget", "Regnskab", "Fraværende: Bo"]) == header
     )  # too late to be the header's
+
+
+def test_a_full_stop_between_two_names_and_a_hyphenated_body() -> None:
+    assert split_names("Martin Bak, Morten H. Legarth. Henrik Faurby (referent)") == (
+        "Martin Bak",
+        "Morten H. Legarth",
+        "Henrik Faurby (referent)",
+    )
+    assert split_names("Hans Chr. Mariegaard og Ann K. Liljenberg.") == ("Hans Chr. Mariegaard", "Ann K. Liljenberg")
+    header = parse_header("Referat af møde i Sædding-Fovrfeld Lokalråd, tirsdag den 7. november 2011\n")
+    assert header.committee == "Sædding-Fovrfeld Lokalråd"
