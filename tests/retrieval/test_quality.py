@@ -14,11 +14,14 @@ from retrieval.search import Retriever
 from tests.conftest import DATA
 
 
+def summary_of(real_index: Settings, name: str) -> dict[str, dict[str, float]]:
+    """The metrics of a question set in tests/data, asked of the real index."""
+    questions = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    return summarize(evaluate(Retriever.open(real_index), questions))
+
+
 def test_heldout_questions(real_index: Settings) -> None:
-    questions = [
-        json.loads(line) for line in (DATA / "questions_heldout.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
-    summary = summarize(evaluate(Retriever.open(real_index), questions))
+    summary = summary_of(real_index, "questions_heldout.jsonl")
     overall = summary["all"]
     assert overall["hit@5"] >= 0.9
     assert overall["MRR@10"] >= 0.85
@@ -29,10 +32,7 @@ def test_heldout_questions(real_index: Settings) -> None:
 
 
 def test_more_seed_questions_written_without_seeing_the_answer_model(real_index: Settings) -> None:
-    questions = [
-        json.loads(line) for line in (DATA / "questions_seed_more.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
-    overall = summarize(evaluate(Retriever.open(real_index), questions))["all"]
+    overall = summary_of(real_index, "questions_seed_more.jsonl")["all"]
     # Measured: hit@5 1.000, MRR@10 0.942, ans@1 0.800, ans@3 0.933, answer 0.767.
     assert overall["hit@5"] >= 0.95
     assert overall["MRR@10"] >= 0.88
@@ -43,10 +43,7 @@ def test_more_seed_questions_written_without_seeing_the_answer_model(real_index:
 
 def test_seed_questions_written_blind_this_session(real_index: Settings) -> None:
     # 70 questions on the seed minutes by a writer who saw only the minutes (no code, no other set).
-    questions = [
-        json.loads(line) for line in (DATA / "questions_seed_blind.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
-    overall = summarize(evaluate(Retriever.open(real_index), questions))["all"]
+    overall = summary_of(real_index, "questions_seed_blind.jsonl")["all"]
     # Measured: hit@5 0.971, MRR@10 0.964, ans@1 0.886, ans@3 0.929, answer 0.871.
     assert overall["hit@5"] >= 0.95
     assert overall["MRR@10"] >= 0.9
