@@ -24,8 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer.dates import find_dates
-from retrieval.filters import committee_matches
-from retrieval.offices import notes_office_asked
+from retrieval.filters import names_committee
+from retrieval.offices import offices_noted
 from retrieval.overlap import danish_analyzer, echoes, lexical_overlap
 from retrieval.query import QueryPlan, strip_period
 from retrieval.ranking import states_outcome
@@ -156,7 +156,7 @@ def _lexical(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
 
 def _office_noted(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
     """1 for an attendee list that notes the office a question about a person names."""
-    return np.array([notes_office_asked(plan, s) for s in pool], dtype=float)
+    return np.array(offices_noted(plan, pool), dtype=float)
 
 
 # An acronym that is no meeting's (»DAS-mødet«) nor after a preposition (»for DAS«).
@@ -170,9 +170,15 @@ def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarra
     committee's meeting (»DAS-mødet«), which names when, not who, nor the committee after a
     preposition (»formand for DAS«, »sendt til KKR«), which is not the one acting."""
     named = _ACTOR.findall(plan.question)
-    return np.array(
-        [any(committee_matches(n, s.passage.committee, s.passage.body) for n in named) for s in pool], dtype=float
-    )
+    if not named:
+        return np.zeros(len(pool))
+    # Decided once per committee, not per sentence.
+    acting: dict[tuple[str | None, str | None], bool] = {}
+    for s in pool:
+        key = (s.passage.committee, s.passage.body)
+        if key not in acting:
+            acting[key] = names_committee(named, s.passage)
+    return np.array([acting[(s.passage.committee, s.passage.body)] for s in pool], dtype=float)
 
 
 def _topic_words(plan: QueryPlan) -> str:

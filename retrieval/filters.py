@@ -59,6 +59,11 @@ def committee_matches(wanted: str, committee: str | None, body: str | None) -> b
     return len(wanted_key) >= 4 and any(wanted_key in n.casefold() for n in names)
 
 
+def names_committee(named: Sequence[str], passage: Passage) -> bool:
+    """Whether one of the names or acronyms ``named`` is the passage's committee."""
+    return any(committee_matches(n, passage.committee, passage.body) for n in named)
+
+
 class FilterTable:
     """Per-passage meeting day and committee as arrays, so a filter is a few vector ops."""
 

@@ -4,9 +4,10 @@ whether a question asks who holds one at this meeting (»Hvem er formand for DAS
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from retrieval.filters import committee_matches
+from retrieval.filters import names_committee
 from retrieval.overlap import danish_analyzer
 from retrieval.query import QueryPlan, names_a_meeting
 
@@ -40,20 +41,18 @@ def office_asked(text: str, asked: set[str]) -> bool:
 def names_its_meeting(plan: QueryPlan, passage: Passage) -> bool:
     """Whether the question names a meeting (»mødet«, »generalforsamlingen«) or the passage's
     committee by name or acronym (»DAS«)."""
-    if names_a_meeting(plan.question):
-        return True
-    named = re.findall(r"\b[A-ZÆØÅ]{2,}\b", plan.question)
-    return any(committee_matches(n, passage.committee, passage.body) for n in named)
+    return names_a_meeting(plan.question) or names_committee(re.findall(r"\b[A-ZÆØÅ]{2,}\b", plan.question), passage)
 
 
-def notes_office_asked(plan: QueryPlan, sentence: Sentence) -> bool:
-    """Whether ``sentence``, of a meeting's header, notes beside a name the office that a question
-    about a person of this meeting or committee names (»Hvem er formand for DAS?«, »Who chaired
-    the meeting?«; not »Who chairs the economic working group?«, nor who was elected)."""
-    return (
-        plan.expects == "person"
-        and sentence.passage.item_number == 0
-        and not _ELECTED.search(plan.question)
-        and office_asked(sentence.text, asked_stems(plan))
-        and names_its_meeting(plan, sentence.passage)
-    )
+def offices_noted(plan: QueryPlan, sentences: Sequence[Sentence]) -> list[bool]:
+    """For each sentence: whether, in a meeting's header, it notes beside a name the office that
+    a question about a person of this meeting or committee names (»Hvem er formand for DAS?«,
+    »Who chaired the meeting?«; not »Who chairs the economic working group?«, nor who was
+    elected). The question's stems are read once."""
+    if plan.expects != "person" or _ELECTED.search(plan.question):
+        return [False] * len(sentences)
+    asked = asked_stems(plan)
+    return [
+        s.passage.item_number == 0 and office_asked(s.text, asked) and names_its_meeting(plan, s.passage)
+        for s in sentences
+    ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from indexer.dates import DAY_MONTH, MONTHS, find_dates
 from indexer.layout.labels import LABELS, label_at_start
 from indexer.records import Passage
-from retrieval.offices import notes_office_asked
+from retrieval.offices import offices_noted
 from retrieval.overlap import danish_analyzer
 from retrieval.query import QueryPlan, names_a_meeting
 from retrieval.ranking import ANSWER_SHAPES
@@ -224,7 +224,7 @@ def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
     # this header's date falls in; "næste møde efter maj 2020" names another) was held.
     period = plan.date_range if asks_when_or_where_held(plan) else None
     about_meeting = period is not None and any(period.contains(s.passage.meeting_date) for s in header)
-    if not (labelled or about_meeting or any(notes_office_asked(plan, s) for s in header)):
+    if not (labelled or about_meeting or any(offices_noted(plan, header))):
         return pool
     return [replace(s, item_rank=0) if s.passage.item_number == 0 and s.item_rank > 0 else s for s in pool]
 

@@ -157,6 +157,11 @@ def _title_below(lines: list[Line], i: int, style: str, number: int, start: int)
     return Head(i, style, number, clean_title(title), start, last, min(lines[last].end + 1, lines[-1].end), True)
 
 
+def _is_label(name: str) -> bool:
+    """A header label (»DELTAGERE«, »Sted«), not a heading."""
+    return _LABELS.match(name) is not None or name.casefold() in LABELS
+
+
 def _is_caps_heading(text: str) -> bool:
     """A short line in capitals ("ØKONOMI", "LEGEPLADSEN"): a heading, unless it is a header
     label ("DELTAGERE", "STED"), a section heading ("BESLUTNING") or a document's title ("REFERAT")."""
@@ -167,7 +172,7 @@ def _is_caps_heading(text: str) -> bool:
     if re.search(r"\d", name) or not _STARTS_TITLE.match(name):
         return False
     section = heading_of(name) is not None and name.casefold() not in TOPIC_NAMES
-    return not (_LABELS.match(name) or name.casefold() in LABELS or section)
+    return not (_is_label(name) or section)
 
 
 # A plain heading: a few words on a line of their own after a blank line, no sentence end; the
@@ -191,8 +196,7 @@ def _is_plain_heading(lines: list[Line], i: int, text: str) -> bool:
         and len(text.split()) <= PLAIN_HEADING_WORDS
         and not re.search(r"[.:;,!?]$", text)
         and sum(c.isdigit() for c in text) <= 4
-        and not _LABELS.match(text)
-        and text.casefold() not in LABELS
+        and not _is_label(text)
         and heading_of(text) is None
         and not text.isupper()
     )
