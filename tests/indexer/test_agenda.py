@@ -91,6 +91,18 @@ def test_danish_case_numbers_head_items() -> None:
     assert titles(text) == [(12, "Vejplan 2025"), (13, "Cykelsti langs Åvej")]
 
 
+def test_a_case_number_with_its_year_after_a_full_stop_heads_an_item() -> None:
+    # A Norwegian board's minutes (»Sak nr. 2.2010 – Websidene«); a date after »Sak« is not one.
+    text = (
+        "Referat fra styremøte i Golia Vel\n\nDato: 27.01.2010\n\nSaker\n\n"
+        "Sak nr. 1.2010 – Referat fra møte 19.10.2009\n\nReferatet er godkjent.\n\n"
+        "Sak nr. 2.2010 – Websidene\n\nDet er mottatt en faktura.\n\nVedtak: Styret anbefaler forlengelse.\n\n"
+        "Sak nr. 3.2010 – Årsmøte 2010\n\nÅrsmøte blir 18. mars 2010.\n"
+    )
+    assert titles(text) == [(1, "Referat fra møte 19.10.2009"), (2, "Websidene"), (3, "Årsmøte 2010")]
+    assert titles("Sak 12.03.2010 blev drøftet.\n\nSak 13.03.2010 igen.\n\nSak 14.03.2010 og.\n") == []
+
+
 def test_a_number_alone_on_its_line_heads_an_item_in_a_case_export() -> None:
     text = (
         "Børne- og Skoleudvalget\nReferat\nMødedato: 10-03-2025\n\n3\nSkolestruktur 2026\nSagsnr.: 25/1234\n"

@@ -23,6 +23,19 @@ def test_abbreviations_and_ordinals_do_not_end_sentences() -> None:
     assert [names[a:b].strip() for a, b in units(names)] == [first, "Afbud:", "Ingen."]
 
 
+def test_a_short_word_cut_short_before_a_number_does_not_end_a_sentence() -> None:
+    # Seed 003: »Boulevarden 13 rep. 3« is a room; a list number or a date after a full stop still starts anew.
+    text = "Næste møde 3. juni kl. 10.00, Boulevarden 13 rep. 3, Aalborg. Det blev godkendt. 3. Eventuelt. Mødet i dag. 12.03.2013 var godt."
+    pieces = [text[a:b].strip() for a, b in units(text)]
+    assert pieces == [
+        "Næste møde 3. juni kl. 10.00, Boulevarden 13 rep. 3, Aalborg.",
+        "Det blev godkendt.",
+        "3. Eventuelt.",
+        "Mødet i dag.",
+        "12.03.2013 var godt.",
+    ]
+
+
 def test_what_ends_a_sentence() -> None:
     assert ends_sentence("vedtaget.") and ends_sentence("Tid:") and ends_sentence("Godkendt. ")
     assert not ends_sentence("Kontingent incl.") and not ends_sentence("Mødet er d. 28.")
