@@ -127,7 +127,10 @@ def cheap_features(
         "other_meeting": other_meeting(plan, pool),
         "kind": holds,
         "outcome_section": outcome,
-        "header": np.array([kind in HEADER_KINDS and s.passage.item_number == 0 for s in pool], dtype=float),
+        # Twice when the question asks when or where the meeting it dates was held: its header's
+        # fields are about that meeting itself, what the items say of meetings is about others.
+        "header": np.array([kind in HEADER_KINDS and s.passage.item_number == 0 for s in pool], dtype=float)
+        * (1 + asks_when_or_where_held(plan)),
         "item_rank": np.array([s.item_rank for s in pool], dtype=float),
         # The best item is read whole (the answer may be in any of its passages, and the app
         # shows it in full): the search's ranking of its passages is left to ``lead``.
@@ -140,17 +143,19 @@ def cheap_features(
     }
 
 
-# How much of its sub-heading's overlap a sentence gets on top of its own.
+# How much of its headings' overlap (sub-heading, item title) a sentence gets on top of its own.
 HEADING_SHARE = 0.5
 
 
 def _lexical(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
-    """The question's words a sentence holds; those only its sub-heading holds count in part."""
+    """The question's words a sentence holds; those only its headings hold count in part: the
+    sub-heading it stands under, and its item's title (»Sekretariatets regnskab for 2012« over
+    »Samlede udgifter i alt 1.715.000«), which every sentence of the item is about."""
     words = _topic_words(plan)
     own = lexical_overlap(words, [s.text for s in pool], plan.word_groups)
-    if not any(s.heading for s in pool):
-        return own
-    headed = lexical_overlap(words, [f"{s.heading} {s.text}" for s in pool], plan.word_groups)
+    headed = lexical_overlap(
+        words, [f"{s.passage.item_title or ''} {s.heading or ''} {s.text}" for s in pool], plan.word_groups
+    )
     return own + HEADING_SHARE * np.maximum(0.0, headed - own)
 
 

@@ -62,7 +62,7 @@ _ANSWER_TYPES = (
 # which also steers passage ranking and stays as measured there). First match wins.
 _EXPECTS = (
     ("reason", re.compile(r"\b(hvorfor|why|varför|årsag\w*|begrundels\w*|baggrunden for|reason\w*)\b", re.I)),
-    ("money", re.compile(r"\b(hvor meget|how much|kost\w*|cost\w*|pris\w*|\w*takst\w*|\w*beløb\w*|amount|"
+    ("money", re.compile(r"\b(hvor meget|hvor mye|how much|kost\w*|cost\w*|pris\w*|\w*takst\w*|\w*beløb\w*|amount|"
                          r"\w*kontingent\w*|\w*avgift\w*|"
                          r"(?:hvor|hur|how)\s+(?:stor\w*|høj\w*|big|large|high))\b", re.I)),
     ("count", re.compile(r"\b(hvor mange|how many|hur många|antal\w*|number of)\b", re.I)),
@@ -70,13 +70,21 @@ _EXPECTS = (
     # »senest« alone may mean »most recently« (»Hvad blev senest besluttet?«): only with »hvornår«.
     ("deadline", re.compile(r"\b(frist\w*|deadline\w*|by when|no later than|senest hvornår|hvornår\b.*\bsenest)\b",
                             re.I)),
-    ("time", re.compile(r"\b(hvornår|when|när|what time|hvilket tidspunkt|dato\w*|date)\b", re.I)),
+    # Norwegian »Når …?« opens a question only (inside one it is Danish »when«, a condition).
+    ("time", re.compile(r"\b(hvornår|when|när|what time|hvilket tidspunkt|dato\w*|date)\b|^\s*når\b", re.I)),
     ("person", re.compile(r"\b(hvem|who|whom|vem|vilka)\b|\b(?:hvilke\w*|which|vilken)\s+"
                           r"(?:\w+\s+)?(?:\w*medlem\w*|\w*person\w*|\w*professor\w*|\w*leder\w*|\w*direktør\w*|"
                           r"\w*formand\w*|\w*kommune\w*|firma\w*|\w*forening\w*|company|firm|municipalit\w*|"
                           r"organi[sz]ation\w*)\b", re.I)),
     ("place", re.compile(r"^\s*(?:hvor(?!\s+(?:meget|mange|stor\w*|lang\w*|ofte|tit)\b)|where|hvortil|hvorhen)\b"
-                         r"|\b(?:adresse\w*|address\w*)\b", re.I)),
+                         r"|\b(?:adresse\w*|address\w*)\b"
+                         # How a meeting was held (»Hvordan blev mødet afholdt?« - »Sted Skype«).
+                         r"|^\s*(?:hvordan|how)\s+(?:blev|var|was|were)\b.*\b(?:m[øo]de\w*|meeting)\b.*"
+                         r"\b(?:afholdt|holdt|held|conducted)\b", re.I)),
+    # A sum named by what it is (»Hvad var de samlede udgifter?«), when no question word asks
+    # for something else (»Hvem betaler udgifterne?«, »Hvorfor steg udgifterne?«).
+    ("money", re.compile(r"\b(udgift\w*|indtægt\w*|underskud\w*|overskud\w*|omkostning\w*|husleje\w*|gebyr\w*|"
+                         r"honorar\w*|expense\w*|income|revenue\w*|deficit\w*|surplus\w*|rent|fees?)\b", re.I)),
 )  # fmt: skip
 _EARLIEST, _LATEST = date(1900, 1, 1), date(2999, 12, 31)
 

@@ -215,6 +215,7 @@ def quote(
         # "Afbud: Anne Krøjer, ..." asked for by its label answers by itself: what follows it
         # in a header is another field or the agenda, and nothing else is set beside it.
         chosen = _from_sentence_start(pool, best)
+        chosen += [i for i in _other_fields_asked(pool, best, question) if i not in chosen]
     else:
         chosen = with_close_seconds(pool, best, _span(pool, best, scores, best_score), ranked, best_score)
     text = "".join(
@@ -248,6 +249,24 @@ def _labelled_fact(text: str, question: str, kind: str | None) -> bool:
     label = opening_label(text)
     has_value = label is not None and len(text.split()) > len(label.split())
     return has_value and (field_answers(text, kind) or label_asked(text, set(danish_analyzer()(question))))
+
+
+def _other_fields_asked(pool: Sequence[Sentence], best: int, question: str) -> list[int]:
+    """The other fields of the same front matter that the question names by their labels
+    (»Hvem var dirigent og referent?« - »Dirigent: …« and »Referent: …«), in document order."""
+    first = pool[best].passage
+    asked = set(danish_analyzer()(question))
+    labels = {opening_label(pool[best].text)}
+    found = []
+    for i, s in enumerate(pool):
+        if s.passage.id != first.id or i == best:
+            continue
+        label = opening_label(s.text)
+        if label in labels or not _labelled_fact(s.text, question, None) or not label_asked(s.text, asked):
+            continue
+        labels.add(label)
+        found.append(i)
+    return found
 
 
 def with_close_seconds(

@@ -16,6 +16,12 @@ from indexer.layout.labels import LABEL_ALTERNATION
 _LABEL_LINE = re.compile(r"\n(?=[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]+\S)")
 # A header table's row: a label the header step knows, a tab, the value ("Sted\tSkype").
 _TABBED_LABEL_LINE = re.compile(rf"\n(?=[ \t]*(?:{LABEL_ALTERNATION})\t+\S)", re.IGNORECASE)
+# A known label's line that no full stop ends, before a capitalised line: the field ends with
+# its line (»Referent: Anne Mikkelsen⏎Kontoret sørger for …«), not in the next sentence.
+_FIELD_LINE_END = re.compile(
+    rf"^[ \t]*(?:{LABEL_ALTERNATION})[ \t]*:[ \t]+[^\n]*[^\s.!?:;]\n(?=[ \t]*(?-i:[A-ZÆØÅ]))",
+    re.IGNORECASE | re.MULTILINE,
+)
 _LABEL_START = re.compile(r"[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]*$")
 # A label the header step knows, inside a line: "... Byrådssalen Starttidspunkt: Kl. 17:00".
 _INLINE_LABEL = re.compile(rf"(?<=\s)(?:{LABEL_ALTERNATION})[ \t]*:", re.IGNORECASE)
@@ -41,7 +47,8 @@ def field_units(text: str) -> list[tuple[int, int]]:
     step knows, so that each field is a fact of its own there too.
     """
     inline = {m.start() for m in _INLINE_LABEL.finditer(text) if text[m.start()].isupper()}
-    lines = {m.end() for pattern in (_LABEL_LINE, _TABBED_LABEL_LINE, _NUMBER_LINE) for m in pattern.finditer(text)}
+    line_ends = (_LABEL_LINE, _TABBED_LABEL_LINE, _NUMBER_LINE, _FIELD_LINE_END)
+    lines = {m.end() for pattern in line_ends for m in pattern.finditer(text)}
     cuts = {0, len(text)} | {a for a, _ in units(text)} | lines | inline
     edges = sorted(cuts)
     for a, b in itertools.pairwise(edges):

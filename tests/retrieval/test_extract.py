@@ -112,6 +112,9 @@ def test_when_or_where_the_dated_meeting_was_held_comes_from_its_header(retrieve
     held = respond(retriever.search("Hvor blev mødet den 25. maj 2020 holdt?"), retriever).answer
     # The place line alone, as written (the date picks the meeting; every header line repeats it).
     assert held is not None and held.passage.item_number == 0 and held.text == "Sted Skype - Link i kalenderbooking"
+    # How it was held: its header too, though the items speak of »DAS møder« and of letters sent »til« a body.
+    how = respond(retriever.search("Hvordan blev DAS-mødet den 25. maj 2020 afholdt?"), retriever).answer
+    assert how is not None and how.passage.item_number == 0 and how.text == "Sted Skype - Link i kalenderbooking"
     # ... which is the answer when the question asks for the next one.
     after = respond(retriever.search("Hvornår er næste DAS-møde efter maj 2020?"), retriever).answer
     assert after is not None and "17. august 2020" in after.text
@@ -148,6 +151,19 @@ def test_expected_kinds_from_question_words() -> None:
         "Hvad er fristen for ansøgninger?": "deadline",
         "Senest hvornår skal budgettet indsendes?": "deadline",
         "By when must the plan be ready?": "deadline",
+        # A sum named by what it is, unless a question word asks for something else.
+        "Hvad var sekretariatets samlede udgifter i 2012?": "money",
+        "Hvem betaler udgifterne?": "person",
+        "Hvorfor steg udgifterne?": "reason",
+        "Hvad blev besluttet om huslejen?": "outcome",
+        # Norwegian: »Når« opening a question, »hvor mye«.
+        "Når blir årsmøtet i 2010?": "time",
+        "Hvor mye koster kontingentet?": "money",
+        "Hvad sker der, når puljen er brugt?": None,
+        # How a meeting was held asks for its place or medium; how a matter went does not.
+        "Hvordan blev DAS-mødet den 25. maj 2020 afholdt?": "place",
+        "How was the meeting in May held?": "place",
+        "Hvordan blev forslaget modtaget?": None,
     }
     assert {q: analyze(q).expects for q in kinds} == kinds
 

@@ -9,6 +9,7 @@ from indexer.settings import Settings
 from retrieval.answer import respond
 from retrieval.offices import asked_stems, names_its_meeting, office_asked
 from retrieval.query import analyze
+from retrieval.quoting import quote
 from retrieval.search import Retriever
 from retrieval.sentences import Sentence, asks_next_meeting, common_words, sentences_of
 from retrieval.units import field_units
@@ -110,3 +111,40 @@ def test_a_committee_after_a_preposition_is_not_the_one_acting(retriever: Retrie
     response = respond(retriever.search("Hvem er formand i DAS?"), retriever)
     assert response.answer is not None and "Henrik Aarup-Kristensen (formand" in response.answer.text
     # »Hvilke input gav DAS …«: DAS acted, its Referat answers (test_extract pins that case).
+
+
+def test_a_field_ends_with_its_line_before_a_capitalised_one() -> None:
+    # Realdev 202's front matter: the referent's line, then a remark with no label.
+    text = "Dirigent: Peter Knappmann\nReferent: Erling Grøn-Jensen\nKontoret sørger for kaffe.\n"
+    assert [" ".join(text[a:b].split()) for a, b in field_units(text)] == [
+        "Dirigent: Peter Knappmann",
+        "Referent: Erling Grøn-Jensen",
+        "Kontoret sørger for kaffe.",
+    ]
+    # A value that runs on in lower case is one field; an unknown label is not cut this way.
+    text = "Beslutning: Godkendt med\nfølgende ændringer.\nBilleder: se nedenfor\nDe kommer."
+    assert [" ".join(text[a:b].split()) for a, b in field_units(text)] == [
+        "Beslutning: Godkendt med følgende ændringer.",
+        "Billeder: se nedenfor De kommer.",
+    ]
+
+
+def test_two_fields_the_question_names_are_quoted_together() -> None:
+    text = "Dirigent: Peter Knappmann\nReferent: Erling Grøn-Jensen\n\nTil stede:\nForældrevalgte: Peter Knappmann."
+    header = Passage("h", "f.txt", "C", "C", "2008-04-16", 0, "", None, text, "h", (0, len(text)))
+    pool = sentences_of(header, 0, 0, True)
+    asked = "Hvem var dirigent og referent på mødet?"
+    best = next(i for i, s in enumerate(pool) if s.text.startswith("Dirigent"))
+    found = quote(pool, [(best, 1.0)], "person", asked)
+    assert found is not None and found.text == "Dirigent: Peter Knappmann Referent: Erling Grøn-Jensen"
+    # Asked for one field, only that one.
+    found = quote(pool, [(best, 1.0)], "person", "Hvem var dirigent?")
+    assert found is not None and found.text == "Dirigent: Peter Knappmann"
+
+
+def test_the_item_title_counts_as_context_of_its_sentences(retriever: Retriever) -> None:
+    # Seed 001: »Sekretariatet er ansvarligt« answers under the item's title, »… Taleinstituttet«,
+    # which the sentence itself does not repeat.
+    response = respond(retriever.search("Hvem er ansvarlig for pixi-udgaven om Taleinstituttet?"), retriever)
+    assert response.answer is not None
+    assert "Sekretariatet er ansvarligt" in response.answer.text
