@@ -50,7 +50,29 @@ def is_relevant(result: SearchResult, settings: Settings) -> bool:
     # only beside a closeness in meaning just under the floor. Off-topic English questions
     # (»how do vaccines work«) reach at most 2.6 there; answerable ones below the floor 2.9-4.7.
     translated = result.translated_bm25 >= settings.min_bm25 and result.best_cosine >= floor - TRANSLATED_MARGIN
-    return result.best_cosine >= floor or lexical or translated
+    # The people a question names, all in the best passage: evidence too, beside a closeness in
+    # meaning just under the floor (»Hvem afløser Jan Nielsen …?«, »What concern did Leif and Jes
+    # raise …?«).
+    named = names_in_best_hit(result) and result.best_cosine >= floor - TRANSLATED_MARGIN
+    return result.best_cosine >= floor or lexical or translated or named
+
+
+# A person in a question: a capitalised word after its first, not an acronym, nor after a
+# preposition, where it is a place or a topic (»i Aalborg«, »om Taleinstituttet«).
+_NAME = re.compile(
+    r"(?<!\bi )(?<!\bpå )(?<!\bom )(?<!\bfor )(?<!\btil )(?<!\bfra )(?<!\bved )(?<!\bin )(?<!\bat )(?<!\bof )"
+    r"(?<!\babout )(?<=\s)[A-ZÆØÅ][a-zæøåäöü]{2,}\b"
+)
+
+
+def names_in_best_hit(result: SearchResult) -> bool:
+    """Whether the question names people, and the best passage holds every one of them (»What concern did Leif and Jes raise …?« - »… udtrykte Leif og Jes en bekymring …«):
+    evidence that the minutes speak of what is asked, however loosely the rest is worded."""
+    names = {n.casefold() for n in _NAME.findall(result.plan.question)}
+    if not names or not result.hits:
+        return False
+    words = set(re.findall(r"\w+", result.hits[0].passage.text.casefold()))
+    return names <= words
 
 
 def shown_hits(result: SearchResult, settings: Settings) -> list[Hit]:

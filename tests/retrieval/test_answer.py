@@ -8,7 +8,15 @@ import pytest
 
 from indexer.records import Passage
 from indexer.settings import Settings
-from retrieval.answer import history, index_summary, is_relevant, outcome_passage, whole_item
+from retrieval.answer import (
+    history,
+    index_summary,
+    is_relevant,
+    names_in_best_hit,
+    outcome_passage,
+    respond,
+    whole_item,
+)
 from retrieval.conversation import next_turn, topic_label
 from retrieval.presentation import escape_markdown, highlight
 from retrieval.search import Retriever
@@ -40,6 +48,18 @@ def test_relevance_threshold(retriever: Retriever) -> None:
     assert is_relevant(retriever.search("How much will the daily rate at the crisis centre go up?"), retriever.settings)
     for nonsense in ("Hvad er vejret i morgen?", "opskrift på æblekage", "who won the world cup"):
         assert not is_relevant(retriever.search(nonsense), retriever.settings), nonsense
+
+
+def test_the_people_a_question_names_in_the_best_passage_count_just_under_the_floor(retriever: Retriever) -> None:
+    # Seed 000: »… udtrykte Leif og Jes en bekymring …«, asked in English, loosely.
+    asked = retriever.search("What concern did Leif and Jes raise about the special children's homes?")
+    assert names_in_best_hit(asked) and asked.best_cosine < retriever.settings.min_cosine_en
+    response = respond(asked, retriever)
+    assert response.answer is not None and "nord for fjorden" in response.answer.text
+    # A place after a preposition is no person; a name the minutes lack is no evidence.
+    for nonsense in ("Hvad er vejret i Aalborg i morgen?", "Hvad sagde Obama om vejret?"):
+        assert not names_in_best_hit(retriever.search(nonsense)), nonsense
+        assert respond(retriever.search(nonsense), retriever).answer is None, nonsense
 
 
 def test_english_translations_matching_strongly_count_just_under_the_floor(retriever: Retriever) -> None:
