@@ -66,7 +66,8 @@ _NAME = re.compile(
 
 
 def names_in_best_hit(result: SearchResult) -> bool:
-    """Whether the question names people, and the best passage holds every one of them (»What concern did Leif and Jes raise …?« - »… udtrykte Leif og Jes en bekymring …«):
+    """Whether the question names people, and the best passage holds every one of them
+    (»What concern did Leif and Jes raise …?« - »… udtrykte Leif og Jes en bekymring …«):
     evidence that the minutes speak of what is asked, however loosely the rest is worded."""
     names = {n.casefold() for n in _NAME.findall(result.plan.question)}
     if not names or not result.hits:

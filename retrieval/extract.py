@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer.dates import find_dates
+from indexer.text import dehyphenate
 from retrieval.filters import names_committee
 from retrieval.offices import offices_noted
 from retrieval.overlap import danish_analyzer, echoes, lexical_overlap
@@ -32,12 +33,14 @@ from retrieval.ranking import states_outcome
 from retrieval.sentences import (
     HEADER_KINDS,
     Sentence,
+    asked_terms,
     asks_next_meeting,
     asks_when_or_where_held,
     field_answers,
     has_kind,
     label_asked,
 )
+from retrieval.units import row_label
 
 # Sentences embedded per question (the slow step), chosen by the cheap features.
 SHORTLIST = 4
@@ -218,8 +221,19 @@ def _dates_only_its_meeting(s: Sentence) -> bool:
 def labelled_as_asked(question: str, pool: Sequence[Sentence], kind: str | None = None) -> np.ndarray:
     """1 for a labelled line whose label the question names ("Hvem meldte afbud?" - "Afbud: ..."),
     or whose field is what it asks for ("Hvor blev mødet holdt?" - "Sted: Rådhuset")."""
-    asked = set(danish_analyzer()(question))
-    return np.array([label_asked(s.text, asked) or field_answers(s.text, kind) for s in pool], dtype=float)
+    asked = asked_terms(question)
+    return np.array(
+        [max(float(label_asked(s.text, asked) or field_answers(s.text, kind)), row_asked(s.text, asked)) for s in pool]
+    )
+
+
+def row_asked(text: str, asked: set[str]) -> float:
+    """For a table row, the share of its label's words that the question names, the remark in
+    brackets aside (»Hvad blev resultatet …?« - »Resultat (p.t. udlæg Aalborg kommune) -164.000«);
+    0 for anything else."""
+    label = row_label(dehyphenate(text))
+    stems = set(danish_analyzer()(re.sub(r"\(.*?\)", " ", label))) if label else set()
+    return len(stems & asked) / len(stems) if stems else 0.0
 
 
 def score(features: dict[str, np.ndarray], weights: Weights) -> np.ndarray:

@@ -20,7 +20,7 @@ from indexer.records import Passage
 from retrieval.header_quote import verbatim_header
 from retrieval.overlap import danish_analyzer
 from retrieval.ranking import states_outcome
-from retrieval.sentences import Sentence, field_answers, has_kind, label_asked, opening_label
+from retrieval.sentences import Sentence, asked_terms, field_answers, has_kind, label_asked, opening_label
 from retrieval.units import HEADING_WORDS, LIST_MARK, is_heading
 
 # A neighbour is quoted too when it scores within this margin of the best sentence.
@@ -248,14 +248,14 @@ def _labelled_fact(text: str, question: str, kind: str | None) -> bool:
     whose field is what it asks for ("Hvor blev mødet holdt?" - "Sted Læsø")."""
     label = opening_label(text)
     has_value = label is not None and len(text.split()) > len(label.split())
-    return has_value and (field_answers(text, kind) or label_asked(text, set(danish_analyzer()(question))))
+    return has_value and (field_answers(text, kind) or label_asked(text, asked_terms(question)))
 
 
 def _other_fields_asked(pool: Sequence[Sentence], best: int, question: str) -> list[int]:
     """The other fields of the same front matter that the question names by their labels
     (»Hvem var dirigent og referent?« - »Dirigent: …« and »Referent: …«), in document order."""
     first = pool[best].passage
-    asked = set(danish_analyzer()(question))
+    asked = asked_terms(question)
     labels = {opening_label(pool[best].text)}
     found = []
     for i, s in enumerate(pool):

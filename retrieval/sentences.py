@@ -216,8 +216,7 @@ def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
     and when it notes beside a name the office that a question about this meeting or committee
     names (»Hvem er formand for DAS?« - »Henrik Aarup-Kristensen (formand, …)«). (Any of its
     values matching the question lost more questions than it won.)"""
-    analyzer = danish_analyzer()
-    asked = set(analyzer(plan.question))
+    asked = asked_terms(plan.question)
     header = [s for s in pool if s.passage.item_number == 0 and s.item_rank > 0]
     labelled = any(label_asked(s.text, asked) for s in header)
     # "Hvor blev mødet den 25. maj 2020 holdt?": when or where the meeting it names (by a period
@@ -231,9 +230,26 @@ def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
 
 def label_asked(text: str, asked: set[str]) -> bool:
     """Whether ``text`` opens with a label among the question's stems ``asked`` ("Afbud: ..." for
-    "Hvem meldte afbud?")."""
+    "Hvem meldte afbud?"), or with a label of a field the question names (``asked_terms``)."""
     label = opening_label(text)
-    return label is not None and bool(set(danish_analyzer()(label)) & asked)
+    if label is None:
+        return False
+    return bool(set(danish_analyzer()(label)) & asked) or f"field:{LABELS[label]}" in asked
+
+
+# Fields whose labels stand for one another: »Hvem var fraværende?« asks for »Afbud: …«, and
+# »Hvem deltog?« for »Til stede: …«. (Not the roles: a referent is no dirigent.)
+_SYNONYM_FIELDS = ("absent", "participants")
+_FIELD_NAMED = {
+    field: re.compile(r"\b(?:" + "|".join(re.escape(k) for k, f in LABELS.items() if f == field) + r")\b", re.I)
+    for field in _SYNONYM_FIELDS
+}
+
+
+def asked_terms(question: str) -> set[str]:
+    """The question's stems, and ``field:…`` for each field it names by one of its labels."""
+    named = {f"field:{field}" for field, pattern in _FIELD_NAMED.items() if pattern.search(question)}
+    return set(danish_analyzer()(question)) | named
 
 
 # The header fields that answer a question of a kind by themselves: a place. (Not a time:

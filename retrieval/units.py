@@ -28,12 +28,17 @@ _INLINE_LABEL = re.compile(rf"(?<=\s)(?:{LABEL_ALTERNATION})[ \t]*:", re.IGNOREC
 # A number alone on its line opens a list entry or a footnote (»7« / »Beløbene er beregnet …«):
 # what stood before it has ended, with or without a full stop.
 _NUMBER_LINE = re.compile(r"\n(?=[ \t]*\d{1,2}[ \t]*\n)")
+# A table row on one line ends with its figures (two or more): the next capitalised line is the
+# next row (»Inventar og IT udgifter 49.100 30.000 -19.100⏎Evaluering Rammesekretariatet …«).
+_ROW_END = re.compile(r"[ \t][-−+]?\d[\d.,]*[ \t]+[-−+]?\d[\d.,]*[ \t]*\n(?=[ \t]*[A-ZÆØÅ])")
 # A table's row as text copied out of a PDF leaves it: the label cell, then its figures on lines
 # of their own (»Resultat (p.t. udlæg Aalborg⏎kommune)⏎⏎-164.000«). The figures alone answer
 # nothing; with their label they are a fact.
 _FIGURES = re.compile(r"\s*(?:[-−+]?\d[\d.,]*(?:\s*(?:kr\.?|%))?\s+)*[-−+]?\d[\d.,]*(?:\s*(?:kr\.?|%))?\s*")
 _ROW_LABEL = re.compile(r"\s*[^\W\d_][^\n!?:;]*(?:\n[^\n!?:;]+)?[^.!?:;\s]\s*")
 ROW_LABEL_WORDS = 12
+# A table row as one unit: its label, then two or more figures or one of at least three digits.
+_ROW = re.compile(r"(?P<label>[^\W\d_][^\n!?:;]*?)\s+(?P<figures>[-−+]?\d[\d.,]*(?:\s+[-−+]?\d[\d.,]*)*)\s*")
 
 
 def field_units(text: str) -> list[tuple[int, int]]:
@@ -47,7 +52,7 @@ def field_units(text: str) -> list[tuple[int, int]]:
     step knows, so that each field is a fact of its own there too.
     """
     inline = {m.start() for m in _INLINE_LABEL.finditer(text) if text[m.start()].isupper()}
-    line_ends = (_LABEL_LINE, _TABBED_LABEL_LINE, _NUMBER_LINE, _FIELD_LINE_END)
+    line_ends = (_LABEL_LINE, _TABBED_LABEL_LINE, _NUMBER_LINE, _FIELD_LINE_END, _ROW_END)
     lines = {m.end() for pattern in line_ends for m in pattern.finditer(text)}
     cuts = {0, len(text)} | {a for a, _ in units(text)} | lines | inline
     edges = sorted(cuts)
@@ -69,6 +74,17 @@ def _rows_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         else:
             out.append((a, b))
     return out
+
+
+def row_label(text: str) -> str | None:
+    """The label of a table row (»Samlede udgifter i alt« of »Samlede udgifter i alt 1.715.000
+    1.510.000 -205.000«), or None for anything else."""
+    m = _ROW.fullmatch(text)
+    if m is None or sum(c.isdigit() for c in m["figures"]) < 3 or len(m["label"].split()) > ROW_LABEL_WORDS:
+        return None
+    # Years alone head the columns (»Antal borgere … 2017 2018 2019«): no row of figures.
+    years = all(re.fullmatch(r"(?:19|20)\d\d", f) for f in m["figures"].split())
+    return None if years else m["label"]
 
 
 def _is_figures(part: str) -> bool:

@@ -7,12 +7,13 @@ import pytest
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import respond
+from retrieval.extract import row_asked
 from retrieval.offices import asked_stems, names_its_meeting, office_asked
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, asks_next_meeting, common_words, sentences_of
-from retrieval.units import field_units
+from retrieval.sentences import Sentence, asked_terms, asks_next_meeting, common_words, label_asked, sentences_of
+from retrieval.units import field_units, row_label
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +149,34 @@ def test_the_item_title_counts_as_context_of_its_sentences(retriever: Retriever)
     response = respond(retriever.search("Hvem er ansvarlig for pixi-udgaven om Taleinstituttet?"), retriever)
     assert response.answer is not None
     assert "Sekretariatet er ansvarligt" in response.answer.text
+
+
+def test_a_table_row_on_one_line_ends_with_its_figures() -> None:
+    # Seed 003's accounts: one row on one line, the next row's label on the next.
+    text = "Inventar og IT udgifter6 49.100 30.000 -19.100 \nEvaluering Rammesekreta-\nriatet \n\n121.800 0 -121.800 \n"
+    assert [" ".join(text[a:b].split()) for a, b in field_units(text)] == [
+        "Inventar og IT udgifter6 49.100 30.000 -19.100",
+        "Evaluering Rammesekreta- riatet 121.800 0 -121.800",
+    ]
+
+
+def test_a_table_row_whose_label_the_question_names() -> None:
+    assert row_label("Samlede udgifter i alt 1.715.000 1.510.000 -205.000") == "Samlede udgifter i alt"
+    # Years alone head the columns; a sentence with a figure is no row.
+    assert row_label("Antal borgere i Nordjylland vedr. målgruppen 2017 2018 2019") is None
+    assert row_label("Det blev godkendt med 5 stemmer.") is None
+    asked = asked_terms("Hvad var sekretariatets samlede udgifter i regnskabet for 2012?")
+    assert row_asked("Samlede udgifter i alt 1.715.000 1.510.000 -205.000", asked) == 1.0
+    assert row_asked("Samlede indtægter i alt 1.551.000 1.510.000 41.000", asked) == 0.5
+    # The remark in brackets aside: »Resultat« is the whole label.
+    asked = asked_terms("Hvad blev resultatet af sekretariatets regnskab for 2012?")
+    assert row_asked("Resultat (p.t. udlæg Aalborg kommune) -164.000", asked) == 1.0
+
+
+def test_a_question_naming_a_field_asks_for_its_other_labels_too() -> None:
+    # »fraværende« and »Afbud« label one field; a referent is still no dirigent.
+    asked = asked_terms("Hvem var fraværende ved mødet?")
+    assert label_asked("Afbud: Kirsten Larsen, Silja Kjærbo", asked)
+    assert not label_asked("Deltagere: Anne, Aud", asked)
+    assert label_asked("Til stede: Anne, Aud", asked_terms("Hvem deltog i mødet?"))
+    assert not label_asked("Dirigent: Peter Knappmann", asked_terms("Hvem var referent?"))
