@@ -164,7 +164,9 @@ def detect_language(question: str) -> str:
 
 
 # "What happened to the item?" asks for its outcome as well.
-_HAPPENED = re.compile(r"\b(skete|sket|happened|blev resultatet)\b", re.I)
+_HAPPENED = re.compile(
+    r"\b(skete|sket|happened|blev resultatet|kom\s+(?:der\s+)?ud\s+af|came\s+(?:out\s+)?of|endte|ended)\b", re.I
+)
 
 
 # Asking for an amount outright, not only naming one ("taksten", "kontingentet").

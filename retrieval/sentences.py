@@ -67,7 +67,7 @@ _PLACE = re.compile(
 _DECISION = re.compile(
     r"\b(godkend\w*|beslut\w*|vedt\w*|tiltr\w*|udsat\w*|udsætte\w*|anbefal\w*|aftalt\w*|enig\w*|afvis\w*|"
     r"bevilg\w*|valgt|genvalgt|nyvalgt|fastsat|taget til efterretning|vurder\w*|tilslut\w*|konklu\w*|"
-    r"bakke\w* op|approved|decided|agreed)\b",
+    r"bakke\w* op|opbakning|igangsæt\w*|sættes i gang|approved|decided|agreed)\b",
     re.IGNORECASE,
 )
 

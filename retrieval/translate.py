@@ -190,10 +190,28 @@ def word_groups(question: str) -> list[tuple[str, ...]]:
             i += 2
             continue
         if words[i] not in STOPWORDS:
-            groups.append((words[i], *translations(words[i])))
+            group = (words[i], *translations(words[i]))
+            if i > 0 and groups and groups[-1][0] == words[i - 1] and len(groups[-1]) > 1 and len(group) > 1:
+                # Two nouns in a row are one Danish word: »speech institute« - taleinstitut,
+                # »contact committee« - kontaktudvalg (with a linking s or e: arbejdsgruppe).
+                group += compounds(groups[-1][1 : COMPOUND_PARTS + 1], group[1 : COMPOUND_PARTS + 1])
+            groups.append(group)
         i += 1
     # Numbers are the same in both languages ("2018", "22-23 October").
     return groups + [(n,) for n in dict.fromkeys(re.findall(r"\d+(?:[.,]\d+)*", question))]
+
+
+# Translations of each word that are joined into compounds (each joining adds BM25 terms).
+COMPOUND_PARTS = 2
+
+
+def compounds(firsts: tuple[str, ...], seconds: tuple[str, ...]) -> tuple[str, ...]:
+    """Danish compounds of two translated words, bare and with a linking letter."""
+    found = []
+    for a in (f for f in firsts if " " not in f):
+        for b in (t for t in seconds if " " not in t):
+            found += [a + b, a + "s" + b, a + "e" + b, a.removesuffix("e") + "s" + b]
+    return tuple(dict.fromkeys(found))
 
 
 def danish_terms(question: str, groups: list[tuple[str, ...]] | None = None) -> list[str]:

@@ -38,7 +38,8 @@ _FIGURES = re.compile(r"\s*(?:[-−+]?\d[\d.,]*(?:\s*(?:kr\.?|%))?\s+)*[-−+]?\
 _ROW_LABEL = re.compile(r"\s*[^\W\d_][^\n!?:;]*(?:\n[^\n!?:;]+)?[^.!?:;\s]\s*")
 ROW_LABEL_WORDS = 12
 # A table row as one unit: its label, then two or more figures or one of at least three digits.
-_ROW = re.compile(r"(?P<label>[^\W\d_][^\n!?:;]*?)\s+(?P<figures>[-−+]?\d[\d.,]*(?:\s+[-−+]?\d[\d.,]*)*)\s*")
+_FIGURE = r"[-−+]?\d(?:[\d.,]*\d)?"
+_ROW = re.compile(rf"(?P<label>[^\W\d_][^\n!?:;]*?)\s+(?P<figures>{_FIGURE}(?:\s+{_FIGURE})*)\s*")
 
 
 def field_units(text: str) -> list[tuple[int, int]]:

@@ -47,8 +47,9 @@ TOPIC_NAMES = frozenset(
     {"økonomi", "orientering", "personale", "kommunikation", "tidsplan", "høring", "opfølgning", "miljø"}
 )
 _NAME_ALT = "|".join(re.escape(n) for n in sorted(_ROLES, key=len, reverse=True))
-# "Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020", "Indstilling fra direktionen".
-_QUALIFIED = r"(?:\s+(?:i|fra|af|for|den|d\.)\s+[^:\n]{1,90}?)?"
+# "Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020", "Indstilling fra direktionen";
+# not a sentence that opens with a section's name (»Referat fra dagen bliver lagt på …«).
+_QUALIFIED = r"(?:\s+(?:i|fra|af|for|den|d\.)\s+[^:\n]{1,90}?(?<![.!?]))?"
 _HEADING = re.compile(
     rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\*\*)?(?P<name>(?:{_NAME_ALT}){_QUALIFIED})(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?"
     rf"(?:[ \t]*$|:[ \t]*(?:\*\*)?[ \t]*(?P<inline>\S.*)$)",

@@ -172,6 +172,11 @@ def test_sections_follow_the_headings(parsed: dict[str, ParsedDocument]) -> None
     decision = parsed["002_4f53694367b5b8b0.txt"].meeting.items[4].sections[2]
     assert decision.name == "Beslutning" and decision.is_outcome
     assert "2. mio. kr. returneres til kommunerne" in decision.text
+    # A sentence opening with a section's name is no heading (seed 000, item 5: »Referat fra dagen
+    # bliver lagt på sekretariatets hjemmeside.« stays in the item's Referat).
+    item5 = parsed["000_d393297036c53e0a.txt"].meeting.items[4]
+    assert [s.name for s in item5.sections] == [None, "Indstilling", "Referat"]
+    assert "Arbejdet sættes i gang på baggrund af bred opbakning." in item5.sections[2].text
 
 
 def test_numbered_lists_inside_items_are_not_items(parsed: dict[str, ParsedDocument]) -> None:

@@ -164,6 +164,8 @@ def test_expected_kinds_from_question_words() -> None:
         "Hvordan blev DAS-mødet den 25. maj 2020 afholdt?": "place",
         "How was the meeting in May held?": "place",
         "Hvordan blev forslaget modtaget?": None,
+        # What came out of a discussion is its outcome.
+        "hvad kom der ud af snakken om strategisk samarbejde": "outcome",
     }
     assert {q: analyze(q).expects for q in kinds} == kinds
 
@@ -191,6 +193,8 @@ def test_answer_kinds_in_sentences() -> None:
     # Minutes record decisions as assessments and support too.
     assert has_kind("DAS vurderede, at der ikke skal igangsættes yderligere tiltag.", "outcome")
     assert has_kind("SOCDIR tilsluttede sig denne model.", "outcome")
+    assert has_kind("Arbejdet sættes i gang på baggrund af bred opbakning.", "outcome")
+    assert not has_kind("Referat fra dagen bliver lagt på hjemmesiden.", "outcome")
     assert has_kind("Merforbruget skyldes evalueringen.", "reason") and not has_kind(
         "Regnskabet er godkendt.", "reason"
     )
