@@ -222,8 +222,13 @@ def labelled_as_asked(question: str, pool: Sequence[Sentence], kind: str | None 
     """1 for a labelled line whose label the question names ("Hvem meldte afbud?" - "Afbud: ..."),
     or whose field is what it asks for ("Hvor blev mødet holdt?" - "Sted: Rådhuset")."""
     asked = asked_terms(question)
+    # A row asked for its figure is the answer by itself, as a header field asked for is.
+    row = 2.0 if kind in FIGURE_KINDS else 1.0
     return np.array(
-        [max(float(label_asked(s.text, asked) or field_answers(s.text, kind)), row_asked(s.text, asked)) for s in pool]
+        [
+            max(float(label_asked(s.text, asked) or field_answers(s.text, kind)), row * row_asked(s.text, asked))
+            for s in pool
+        ]
     )
 
 

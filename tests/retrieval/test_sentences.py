@@ -180,3 +180,10 @@ def test_a_question_naming_a_field_asks_for_its_other_labels_too() -> None:
     assert not label_asked("Deltagere: Anne, Aud", asked)
     assert label_asked("Til stede: Anne, Aud", asked_terms("Hvem deltog i mødet?"))
     assert not label_asked("Dirigent: Peter Knappmann", asked_terms("Hvem var referent?"))
+
+
+def test_a_row_asked_for_its_figure_is_the_answer(retriever: Retriever) -> None:
+    # Seed 003's accounts: the row, not the financing model quoted above the table.
+    response = respond(retriever.search("Hvad var sekretariatets samlede udgifter i regnskabet for 2012?"), retriever)
+    assert response.answer is not None
+    assert response.answer.text.startswith("Samlede udgifter i alt 1.715.000")
