@@ -125,7 +125,7 @@ def cheap_features(
     echo = np.array([echoes(plan.question, s.passage.item_title, [s.text])[0] for s in pool]) * (1 - states)
     return {
         "lexical": _lexical(plan, pool) * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
-        "label": np.maximum(labelled_as_asked(plan.question, pool, kind), _office_noted(plan, pool)),
+        "label": np.maximum(labelled_as_asked(plan.lexical_query, pool, kind), _office_noted(plan, pool)),
         "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float) * (1 + _names_its_committee(plan, pool)),
         "other_meeting": other_meeting(plan, pool),
         "kind": holds,
@@ -222,12 +222,17 @@ def labelled_as_asked(question: str, pool: Sequence[Sentence], kind: str | None 
     """1 for a labelled line whose label the question names ("Hvem meldte afbud?" - "Afbud: ..."),
     or whose field is what it asks for ("Hvor blev mødet holdt?" - "Sted: Rådhuset")."""
     asked = asked_terms(question)
-    # A row asked for its figure is the answer by itself, as a header field asked for is.
-    row = 2.0 if kind in FIGURE_KINDS else 1.0
+    # A row whose whole label is asked for its figure is the answer by itself, as a header field
+    # asked for is (not »Hobro Krisecenter …« for »… Aalborg Krisecenter?«).
+    figure = kind in FIGURE_KINDS
+    rows = [row_asked(s.text, asked) for s in pool]
     return np.array(
         [
-            max(float(label_asked(s.text, asked) or field_answers(s.text, kind)), row * row_asked(s.text, asked))
-            for s in pool
+            max(
+                float(label_asked(s.text, asked) or field_answers(s.text, kind)),
+                2 * row if figure and row == 1 else row,
+            )
+            for s, row in zip(pool, rows, strict=True)
         ]
     )
 

@@ -217,7 +217,7 @@ def quote(
         chosen = _from_sentence_start(pool, best)
         chosen += [i for i in _other_fields_asked(pool, best, question) if i not in chosen]
     else:
-        chosen = with_close_seconds(pool, best, _span(pool, best, scores, best_score), ranked, best_score)
+        chosen = with_close_seconds(pool, best, _span(pool, best, scores, best_score), ranked, best_score, kind)
     text = "".join(
         ("" if n == 0 else " " if i == chosen[n - 1] + 1 else " … ") + pool[i].text for n, i in enumerate(chosen)
     )
@@ -270,7 +270,12 @@ def _other_fields_asked(pool: Sequence[Sentence], best: int, question: str) -> l
 
 
 def with_close_seconds(
-    pool: Sequence[Sentence], best: int, chosen: list[int], ranked: list[tuple[int, float]], best_score: float
+    pool: Sequence[Sentence],
+    best: int,
+    chosen: list[int],
+    ranked: list[tuple[int, float]],
+    best_score: float,
+    kind: str | None = None,
 ) -> list[int]:
     """``chosen`` (the quote around ``best``), then up to ``SECONDS`` of the next best sentences
     of the same agenda item that score within ``SECOND_MARGIN`` of the best, in document order.
@@ -280,8 +285,10 @@ def with_close_seconds(
     be a coin toss. Composed summaries (role "info") are not the minutes' words: never added.
     """
     first = pool[best].passage
-    # A decision stands on its own: beside it, only more of the decision is quoted.
+    # A decision stands on its own: beside it, only more of the decision is quoted, or the figure
+    # asked for that it lacks (»… merforbrug, som skyldes evalueringen …« - »Evaluering … 121.800«).
     decision = first.is_outcome and states_outcome(first)
+    lacks_figure = kind in ("money", "count") and not has_kind(pool[best].text, kind)
     taken = list(chosen)
     length = sum(len(pool[i].text) for i in taken)
     for i, value in ranked[1:]:
@@ -290,7 +297,7 @@ def with_close_seconds(
         p = pool[i].passage
         if i in taken or p.role == "info" or (p.source, p.item_number) != (first.source, first.item_number):
             continue
-        if decision and not p.is_outcome:
+        if decision and not p.is_outcome and not (lacks_figure and has_kind(pool[i].text, kind)):
             continue
         # Headings, stubs ("Bilag 1.") and attachment lists add nothing a reader needs.
         stub = len(pool[i].text.split()) < 3 or p.role == "attachments" or (p.section or "").casefold() == "bilag"

@@ -127,13 +127,15 @@ LIST_MARK = re.compile(r"^\s*(?:[-•–*]|\d{1,2}[.)]|[a-zæøå][.)])\s")
 
 
 def is_heading(text: str) -> bool:
-    """A heading or label; a list line is content however short ("- Per Olsen"), and a line
-    ending with ":" counts as the sentence that introduces what it announces."""
+    """A heading or label; a list line is content however short ("- Per Olsen"), and so is a
+    table row with its figures; a line ending with ":" counts as the sentence that introduces
+    what it announces."""
     stripped = text.rstrip()
     return (
         not stripped.endswith((".", "!", "?", ";", ":"))
         and len(stripped.split()) <= HEADING_WORDS
         and not LIST_MARK.match(stripped)
+        and row_label(stripped) is None
     )
 
 

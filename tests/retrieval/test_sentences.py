@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from indexer.records import Passage
@@ -13,7 +15,7 @@ from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
 from retrieval.sentences import Sentence, asked_terms, asks_next_meeting, common_words, label_asked, sentences_of
-from retrieval.units import field_units, row_label
+from retrieval.units import field_units, is_heading, row_label
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +189,20 @@ def test_a_row_asked_for_its_figure_is_the_answer(retriever: Retriever) -> None:
     response = respond(retriever.search("Hvad var sekretariatets samlede udgifter i regnskabet for 2012?"), retriever)
     assert response.answer is not None
     assert response.answer.text.startswith("Samlede udgifter i alt 1.715.000")
+
+
+def test_beside_a_decision_the_figure_it_lacks_is_quoted_too() -> None:
+    # Seed 003: the Referat names the cause of the overspend, the accounts' row its amount.
+    said = "Henrik redegjorde for merforbruget, som skyldes evalueringen af sekretariatet."
+    row = "Evaluering Rammesekretariatet 121.800 0 -121.800"
+    decision = Passage("d", "f.txt", "C", "C", "2013-03-18", 4, "Regnskab", "Referat", said, "h", (0, len(said)))
+    table = Passage("t", "f.txt", "C", "C", "2013-03-18", 4, "Regnskab", None, row, "h", (0, len(row)))
+    decision = replace(decision, role="outcome")
+    pool = [*sentences_of(decision, 0, 0, True), *sentences_of(table, 1, 0, True)]
+    assert not is_heading(row)  # a row with its figures is content, not a heading
+    ranked = [(0, 1.0), (1, 0.9)]
+    found = quote(pool, ranked, "money", "Hvad kostede evalueringen af sekretariatet?")
+    assert found is not None and found.text == f"{said} {row}"
+    # Asked for no figure, the decision stands alone.
+    found = quote(pool, ranked, None, "Hvorfor var der et merforbrug?")
+    assert found is not None and found.text == said
