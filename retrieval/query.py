@@ -62,22 +62,23 @@ _ANSWER_TYPES = (
 # which also steers passage ranking and stays as measured there). First match wins.
 _EXPECTS = (
     ("reason", re.compile(r"\b(hvorfor|why|varför|årsag\w*|begrundels\w*|baggrunden for|reason\w*)\b", re.I)),
-    ("money", re.compile(r"\b(hvor meget|hvor mye|how much|kost\w*|cost\w*|pris\w*|\w*takst\w*|\w*beløb\w*|amount|"
+    ("money", re.compile(r"\b(hvor meget|hvor mye|how much|kost\w*|cost\w*|pris\w*|\w*pris(?:en|er|erne|ens)?|"
+                         r"\w*takst\w*|\w*beløb\w*|amount|"
                          r"\w*kontingent\w*|\w*avgift\w*|"
                          r"(?:hvor|hur|how)\s+(?:stor\w*|høj\w*|big|large|high))\b", re.I)),
     ("count", re.compile(r"\b(hvor mange|how many|hur många|antal\w*|number of)\b", re.I)),
     # A deadline before any time: "Senest hvornår ...", "Hvad er fristen ...", "By when ...".
     # »senest« alone may mean »most recently« (»Hvad blev senest besluttet?«): only with »hvornår«.
-    ("deadline", re.compile(r"\b(frist\w*|deadline\w*|by when|no later than|senest hvornår|hvornår\b.*\bsenest)\b",
+    ("deadline", re.compile(r"\b(\w*frist\w*|deadline\w*|by when|no later than|senest hvornår|hvornår\b.*\bsenest)\b",
                             re.I)),
     # Norwegian »Når …?« opens a question only (inside one it is Danish »when«, a condition).
-    ("time", re.compile(r"\b(hvornår|when|när|what time|hvilket tidspunkt|dato\w*|date)\b|^\s*når\b", re.I)),
+    ("time", re.compile(r"\b(hvornår|when|när|what time|hvilket tidspunkt|\w*dato\w*|date)\b|^\s*når\b", re.I)),
     ("person", re.compile(r"\b(hvem|who|whom|vem|vilka)\b|\b(?:hvilke\w*|which|vilken)\s+"
                           r"(?:\w+\s+)?(?:\w*medlem\w*|\w*person\w*|\w*professor\w*|\w*leder\w*|\w*direktør\w*|"
                           r"\w*formand\w*|\w*kommune\w*|firma\w*|\w*forening\w*|company|firm|municipalit\w*|"
                           r"organi[sz]ation\w*)\b", re.I)),
     ("place", re.compile(r"^\s*(?:hvor(?!\s+(?:meget|mange|stor\w*|lang\w*|ofte|tit)\b)|where|hvortil|hvorhen)\b"
-                         r"|\b(?:adresse\w*|address\w*)\b"
+                         r"|\b(?:\w*adresse\w*|address\w*)\b"
                          # How a meeting was held (»Hvordan blev mødet afholdt?« - »Sted Skype«).
                          r"|^\s*(?:hvordan|how)\s+(?:blev|var|was|were)\b.*\b(?:m[øo]de\w*|meeting)\b.*"
                          r"\b(?:afholdt|holdt|held|conducted)\b", re.I)),

@@ -164,6 +164,12 @@ def test_expected_kinds_from_question_words() -> None:
         "Hvordan blev DAS-mødet den 25. maj 2020 afholdt?": "place",
         "How was the meeting in May held?": "place",
         "Hvordan blev forslaget modtaget?": None,
+        # The cue inside a compound: »svarfristen«, »billetprisen«, »mødedatoen«, »mødeadressen«.
+        "Hvad er svarfristen, hvis man vil med til mødet?": "deadline",
+        "Hvad er billetprisen?": "money",
+        "Hvad er mødedatoen?": "time",
+        "Hvad var mødeadressen?": "place",
+        "What did the enterprise decide?": "outcome",
         # What came out of a discussion is its outcome.
         "hvad kom der ud af snakken om strategisk samarbejde": "outcome",
     }
