@@ -78,7 +78,7 @@ _EXPECTS = (
                           r"\w*formand\w*|\w*kommune\w*|firma\w*|\w*forening\w*|company|firm|municipalit\w*|"
                           r"organi[sz]ation\w*)\b", re.I)),
     ("place", re.compile(r"^\s*(?:hvor(?!\s+(?:meget|mange|stor\w*|lang\w*|ofte|tit)\b)|where|hvortil|hvorhen)\b"
-                         r"|\b(?:\w*adresse\w*|address\w*)\b"
+                         r"|\b(?:\w*adresse\w*|address\w*|m[øo][dt]e?(?:sted|lokale)\w*|venue|location)\b"
                          # How a meeting was held (»Hvordan blev mødet afholdt?« - »Sted Skype«).
                          r"|^\s*(?:hvordan|how)\s+(?:blev|var|was|were)\b.*\b(?:m[øo]de\w*|meeting)\b.*"
                          r"\b(?:afholdt|holdt|held|conducted)\b", re.I)),

@@ -112,6 +112,9 @@ def test_when_or_where_the_dated_meeting_was_held_comes_from_its_header(retrieve
     held = respond(retriever.search("Hvor blev mødet den 25. maj 2020 holdt?"), retriever).answer
     # The place line alone, as written (the date picks the meeting; every header line repeats it).
     assert held is not None and held.passage.item_number == 0 and held.text == "Sted Skype - Link i kalenderbooking"
+    # A keyword query for the place of a dated meeting: its header's place line.
+    place = respond(retriever.search("mødested 16. august 2012"), retriever).answer
+    assert place is not None and place.passage.item_number == 0 and place.text == "Sted Læsø"
     # How it was held: its header too, though the items speak of »DAS møder« and of letters sent »til« a body.
     how = respond(retriever.search("Hvordan blev DAS-mødet den 25. maj 2020 afholdt?"), retriever).answer
     assert how is not None and how.passage.item_number == 0 and how.text == "Sted Skype - Link i kalenderbooking"
@@ -170,6 +173,9 @@ def test_expected_kinds_from_question_words() -> None:
         "Hvad er mødedatoen?": "time",
         "Hvad var mødeadressen?": "place",
         "What did the enterprise decide?": "outcome",
+        # A keyword query naming the meeting's place: »mødested 16. august 2012«.
+        "mødested 16. august 2012": "place",
+        "Hvad er mødelokalet?": "place",
         # What came out of a discussion is its outcome.
         "hvad kom der ud af snakken om strategisk samarbejde": "outcome",
     }
