@@ -73,7 +73,7 @@ def render(doc: ParsedDocument) -> str:
     )
     for item in data["items"]:
         lines.append("")
-        lines.append(f"  {item['number']:>3}. {item['title']}   [{item['passages']} passage(s)]")
+        lines.append(f"  {item['number']:>3}. {item['title'] or '(no title)'}   [{item['passages']} passage(s)]")
         for s in item["sections"]:
             pages = f"  p. {', '.join(map(str, s['pages']))}" if s["pages"] else ""
             lines.append(f"       {s['name'] or '(lead-in)':<18} {s['chars']:>6} chars{pages}")

@@ -13,7 +13,12 @@ from indexer.records import Passage
 def citation(p: Passage) -> str:
     """One readable line: committee · date · punkt N: title · section · page · file."""
     # Item 0 is the meeting's header (Mødeoplysninger), not an agenda item.
-    item = f"punkt {p.item_number}: {p.item_title}" if p.item_number else p.item_title
+    # An item may have no title of its own (»Punkt 8:« over a list of points).
+    item = (
+        (f"punkt {p.item_number}: {p.item_title}" if p.item_title else f"punkt {p.item_number}")
+        if p.item_number
+        else p.item_title
+    )
     # "Bestyrelse, Det Kolde Gys": the committee as written, with its organisation.
     parts = [display_committee(p.committee, None, p.organisation), danish_date(p.meeting_date), item]
     if p.section:

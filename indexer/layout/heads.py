@@ -115,6 +115,10 @@ def _numbered(lines: list[Line], i: int) -> list[Head]:
         explicit = style in ("label", "para", "case")
         if not rest or re.fullmatch(r"\(.*\)", rest):
             head = _title_below(lines, i, style, head_number(m["n"]), head_start)
+            if head is None and explicit and not rest:
+                # »Punkt 8:« over a list of points: an item that has no title of its own.
+                body_start = min(line.end + 1, lines[-1].end)
+                head = Head(i, style, head_number(m["n"]), "", head_start, i, body_start, True, rest_start)
             if head is not None and (style != "alone" or _alone_heads_an_item(lines, head)):
                 found.append(head)
             continue

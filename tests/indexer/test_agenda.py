@@ -103,6 +103,19 @@ def test_a_case_number_with_its_year_after_a_full_stop_heads_an_item() -> None:
     assert titles("Sak 12.03.2010 blev drøftet.\n\nSak 13.03.2010 igen.\n\nSak 14.03.2010 og.\n") == []
 
 
+def test_a_labelled_number_over_a_list_heads_an_item_without_a_title() -> None:
+    # A housing board's minutes: »Punkt 8:« over the points raised, none of them a title.
+    text = (
+        "Punkt 1: valg af dirigent – Dorthe Støve\n"
+        "Punkt 2: orientering om regnskab 2022\n"
+        "Punkt 3: forslag til ændring af vaskepriser. Forslag vedtaget.\n"
+        "Punkt 4:\n- Udskiftning af lamper på svalegang, 50000 kr.\n- Orden i haven\n"
+    )
+    assert [number for number, _ in titles(text)] == [1, 2, 3, 4]
+    assert titles(text)[3] == (4, "")
+    assert text[find_items(text)[3].start :].startswith("Punkt 4:")
+
+
 def test_a_number_alone_on_its_line_heads_an_item_in_a_case_export() -> None:
     text = (
         "Børne- og Skoleudvalget\nReferat\nMødedato: 10-03-2025\n\n3\nSkolestruktur 2026\nSagsnr.: 25/1234\n"

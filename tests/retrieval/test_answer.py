@@ -176,3 +176,6 @@ def test_citation_of_the_meeting_header_names_no_agenda_item() -> None:
     )
     assert citation(info) == "SOCDIR · 24. maj 2012 · Mødeoplysninger · s. 1 · f.pdf"
     assert citation(item) == "SOCDIR · 24. maj 2012 · punkt 4: Evt. · Referat · s. 2 · f.pdf"
+    # An item without a title of its own (»Punkt 8:« over a list of points) is cited by its number.
+    untitled = Passage("id", "f.txt", None, None, None, 8, "", None, "x", "h", (0, 1))
+    assert citation(untitled) == "Ukendt udvalg · ukendt dato · punkt 8 · f.txt"
