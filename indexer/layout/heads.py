@@ -111,6 +111,8 @@ def _numbered(lines: list[Line], i: int) -> list[Head]:
         rest = m["rest"]
         head_start = line.start + offset + lead
         rest_start = head_start + m.start("rest") + (len(rest) - len(rest.lstrip(" \t-–:")))
+        if offset and not glued:
+            head_start = line.start  # »### AD 2: …«: the heading's markup belongs to its item
         rest = rest.strip(" \t").lstrip("-–: \t").rstrip()
         explicit = style in ("label", "para", "case")
         if not rest or re.fullmatch(r"\(.*\)", rest):

@@ -45,7 +45,11 @@ LABELS: dict[str, str] = {
 # elsewhere: ``retrieval.sentences`` cuts a flattened header at them).
 LABEL_ALTERNATION = "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
 _ALT = LABEL_ALTERNATION
-_AT_START = re.compile(rf"^\s*(?P<label>{_ALT})\s*(?::\s*|\t+|\s+|$)(?P<value>.*)$", re.IGNORECASE)
+# A label may be set in bold (Markdown): »**Sted**: Virtuel«, »**Tid:** 12.03.2024«.
+_BOLD = r"(?:\*\*|__)?"
+_AT_START = re.compile(
+    rf"^\s*{_BOLD}(?P<label>{_ALT}){_BOLD}\s*(?::\s*{_BOLD}\s*|\t+|\s+|$)(?P<value>.*)$", re.IGNORECASE
+)
 _MID_LINE = re.compile(rf"(?<=\s)(?P<label>{_ALT}):(?=\s|$)", re.IGNORECASE)
 _ONLY_LABELS = re.compile(rf"^\s*(?:{_ALT})\s*:?(?:\s+(?:{_ALT})\s*:?){{1,3}}\s*$", re.IGNORECASE)
 _DATE_TIME = re.compile(

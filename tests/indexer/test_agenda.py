@@ -116,6 +116,15 @@ def test_a_labelled_number_over_a_list_heads_an_item_without_a_title() -> None:
     assert text[find_items(text)[3].start :].startswith("Punkt 4:")
 
 
+def test_a_markdown_headings_hashes_belong_to_its_item() -> None:
+    # »### AD 2: …«: the item begins at the hashes, so the item before does not end with them.
+    text = "### AD 1: Formalia\nGodkendt.\n\n### AD 2: Budget\nVedtaget.\n\n### AD 3: Evt.\nIntet.\n"
+    items = find_items(text)
+    assert [(i.number, i.title) for i in items] == [(1, "Formalia"), (2, "Budget"), (3, "Evt.")]
+    assert text[items[0].start : items[0].end].strip() == "### AD 1: Formalia\nGodkendt."
+    assert text[items[1].start :].startswith("### AD 2: Budget")
+
+
 def test_a_number_alone_on_its_line_heads_an_item_in_a_case_export() -> None:
     text = (
         "Børne- og Skoleudvalget\nReferat\nMødedato: 10-03-2025\n\n3\nSkolestruktur 2026\nSagsnr.: 25/1234\n"

@@ -22,6 +22,9 @@ def test_markdown_table_and_tabs() -> None:
     assert (md.committee, md.date, md.absent) == ("SOCDIR", "2012-05-24", ("A", "B"))
     tabs = parse_header("Møde\tDen Administrative Styregruppe\nTid\t25. maj 2020, kl. 9.00-12.00\nSted\tSkype\n")
     assert (tabs.committee, tabs.date, tabs.place) == ("Den Administrative Styregruppe", "2020-05-25", "Skype")
+    # Labels set in bold, the colon outside or inside (a Markdown template of minutes).
+    bold = parse_header("**Tid**: 12.03.2024 kl. 10.00 - 12.00\n**Sted:** Virtuel\n")
+    assert (bold.date, bold.place) == ("2024-03-12", "Virtuel")
 
 
 def test_wrapped_values_and_date_from_title_when_unlabelled() -> None:
