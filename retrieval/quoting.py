@@ -218,6 +218,7 @@ def quote(
         chosen += [i for i in _other_fields_asked(pool, best, question) if i not in chosen]
     else:
         chosen = with_close_seconds(pool, best, _span(pool, best, scores, best_score), ranked, best_score, kind)
+        best, chosen = _figure_first(pool, best, chosen, kind)
     text = "".join(
         ("" if n == 0 else " " if i == chosen[n - 1] + 1 else " … ") + pool[i].text for n, i in enumerate(chosen)
     )
@@ -226,6 +227,20 @@ def quote(
         if all(pool[i].passage.id != known.id for known in sources):
             sources.append(pool[i].passage)
     return Quote(text, pool[best].passage, kind, best_score, tuple(sources), next_best(pool, best, sources, ranked))
+
+
+def _figure_first(pool: Sequence[Sentence], best: int, chosen: list[int], kind: str | None) -> tuple[int, list[int]]:
+    """Asked for an amount or a count, the quote opens with the sentence that states it, and
+    cites its passage, when the best sentence does not (»Evaluering … 121.800« before »…
+    merforbrug, som skyldes evalueringen …«); the rest follows in its order."""
+    if kind not in ("money", "count") or has_kind(pool[best].text, kind):
+        return best, chosen
+    figure = next((i for i in chosen if has_kind(pool[i].text, kind)), None)
+    if figure is None:
+        return best, chosen
+    # The figure with the units quoted with it in one run (a row and its label), then the rest.
+    run = [i for i in chosen if pool[i].passage.id == pool[figure].passage.id]
+    return figure, [*run, *(i for i in chosen if i not in run)]
 
 
 def next_best(

@@ -64,6 +64,7 @@ _PLACE = re.compile(
     r"\b(?:i|på|til|hos|in|at|ved)\s+[A-ZÆØÅ][a-zæøåäöü]|\w(?:vej|gade|allé|plads|torv|vägen|gatan|veien|stræde)\b"
     rf"|\b\d{{4}}\s+[A-ZÆØÅ]|(?i:\b(?:{_PLACE_LABELS})\s*:)"
 )
+_PERCENT = re.compile(r"\d\s*(?:%|procent\b|prosent\b|pct\b)", re.IGNORECASE)
 _DECISION = re.compile(
     r"\b(godkend\w*|beslut\w*|vedt\w*|tiltr\w*|udsat\w*|udsætte\w*|anbefal\w*|aftalt\w*|enig\w*|afvis\w*|"
     r"bevilg\w*|valgt|genvalgt|nyvalgt|fastsat|taget til efterretning|vurder\w*|tilslut\w*|konklu\w*|"
@@ -108,7 +109,8 @@ def has_kind(text: str, kind: str | None, common: frozenset[str] = frozenset()) 
     elsewhere: »Grundet Corona …«), it is not the first of two names.
     """
     if kind == "money":
-        return float(ANSWER_SHAPES[kind].search(text) is not None)
+        # »Hvor meget steg taksten?« may be answered in per cent (»med 8 procent«, »0,6 %«).
+        return float(ANSWER_SHAPES[kind].search(text) is not None or _PERCENT.search(text) is not None)
     if kind == "count":
         return float(ANSWER_SHAPES[kind].search(_blank_non_counts(text)) is not None)
     if kind in ("time", "deadline"):

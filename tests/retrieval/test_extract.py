@@ -185,6 +185,8 @@ def test_expected_kinds_from_question_words() -> None:
 def test_answer_kinds_in_sentences() -> None:
     assert has_kind("en takststigning på 206 kr. pr døgn", "money") and has_kind("kr. 1.933", "money")
     assert not has_kind("taksten stiger", "money")
+    # An amount may be asked for and given in per cent.
+    assert has_kind("att höja årsavgifterna med 8 procent", "money") and has_kind("faldet med 0,6 %", "money")
     # A count is not a year, also where the year ends a sentence ("i 2019.").
     assert has_kind("Analysen har resulteret i 19 anbefalinger.", "count")
     assert not has_kind("Årsrapporten beskriver kvaliteten i 2019.", "count")

@@ -202,7 +202,8 @@ def test_beside_a_decision_the_figure_it_lacks_is_quoted_too() -> None:
     assert not is_heading(row)  # a row with its figures is content, not a heading
     ranked = [(0, 1.0), (1, 0.9)]
     found = quote(pool, ranked, "money", "Hvad kostede evalueringen af sekretariatet?")
-    assert found is not None and found.text == f"{said} {row}"
+    # The figure opens the quote and is cited: it is what was asked for.
+    assert found is not None and found.text == f"{row} … {said}" and found.passage.id == "t"
     # Asked for no figure, the decision stands alone.
     found = quote(pool, ranked, None, "Hvorfor var der et merforbrug?")
     assert found is not None and found.text == said
