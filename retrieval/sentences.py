@@ -248,10 +248,17 @@ _FIELD_NAMED = {
 }
 
 
+# Accounts name a deficit or a surplus by the row that states it: »Resultat … -164.000«.
+_ROW_NAMES = {"underskud": "resultat", "overskud": "resultat", "deficit": "resultat", "surplus": "resultat"}
+
+
 def asked_terms(question: str) -> set[str]:
-    """The question's stems, and ``field:…`` for each field it names by one of its labels."""
+    """The question's stems, the row name of a figure it asks for (»underskuddet« - Resultat),
+    and ``field:…`` for each field it names by one of its labels."""
     named = {f"field:{field}" for field, pattern in _FIELD_NAMED.items() if pattern.search(question)}
-    return set(danish_analyzer()(question)) | named
+    stems = set(danish_analyzer()(question))
+    rows = {row for word, row in _ROW_NAMES.items() if any(stem.startswith(word) for stem in stems)}
+    return stems | named | rows
 
 
 # The header fields that answer a question of a kind by themselves: a place. (Not a time:

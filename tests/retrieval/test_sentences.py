@@ -207,3 +207,10 @@ def test_beside_a_decision_the_figure_it_lacks_is_quoted_too() -> None:
     # Asked for no figure, the decision stands alone.
     found = quote(pool, ranked, None, "Hvorfor var der et merforbrug?")
     assert found is not None and found.text == said
+
+
+def test_a_deficit_asked_for_is_the_accounts_result_row(retriever: Retriever) -> None:
+    # Seed 003: the accounts state the deficit in their »Resultat« row, not in words.
+    assert "resultat" in asked_terms("Hvor stort var underskuddet i regnskabet?")
+    response = respond(retriever.search("Hvor stort var underskuddet i sekretariatets regnskab for 2012?"), retriever)
+    assert response.answer is not None and "-164.000" in response.answer.text
