@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 # only the office's words ignore case.
 _OFFICES = (
     r"formand\w*|næstformand\w*|forperson\w*|ordförande|ordfører\w*|leder|mødeleder|dirigent|referent|ref|"
-    r"sekretær|sekreterare|kasserer|kassør|kassör|chair\w*|secretary|treasurer"
+    r"sekretær|sekreterare|kasserer|kassør|kassör|chair\w*|secretary|treasurer|fmd|nfmd"
 )
+# Offices written short: »Arne Svendsen (Ref)«, »Jens Hansen (fmd.)«.
+_SHORT = {"ref": "referent", "fmd": "formand", "nfmd": "næstformand"}
 _OFFICE_BESIDE_NAME = re.compile(rf"\b[A-ZÆØÅ]\w+\s*[(,/]\s*(?i:(?P<office>{_OFFICES}))\b")
 # Who was elected to an office is an item's outcome, not the attendee list's note.
 _ELECTED = re.compile(r"\b(valgt\w*|vælg\w*|genvalg\w*|konstituer\w*|elected|chosen|vald\w*)\b", re.IGNORECASE)
@@ -35,7 +37,8 @@ def asked_stems(plan: QueryPlan) -> set[str]:
 def office_asked(text: str, asked: set[str]) -> bool:
     """Whether ``text`` notes an office among the stems ``asked`` beside a name (»Henrik
     Aarup-Kristensen (formand, …)« for »Hvem er formand …?«)."""
-    return any(set(danish_analyzer()(m["office"])) & asked for m in _OFFICE_BESIDE_NAME.finditer(text))
+    offices = (_SHORT.get(m["office"].casefold(), m["office"]) for m in _OFFICE_BESIDE_NAME.finditer(text))
+    return any(set(danish_analyzer()(office)) & asked for office in offices)
 
 
 def names_its_meeting(plan: QueryPlan, passage: Passage) -> bool:

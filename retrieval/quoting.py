@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from indexer.records import Passage
 from retrieval.header_quote import verbatim_header
+from retrieval.offices import office_asked
 from retrieval.overlap import danish_analyzer
 from retrieval.ranking import states_outcome
 from retrieval.sentences import Sentence, asked_terms, field_answers, has_kind, label_asked, opening_label
@@ -268,7 +269,9 @@ def _labelled_fact(text: str, question: str, kind: str | None) -> bool:
 
 def _other_fields_asked(pool: Sequence[Sentence], best: int, question: str) -> list[int]:
     """The other fields of the same front matter that the question names by their labels
-    (»Hvem var dirigent og referent?« - »Dirigent: …« and »Referent: …«), in document order."""
+    (»Hvem var dirigent og referent?« - »Dirigent: …« and »Referent: …«), or that note the
+    office it names beside a name (»Hvem var referent, og hvem havde meldt afbud?« - »Afbud fra
+    …« and »Til stede: …, Arne Svendsen (Ref).«), in document order."""
     first = pool[best].passage
     asked = asked_terms(question)
     labels = {opening_label(pool[best].text)}
@@ -277,10 +280,10 @@ def _other_fields_asked(pool: Sequence[Sentence], best: int, question: str) -> l
         if s.passage.id != first.id or i == best:
             continue
         label = opening_label(s.text)
-        if label in labels or not _labelled_fact(s.text, question, None) or not label_asked(s.text, asked):
-            continue
-        labels.add(label)
-        found.append(i)
+        field = label not in labels and _labelled_fact(s.text, question, None) and label_asked(s.text, asked)
+        if field or (first.item_number == 0 and office_asked(s.text, asked)):
+            labels.add(label)
+            found.append(i)
     return found
 
 

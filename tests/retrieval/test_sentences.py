@@ -214,3 +214,15 @@ def test_a_deficit_asked_for_is_the_accounts_result_row(retriever: Retriever) ->
     assert "resultat" in asked_terms("Hvor stort var underskuddet i regnskabet?")
     response = respond(retriever.search("Hvor stort var underskuddet i sekretariatets regnskab for 2012?"), retriever)
     assert response.answer is not None and "-164.000" in response.answer.text
+
+
+def test_an_office_noted_beside_a_name_is_quoted_with_the_field_asked_too() -> None:
+    # A club's minutes: the referent is noted in the attendee list, »(Ref)«, not under a label.
+    text = "Til stede: Trine Birkmose, Paw Larsen og Arne Svendsen (Ref).\n\nAfbud fra Jannie Kildebo.\n"
+    header = Passage("h", "f.txt", "C", "C", "2015-09-21", 0, "", None, text, "h", (0, len(text)))
+    pool = sentences_of(header, 0, 0, True)
+    best = next(i for i, s in enumerate(pool) if s.text.startswith("Afbud"))
+    found = quote(pool, [(best, 1.0)], "person", "Hvem var referent, og hvem havde meldt afbud?")
+    assert found is not None and "Arne Svendsen (Ref)" in found.text and found.text.startswith("Afbud fra")
+    assert office_asked("Arne Svendsen (Ref).", asked_terms("Hvem var referent?"))
+    assert not office_asked("Arne Svendsen (Ref).", asked_terms("Hvem var formand?"))
