@@ -48,7 +48,9 @@ _OUTCOME_CUE = re.compile(
 )
 # Yes/no questions about a proposal ("Skal gruppen nedlægges?") ask for its outcome too, and
 # so does how a matter is to be handled ("Hvordan skal merforbruget dækkes?").
-_PROPOSAL_QUESTION = re.compile(r"^\s*(?:hvordan\s+|how\s+)?(skal|bør|må|bliver|should|will|shall)\b", re.IGNORECASE)
+_PROPOSAL_QUESTION = re.compile(
+    r"^\s*(?:(?:hvordan\s+|how\s+)?(?:skal|bør|må|bliver|should|will|shall)|blev|fik|was|were|did)\b", re.IGNORECASE
+)
 # The kind of answer a question expects, from its question words.
 _ANSWER_TYPES = (
     (

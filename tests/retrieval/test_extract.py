@@ -176,6 +176,9 @@ def test_expected_kinds_from_question_words() -> None:
         # A keyword query naming the meeting's place: »mødested 16. august 2012«.
         "mødested 16. august 2012": "place",
         "Hvad er mødelokalet?": "place",
+        # A yes/no question about what happened asks for the outcome.
+        "Blev Udviklingsstrategigruppen lukket?": "outcome",
+        "Did the board close the working group?": "outcome",
         # What came out of a discussion is its outcome.
         "hvad kom der ud af snakken om strategisk samarbejde": "outcome",
     }
