@@ -17,7 +17,7 @@ _ABBREVIATIONS = frozenset(
     kr mio mia bl.a f.eks jf pkt nr ca evt vedr inkl ift mht dvs hhv kl stk m.fl o.l p.t pr
     ang tlf mv m.m osv etc jan feb mar apr jun jul aug sep sept okt nov dec gl ekskl bla fx
     dr mr mrs st skt div min max ref bilag afd adm incl excl iflg jvf pga iht
-    chr joh vilh
+    chr joh vilh rep lok
     """.split()
 )
 _BOUNDARY = re.compile(
@@ -26,8 +26,6 @@ _BOUNDARY = re.compile(
     r"|\n(?=[ \t]*(?:[-•–*]|\d{1,2}[.)]|[a-zæøå][.)])[ \t])"  # before a list line
     r"|\n(?=[^\n]*\t)"  # before a table row
 )
-# A number that is not a list entry's or an ordinal ("3. ", "3) "), nor a date's start.
-_SHORT_WORD_THEN_NUMBER = re.compile(r"[\"”»)]?\s+\d+(?![\d.)]|,\d| ?[./-]\d)")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.:;!?][\"”»)]?\s*$")
 
 
@@ -42,8 +40,6 @@ def _is_sentence_end(text: str, pos: int) -> bool:
     word = m.group(1).lower()
     if word.isdigit() and len(word) <= 2:
         return False  # "d. 28. Juni", ordinals
-    if _SHORT_WORD_THEN_NUMBER.match(text, pos) and re.fullmatch(r"[a-zæøå]{1,5}", word):
-        return False  # "Boulevarden 13 rep. 3", "lokale nr. 4": a short word cut short, then a number
     return word not in _ABBREVIATIONS and len(word) > 1
 
 

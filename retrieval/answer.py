@@ -57,12 +57,11 @@ def is_relevant(result: SearchResult, settings: Settings) -> bool:
     return result.best_cosine >= floor or lexical or translated or named
 
 
-# A person in a question: a capitalised word after its first, not an acronym, nor after a
-# preposition, where it is a place or a topic (»i Aalborg«, »om Taleinstituttet«).
-_NAME = re.compile(
-    r"(?<!\bi )(?<!\bpå )(?<!\bom )(?<!\bfor )(?<!\btil )(?<!\bfra )(?<!\bved )(?<!\bin )(?<!\bat )(?<!\bof )"
-    r"(?<!\babout )(?<=\s)[A-ZÆØÅ][a-zæøåäöü]{2,}\b"
-)
+# A person in a question: a capitalised word after its first, not an acronym, nor a noun in the
+# definite form (»Byrådet«), nor after a preposition, where it is a place or a topic (»i Aalborg«,
+# »om Taleinstituttet«).
+_PREPOSITIONS = "i på om for til fra ved med hos af efter under in at of about with from to on by".split()
+_NAME = re.compile("".join(rf"(?<!\b{p} )" for p in _PREPOSITIONS) + r"(?<=\s)[A-ZÆØÅ][a-zæøåäöü]{2,}(?<!et)\b")
 
 
 def names_in_best_hit(result: SearchResult) -> bool:
@@ -154,7 +153,8 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
     ranked = rank_sentences(
         result.plan, pool, passage_cosine, retriever.embed_texts, result.query_vector, weights, common
     )
-    return quote(pool, ranked, result.plan.expects, result.plan.question)
+    # The question with its words' translations: an English question names labels in Danish too.
+    return quote(pool, ranked, result.plan.expects, result.plan.lexical_query)
 
 
 def answer_first(

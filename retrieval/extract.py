@@ -220,7 +220,9 @@ def _dates_only_its_meeting(s: Sentence) -> bool:
 
 def labelled_as_asked(question: str, pool: Sequence[Sentence], kind: str | None = None) -> np.ndarray:
     """1 for a labelled line whose label the question names ("Hvem meldte afbud?" - "Afbud: ..."),
-    or whose field is what it asks for ("Hvor blev mødet holdt?" - "Sted: Rådhuset")."""
+    or whose field is what it asks for ("Hvor blev mødet holdt?" - "Sted: Rådhuset"); for a
+    table row the share of its label named (``row_asked``), 2 when the whole label is named and
+    an amount or count is asked."""
     asked = asked_terms(question)
     # A row whose whole label is asked for its figure is the answer by itself, as a header field
     # asked for is (not »Hobro Krisecenter …« for »… Aalborg Krisecenter?«).

@@ -49,7 +49,11 @@ _OUTCOME_CUE = re.compile(
 # Yes/no questions about a proposal ("Skal gruppen nedlægges?") ask for its outcome too, and
 # so does how a matter is to be handled ("Hvordan skal merforbruget dækkes?").
 _PROPOSAL_QUESTION = re.compile(
-    r"^\s*(?:(?:hvordan\s+|how\s+)?(?:skal|bør|må|bliver|should|will|shall)|blev|fik|was|were|did)\b", re.IGNORECASE
+    r"^\s*(?:(?:hvordan\s+|how\s+)?(?:skal|bør|må|bliver|should|will|shall)\b|(?:blev|fik|was|were|did)\b"
+    # Not a yes/no question about who came or where it was held (»Was Jan present?«).
+    r"(?!.*\b(?:present|attend\w*|guests?|apolog\w*|afbud|deltog|deltage\w*|til stede|tilstede|fraværende|"
+    r"holdt|afholdt|held)\b))",
+    re.IGNORECASE,
 )
 # The kind of answer a question expects, from its question words.
 _ANSWER_TYPES = (
@@ -87,7 +91,9 @@ _EXPECTS = (
     # A sum named by what it is (»Hvad var de samlede udgifter?«), when no question word asks
     # for something else (»Hvem betaler udgifterne?«, »Hvorfor steg udgifterne?«).
     ("money", re.compile(r"\b(udgift\w*|indtægt\w*|underskud\w*|overskud\w*|omkostning\w*|husleje\w*|gebyr\w*|"
-                         r"honorar\w*|expense\w*|income|revenue\w*|deficit\w*|surplus\w*|rent|fees?)\b", re.I)),
+                         r"honorar\w*|expense\w*|income|revenue\w*|deficit\w*|surplus\w*|fees?|"
+                         # English »rent«, not Danish »rent praktisk«.
+                         r"(?:the|monthly|annual|yearly)\s+rent|rent\s+(?:per|for|of|is|was))\b", re.I)),
 )  # fmt: skip
 _EARLIEST, _LATEST = date(1900, 1, 1), date(2999, 12, 31)
 

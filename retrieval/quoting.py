@@ -5,8 +5,8 @@ sentence: headings and labels do not count towards the three sentences, a quote 
 on a line that announces more, a sentence broken at a passage boundary is quoted whole, an
 outcome that decided on a proposal is quoted instead of the proposal, the raw front matter of
 the minutes instead of the composed meeting summary (``header_quote``: only the minutes' own
-words are quoted), and sentences of the same item that score nearly as well as the best are
-quoted too, apart.
+words are quoted); what may stand beside the best sentence (close seconds of its item, other
+header fields the question names, the figure asked for) is in ``retrieval.beside``.
 """
 
 from __future__ import annotations
@@ -17,21 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.records import Passage
+from retrieval.beside import figure_first, from_sentence_start, labelled_fact, other_fields_asked, with_close_seconds
 from retrieval.header_quote import verbatim_header
-from retrieval.offices import office_asked
 from retrieval.overlap import danish_analyzer
 from retrieval.ranking import states_outcome
-from retrieval.sentences import Sentence, asked_terms, field_answers, has_kind, label_asked, opening_label
+from retrieval.sentences import Sentence, has_kind
 from retrieval.units import HEADING_WORDS, LIST_MARK, is_heading
 
 # A neighbour is quoted too when it scores within this margin of the best sentence.
 NEIGHBOUR_MARGIN = 0.15
 # Following sentences are added while the quote is shorter than this.
 QUOTE_CHARS = 300
-# Other sentences of the answer's item are quoted too when they score within this margin of
-# the best (see ``with_close_seconds``), while the whole quote stays under SECONDS_CHARS.
-SECOND_MARGIN = 1.0
-SECONDS, SECONDS_CHARS = 2, 450
 
 
 @dataclass(frozen=True)
@@ -73,21 +69,6 @@ QUOTE_UNITS = 6
 
 
 _ABBREVIATION_END = re.compile(r"(?:^|\s)[a-zæøå]{1,5}\.$")
-# Initials the splitter took for a sentence end: "Den A.P." | "Møllerske Støttefond ...".
-_INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-ZÆØÅ]\.){1,3}$")
-
-
-def _from_sentence_start(pool: Sequence[Sentence], i: int) -> list[int]:
-    """``i`` with the units before it in its passage that end in initials (its real start)."""
-    start = i
-    while (
-        start > 0
-        and i - start < QUOTE_UNITS
-        and pool[start - 1].passage.id == pool[i].passage.id
-        and _INITIALS_END.search(pool[start - 1].text.rstrip())
-    ):
-        start -= 1
-    return list(range(start, i + 1))
 
 
 def _continues(prev: Sentence, cur: Sentence) -> bool:
@@ -120,7 +101,7 @@ def _span(
 ) -> list[int]:
     """The units quoted around ``best``: see ``quote``. Without ``fill``, a following sentence
     is added only where the quote needs it (an announcing line, a heading), not for length."""
-    chosen = _from_sentence_start(pool, best)
+    chosen = from_sentence_start(pool, best)
     if chosen[0] == best and best > 0 and _continues(pool[best - 1], pool[best]):
         chosen.insert(0, best - 1)
         # The fragment before may itself follow a full stop the splitter took for a sentence
@@ -212,14 +193,14 @@ def quote(
         raw = verbatim_header(pool, _span(pool, best, scores, best_score), kind)
         if raw is not None:
             best, scores = raw, {}
-    if _labelled_fact(pool[best].text, question, kind):
+    if labelled_fact(pool[best].text, question, kind):
         # "Afbud: Anne Krøjer, ..." asked for by its label answers by itself: what follows it
         # in a header is another field or the agenda, and nothing else is set beside it.
-        chosen = _from_sentence_start(pool, best)
-        chosen += [i for i in _other_fields_asked(pool, best, question) if i not in chosen]
+        chosen = from_sentence_start(pool, best)
+        chosen += [i for i in other_fields_asked(pool, best, question) if i not in chosen]
     else:
         chosen = with_close_seconds(pool, best, _span(pool, best, scores, best_score), ranked, best_score, kind)
-        best, chosen = _figure_first(pool, best, chosen, kind)
+        best, chosen = figure_first(pool, best, chosen, kind, dict(ranked))
     text = "".join(
         ("" if n == 0 else " " if i == chosen[n - 1] + 1 else " … ") + pool[i].text for n, i in enumerate(chosen)
     )
@@ -228,20 +209,6 @@ def quote(
         if all(pool[i].passage.id != known.id for known in sources):
             sources.append(pool[i].passage)
     return Quote(text, pool[best].passage, kind, best_score, tuple(sources), next_best(pool, best, sources, ranked))
-
-
-def _figure_first(pool: Sequence[Sentence], best: int, chosen: list[int], kind: str | None) -> tuple[int, list[int]]:
-    """Asked for an amount or a count, the quote opens with the sentence that states it, and
-    cites its passage, when the best sentence does not (»Evaluering … 121.800« before »…
-    merforbrug, som skyldes evalueringen …«); the rest follows in its order."""
-    if kind not in ("money", "count") or has_kind(pool[best].text, kind):
-        return best, chosen
-    figure = next((i for i in chosen if has_kind(pool[i].text, kind)), None)
-    if figure is None:
-        return best, chosen
-    # The figure with the units quoted with it in one run (a row and its label), then the rest.
-    run = [i for i in chosen if pool[i].passage.id == pool[figure].passage.id]
-    return figure, [*run, *(i for i in chosen if i not in run)]
 
 
 def next_best(
@@ -257,73 +224,3 @@ def next_best(
             known.add(p.id)
             found.append(p)
     return tuple(found)
-
-
-def _labelled_fact(text: str, question: str, kind: str | None) -> bool:
-    """A header field with its value, whose label the question names ("Hvem meldte afbud?") or
-    whose field is what it asks for ("Hvor blev mødet holdt?" - "Sted Læsø")."""
-    label = opening_label(text)
-    has_value = label is not None and len(text.split()) > len(label.split())
-    return has_value and (field_answers(text, kind) or label_asked(text, asked_terms(question)))
-
-
-def _other_fields_asked(pool: Sequence[Sentence], best: int, question: str) -> list[int]:
-    """The other fields of the same front matter that the question names by their labels
-    (»Hvem var dirigent og referent?« - »Dirigent: …« and »Referent: …«), or that note the
-    office it names beside a name (»Hvem var referent, og hvem havde meldt afbud?« - »Afbud fra
-    …« and »Til stede: …, Arne Svendsen (Ref).«), in document order."""
-    first = pool[best].passage
-    asked = asked_terms(question)
-    labels = {opening_label(pool[best].text)}
-    found = []
-    for i, s in enumerate(pool):
-        if s.passage.id != first.id or i == best:
-            continue
-        label = opening_label(s.text)
-        field = label not in labels and _labelled_fact(s.text, question, None) and label_asked(s.text, asked)
-        if field or (first.item_number == 0 and office_asked(s.text, asked)):
-            labels.add(label)
-            found.append(i)
-    return found
-
-
-def with_close_seconds(
-    pool: Sequence[Sentence],
-    best: int,
-    chosen: list[int],
-    ranked: list[tuple[int, float]],
-    best_score: float,
-    kind: str | None = None,
-) -> list[int]:
-    """``chosen`` (the quote around ``best``), then up to ``SECONDS`` of the next best sentences
-    of the same agenda item that score within ``SECOND_MARGIN`` of the best, in document order.
-
-    When two sentences of an item are nearly as likely to answer, the model cannot tell
-    which one does: quoting both (apart, joined by " … ") answers where quoting one would
-    be a coin toss. Composed summaries (role "info") are not the minutes' words: never added.
-    """
-    first = pool[best].passage
-    # A decision stands on its own: beside it, only more of the decision is quoted, or the figure
-    # asked for that it lacks (»… merforbrug, som skyldes evalueringen …« - »Evaluering … 121.800«).
-    decision = first.is_outcome and states_outcome(first)
-    lacks_figure = kind in ("money", "count") and not has_kind(pool[best].text, kind)
-    taken = list(chosen)
-    length = sum(len(pool[i].text) for i in taken)
-    for i, value in ranked[1:]:
-        if value < best_score - SECOND_MARGIN or len(taken) - len(chosen) >= SECONDS:
-            break
-        p = pool[i].passage
-        if i in taken or p.role == "info" or (p.source, p.item_number) != (first.source, first.item_number):
-            continue
-        if decision and not p.is_outcome and not (lacks_figure and has_kind(pool[i].text, kind)):
-            continue
-        # Headings, stubs ("Bilag 1.") and attachment lists add nothing a reader needs.
-        stub = len(pool[i].text.split()) < 3 or p.role == "attachments" or (p.section or "").casefold() == "bilag"
-        if stub or is_heading(pool[i].text) or length + len(pool[i].text) > SECONDS_CHARS:
-            continue
-        whole = [j for j in _from_sentence_start(pool, i) if j not in taken]
-        taken.extend(whole)
-        length += sum(len(pool[j].text) for j in whole)
-    # The quote opens with the best sentence, where it is cited; what is set beside it follows
-    # in document order.
-    return [*chosen, *sorted(i for i in taken if i not in chosen)]

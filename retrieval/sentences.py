@@ -240,11 +240,15 @@ def label_asked(text: str, asked: set[str]) -> bool:
 
 
 # Fields whose labels stand for one another: »Hvem var fraværende?« asks for »Afbud: …«, and
-# »Hvem deltog?« for »Til stede: …«. (Not the roles: a referent is no dirigent.)
-_SYNONYM_FIELDS = ("absent", "participants")
+# »Hvem var til stede?« for »Deltagere: …«. (Not the roles: a referent is no dirigent.)
+# Only words that name the field and nothing else (not »medlemmer«, »deltog«, »present«).
+_FIELD_WORDS = {
+    "absent": ("afbud", "fraværende", "forfall", "frånvarande", "apologies", "absent"),
+    "participants": ("deltagere", "til stede", "tilstede", "fremmødte", "närvarande", "attendees"),
+}
 _FIELD_NAMED = {
-    field: re.compile(r"\b(?:" + "|".join(re.escape(k) for k, f in LABELS.items() if f == field) + r")\b", re.I)
-    for field in _SYNONYM_FIELDS
+    field: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+    for field, words in _FIELD_WORDS.items()
 }
 
 

@@ -182,20 +182,27 @@ def word_groups(question: str) -> list[tuple[str, ...]]:
     number, alone."""
     words = [w.casefold() for w in _WORD.findall(question)]
     groups, i = [], 0
+    previous: tuple[str, ...] = ()  # the last content word's own translations
     while i < len(words):
         # A phrase's last word may be inflected: "general assemblies", "annual meetings".
         pair = _lookup([f"{words[i]} {form}" for form in _forms(words[i + 1])]) if i + 1 < len(words) else ()
         if pair:
             groups.append((f"{words[i]} {words[i + 1]}", *pair))
+            previous = pair
             i += 2
             continue
         if words[i] not in STOPWORDS:
-            group = (words[i], *translations(words[i]))
-            if i > 0 and groups and groups[-1][0] == words[i - 1] and len(groups[-1]) > 1 and len(group) > 1:
+            own = translations(words[i])
+            group = (words[i], *own)
+            if own and previous:
                 # Two nouns in a row are one Danish word: »speech institute« - taleinstitut,
                 # »contact committee« - kontaktudvalg (with a linking s or e: arbejdsgruppe).
-                group += compounds(groups[-1][1 : COMPOUND_PARTS + 1], group[1 : COMPOUND_PARTS + 1])
+                # Of the words' own translations only, not of compounds made before.
+                group += compounds(previous[:COMPOUND_PARTS], own[:COMPOUND_PARTS])
             groups.append(group)
+            previous = own
+        else:
+            previous = ()
         i += 1
     # Numbers are the same in both languages ("2018", "22-23 October").
     return groups + [(n,) for n in dict.fromkeys(re.findall(r"\d+(?:[.,]\d+)*", question))]

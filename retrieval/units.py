@@ -10,7 +10,7 @@ import itertools
 import re
 
 from indexer.chunking import units
-from indexer.layout.labels import LABEL_ALTERNATION
+from indexer.layout.labels import LABEL_ALTERNATION, LABELS
 
 # A line that starts with a short label ("Sted: ...", "Tid: ...", "Fraværende: ...").
 _LABEL_LINE = re.compile(r"\n(?=[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]+\S)")
@@ -18,8 +18,13 @@ _LABEL_LINE = re.compile(r"\n(?=[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]+\S)")
 _TABBED_LABEL_LINE = re.compile(rf"\n(?=[ \t]*(?:{LABEL_ALTERNATION})\t+\S)", re.IGNORECASE)
 # A known label's line that no full stop ends, before a capitalised line: the field ends with
 # its line (»Referent: Anne Mikkelsen⏎Kontoret sørger for …«), not in the next sentence.
+# Only fields of one value: a list of names wraps onto lines that open with a capital too.
+_ONE_VALUE = "|".join(
+    re.escape(k) for k, f in sorted(LABELS.items(), key=lambda kv: -len(kv[0])) if f in ("role", "place", "time", "end")
+)
 _FIELD_LINE_END = re.compile(
-    rf"^[ \t]*(?:{LABEL_ALTERNATION})[ \t]*:[ \t]+[^\n]*[^\s.!?:;]\n(?=[ \t]*(?-i:[A-ZÆØÅ]))",
+    rf"^[ \t]*(?:{_ONE_VALUE})[ \t]*:[ \t]+[^\n]*[^\s.!?:;,&/-](?<!\bog)(?<!\band)(?<!\bsamt)\n"
+    r"(?=[ \t]*(?-i:[A-ZÆØÅ]))",
     re.IGNORECASE | re.MULTILINE,
 )
 _LABEL_START = re.compile(r"[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]*$")
@@ -80,6 +85,9 @@ def _rows_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 def row_label(text: str) -> str | None:
     """The label of a table row (»Samlede udgifter i alt« of »Samlede udgifter i alt 1.715.000
     1.510.000 -205.000«), or None for anything else."""
+    # Cheap checks first: this runs on every candidate of every question.
+    if not text.rstrip()[-1:].isdigit() or len(text.split()) > 2 * ROW_LABEL_WORDS:
+        return None
     m = _ROW.fullmatch(text)
     if m is None or sum(c.isdigit() for c in m["figures"]) < 3 or len(m["label"].split()) > ROW_LABEL_WORDS:
         return None

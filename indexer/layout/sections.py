@@ -47,9 +47,12 @@ TOPIC_NAMES = frozenset(
     {"økonomi", "orientering", "personale", "kommunikation", "tidsplan", "høring", "opfølgning", "miljø"}
 )
 _NAME_ALT = "|".join(re.escape(n) for n in sorted(_ROLES, key=len, reverse=True))
-# "Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020", "Indstilling fra direktionen";
-# not a sentence that opens with a section's name (»Referat fra dagen bliver lagt på …«).
-_QUALIFIED = r"(?:\s+(?:i|fra|af|for|den|d\.)\s+[^:\n]{1,90}?(?<![.!?]))?"
+# "Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020", "Indstilling fra direktionen".
+_QUALIFIED = r"(?:\s+(?:i|fra|af|for|den|d\.)\s+[^:\n]{1,90}?)?"
+# A sentence that opens with a section's name (»Referat fra dagen bliver lagt på sekretariatets
+# hjemmeside.«): more words than a heading has, and a full stop after a word.
+_SENTENCE = re.compile(r"[^\W\d_][.!?]$")
+SENTENCE_WORDS = 6
 _HEADING = re.compile(
     rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\*\*)?(?P<name>(?:{_NAME_ALT}){_QUALIFIED})(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?"
     rf"(?:[ \t]*$|:[ \t]*(?:\*\*)?[ \t]*(?P<inline>\S.*)$)",
@@ -82,7 +85,10 @@ def heading_of(line: str) -> tuple[str, str | None] | None:
     m = _HEADING.match(line)
     if not m:
         return None
-    return m["name"].strip(), m["inline"]
+    name = m["name"].strip()
+    if _SENTENCE.search(name) and len(name.split()) > SENTENCE_WORDS:
+        return None
+    return name, m["inline"]
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,11 @@ def test_a_short_word_cut_short_before_a_number_does_not_end_a_sentence() -> Non
         "Mødet i dag.",
         "12.03.2013 var godt.",
     ]
+    # A sentence may begin with a number.
+    assert [t.strip() for t in (lambda x: [x[a:b] for a, b in units(x)])("Mødet var godt. 12 borgere deltog.")] == [
+        "Mødet var godt.",
+        "12 borgere deltog.",
+    ]
 
 
 def test_what_ends_a_sentence() -> None:

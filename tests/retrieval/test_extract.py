@@ -179,6 +179,10 @@ def test_expected_kinds_from_question_words() -> None:
         # A yes/no question about what happened asks for the outcome.
         "Blev Udviklingsstrategigruppen lukket?": "outcome",
         "Did the board close the working group?": "outcome",
+        # Not a yes/no question about who came; not Danish »rent« (purely).
+        "Was Jan Nielsen present?": None,
+        "Hvad skete der rent praktisk med projektet?": "outcome",
+        "What is the rent per square metre?": "money",
         # What came out of a discussion is its outcome.
         "hvad kom der ud af snakken om strategisk samarbejde": "outcome",
     }

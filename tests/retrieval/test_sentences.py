@@ -124,6 +124,13 @@ def test_a_field_ends_with_its_line_before_a_capitalised_one() -> None:
         "Referent: Erling Grøn-Jensen",
         "Kontoret sørger for kaffe.",
     ]
+    # A list of names wraps onto a capitalised line: the field goes on (only fields of one value
+    # end with their line).
+    text = "Afbud: Anne Hansen, Per Olsen og\nJens Jensen.\nDeltagere: Kurt\nHans Berg.\n"
+    assert [" ".join(text[a:b].split()) for a, b in field_units(text)] == [
+        "Afbud: Anne Hansen, Per Olsen og Jens Jensen.",
+        "Deltagere: Kurt Hans Berg.",
+    ]
     # A value that runs on in lower case is one field; an unknown label is not cut this way.
     text = "Beslutning: Godkendt med\nfølgende ændringer.\nBilleder: se nedenfor\nDe kommer."
     assert [" ".join(text[a:b].split()) for a, b in field_units(text)] == [
@@ -180,7 +187,9 @@ def test_a_question_naming_a_field_asks_for_its_other_labels_too() -> None:
     asked = asked_terms("Hvem var fraværende ved mødet?")
     assert label_asked("Afbud: Kirsten Larsen, Silja Kjærbo", asked)
     assert not label_asked("Deltagere: Anne, Aud", asked)
-    assert label_asked("Til stede: Anne, Aud", asked_terms("Hvem deltog i mødet?"))
+    assert label_asked("Deltagere: Anne, Aud", asked_terms("Hvem var til stede på mødet?"))
+    # Everyday words name no field: »medlemmer«, »deltog«.
+    assert not label_asked("Deltagere: Anne, Aud", asked_terms("Hvor mange medlemmer har foreningen?"))
     assert not label_asked("Dirigent: Peter Knappmann", asked_terms("Hvem var referent?"))
 
 
