@@ -244,8 +244,13 @@ def row_asked(text: str, asked: set[str]) -> float:
     brackets aside (»Hvad blev resultatet …?« - »Resultat (p.t. udlæg Aalborg kommune) -164.000«);
     0 for anything else."""
     label = row_label(dehyphenate(text))
-    stems = set(danish_analyzer()(re.sub(r"\(.*?\)", " ", label))) if label else set()
-    return len(stems & asked) / len(stems) if stems else 0.0
+    label = re.sub(r"\(.*?\)", " ", label) if label else ""
+    stems = set(danish_analyzer()(label))
+    share = len(stems & asked) / len(stems) if stems else 0.0
+    # A name the question lacks makes it another row of the table (»Hobro Krisecenter 4 1.943«
+    # for »… Aalborg Krisecenter?«).
+    other = any(w[:1].isupper() and not set(danish_analyzer()(w)) & asked for w in label.split())
+    return 0.0 if share < 1 and other else share
 
 
 def score(features: dict[str, np.ndarray], weights: Weights) -> np.ndarray:

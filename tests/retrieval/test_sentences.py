@@ -180,6 +180,10 @@ def test_a_table_row_whose_label_the_question_names() -> None:
     # The remark in brackets aside: »Resultat« is the whole label.
     asked = asked_terms("Hvad blev resultatet af sekretariatets regnskab for 2012?")
     assert row_asked("Resultat (p.t. udlæg Aalborg kommune) -164.000", asked) == 1.0
+    # A row naming another place than the question's is another row of its table.
+    asked = asked_terms("Hvad er døgntaksten på Aalborg Krisecenter?")
+    assert row_asked("Hobro Krisecenter 4 1.943", asked) == 0.0
+    assert row_asked("Aalborg Krisecenter 7 1.933", asked) == 1.0
 
 
 def test_a_question_naming_a_field_asks_for_its_other_labels_too() -> None:
