@@ -52,6 +52,13 @@ _STRONG_PAST = {
 }  # fmt: skip
 _PAST_TENSE = re.compile(r"^(?!.*stede$)(.{3,}[^aeiouyæøå]e)de$")  # not "tilstede"
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+# Fixed phrases whose last word alone means something else: »til stede« (present) is no »sted«
+# (place), nor is »i stedet« (instead). Each is one token.
+_FIXED_PHRASES = re.compile(r"\b(?:til\s+stede|i\s+stedet)\b")
+
+
+def _joined(m: re.Match[str]) -> str:
+    return re.sub(r"\s+", "", m.group(0))
 
 
 class DanishAnalyzer:
@@ -65,7 +72,7 @@ class DanishAnalyzer:
 
     def __call__(self, text: str) -> list[str]:
         tokens = []
-        for raw in _TOKEN.findall(text.casefold()):
+        for raw in _TOKEN.findall(_FIXED_PHRASES.sub(_joined, text.casefold())):
             if raw[0].isdigit():
                 tokens.append(raw.replace(".", "") if _THOUSANDS.match(raw) else raw.rstrip(".,"))
                 continue

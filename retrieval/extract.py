@@ -130,10 +130,11 @@ def cheap_features(
         "other_meeting": other_meeting(plan, pool),
         "kind": holds,
         "outcome_section": outcome,
-        # Twice when the question asks when or where the meeting it dates was held: its header's
-        # fields are about that meeting itself, what the items say of meetings is about others.
+        # Twice when the question asks when or where the meeting it dates was held, or who came:
+        # its header's fields are about that meeting itself, what the items say of meetings is
+        # about others.
         "header": np.array([kind in HEADER_KINDS and s.passage.item_number == 0 for s in pool], dtype=float)
-        * (1 + asks_when_or_where_held(plan)),
+        * (1 + about_its_meeting(plan)),
         "item_rank": np.array([s.item_rank for s in pool], dtype=float),
         # The best item is read whole (the answer may be in any of its passages, and the app
         # shows it in full): the search's ranking of its passages is left to ``lead``.
@@ -189,10 +190,25 @@ def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarra
     return np.array([acting[(s.passage.committee, s.passage.body)] for s in pool], dtype=float)
 
 
+def about_its_meeting(plan: QueryPlan) -> bool:
+    """Whether the question asks when or where the meeting it dates was held, or who attended
+    or sent regrets (»Hvem var til stede på DAS-mødet den 25. maj 2020?«): its header answers."""
+    if asks_when_or_where_held(plan):
+        return True
+    attendance = any(term.startswith("field:") for term in asked_terms(plan.question))
+    return plan.names_meeting and plan.date_range is not None and plan.expects == "person" and attendance
+
+
 def _topic_words(plan: QueryPlan) -> str:
     """The question's words to match: without the date that picks the meeting (»mødet den 25. maj
     2020«), which every line of that meeting's header repeats whatever it states."""
-    return strip_period(plan.lexical_query, plan) if plan.names_meeting else plan.lexical_query
+    words = strip_period(plan.lexical_query, plan) if plan.names_meeting else plan.lexical_query
+    # Nor, asked about that meeting itself, the words naming it (»DAS-mødet«): a sentence that
+    # mentions DAS meetings is about other ones.
+    return _MEETING_NAME.sub(" ", words) if about_its_meeting(plan) else words
+
+
+_MEETING_NAME = re.compile(r"[\w-]*m[øo][dt]e(?:t|r|rne|ts)?\b", re.IGNORECASE)
 
 
 def other_meeting(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:

@@ -33,3 +33,10 @@ def test_participles_and_other_words_keep_snowballs_stem() -> None:
 
 def test_numbers_and_stop_words() -> None:
     assert DanishAnalyzer()("Taksten er kr. 1.933 og 206 kr.") == ["takst", "kr", "1933", "206", "kr"]
+
+
+def test_fixed_phrases_are_one_token() -> None:
+    # »til stede« (present) and »i stedet« (instead) are no »sted« (a place, a header's »Sted:«).
+    analyzer = DanishAnalyzer()
+    assert analyzer("Hvem var til stede?") == analyzer("Tilstede:") and "sted" not in analyzer("til stede")
+    assert "sted" not in analyzer("I stedet vil DAS få dem forelagt.") and "sted" in analyzer("Sted: Læsø")

@@ -112,6 +112,9 @@ def test_when_or_where_the_dated_meeting_was_held_comes_from_its_header(retrieve
     held = respond(retriever.search("Hvor blev mødet den 25. maj 2020 holdt?"), retriever).answer
     # The place line alone, as written (the date picks the meeting; every header line repeats it).
     assert held is not None and held.passage.item_number == 0 and held.text == "Sted Skype - Link i kalenderbooking"
+    # Who attended a dated meeting: its header's attendee list, not an item that mentions DAS meetings.
+    came = respond(retriever.search("Hvem var til stede på DAS-mødet den 25. maj 2020?"), retriever).answer
+    assert came is not None and came.passage.item_number == 0 and came.text.startswith("Deltagere")
     # A keyword query for the place of a dated meeting: its header's place line.
     place = respond(retriever.search("mødested 16. august 2012"), retriever).answer
     assert place is not None and place.passage.item_number == 0 and place.text == "Sted Læsø"
