@@ -33,6 +33,11 @@ from indexer.store import PassageIndex
 _NOT_PARSING = frozenset({"bm25.py", "build.py", "cli.py", "embedders.py", "generations.py", "settings.py", "store.py"})
 
 
+def analyzer_fingerprint() -> str:
+    """A hash of the Danish analyzer's code (stems, stop words, fixed phrases) that BM25 is built with."""
+    return hashlib.sha1((Path(__file__).parent / "bm25.py").read_bytes()).hexdigest()[:12]
+
+
 def parser_fingerprint() -> str:
     """A hash of the code that turns files into passages: when it changes, files are read anew."""
     digest = hashlib.sha1()
@@ -286,7 +291,12 @@ def build_index(
             passages.extend(file_passages)
             records[source] = record
         ocr.prune_cache(reader.ocr_cache, {r["sha256"] for r in records.values() if r.get("sha256")})
-        index_settings = {"chunking": reader.chunking, "corpus_dir": str(corpus.resolve())}
+        index_settings = {
+            "chunking": reader.chunking,
+            "corpus_dir": str(corpus.resolve()),
+            # BM25 is built with the analyzer: when its code changes, the index is built anew.
+            "analyzer": analyzer_fingerprint(),
+        }
         same_model = previous is not None and identity_matches(identity_of(settings.model), previous.embedder)
         if (
             same_model

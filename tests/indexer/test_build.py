@@ -64,6 +64,18 @@ def test_incremental_rebuild_touches_only_changes(tmp_path: Path, fake_embedder:
     }
 
 
+def test_a_changed_analyzer_rebuilds_bm25_without_embedding(
+    tmp_path: Path, fake_embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Queries are analysed by the new code: an index built by the old one would miss their tokens.
+    corpus = make_corpus(tmp_path, ["000_d393297036c53e0a.txt"])
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    fake_build(settings, fake_embedder)
+    monkeypatch.setattr("indexer.build.analyzer_fingerprint", lambda: "changed")
+    rebuilt = fake_build(settings, fake_embedder)
+    assert rebuilt.generation and rebuilt.embedded == 0
+
+
 def test_unreadable_file_keeps_its_previous_passages(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
     corpus = make_corpus(tmp_path, ["000_d393297036c53e0a.txt", "002_4f53694367b5b8b0.txt"])
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
