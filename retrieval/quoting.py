@@ -22,7 +22,7 @@ from retrieval.header_quote import verbatim_header
 from retrieval.overlap import danish_analyzer
 from retrieval.ranking import states_outcome
 from retrieval.sentences import Sentence, has_kind
-from retrieval.units import HEADING_WORDS, LIST_MARK, is_heading
+from retrieval.units import HEADING_WORDS, LIST_MARK, is_heading, row_label
 
 # A neighbour is quoted too when it scores within this margin of the best sentence.
 NEIGHBOUR_MARGIN = 0.15
@@ -198,6 +198,10 @@ def quote(
         # in a header is another field or the agenda, and nothing else is set beside it.
         chosen = from_sentence_start(pool, best)
         chosen += [i for i in other_fields_asked(pool, best, question) if i not in chosen]
+    elif kind in ("money", "count") and row_label(pool[best].text) is not None:
+        # A table row with the figure asked for answers by itself too; the lines after it are
+        # other rows or other matters.
+        chosen = [best]
     else:
         chosen = with_close_seconds(pool, best, _span(pool, best, scores, best_score), ranked, best_score, kind)
         best, chosen = figure_first(pool, best, chosen, kind, dict(ranked))
