@@ -92,6 +92,8 @@ _EXPECTS = (
     # for something else (»Hvem betaler udgifterne?«, »Hvorfor steg udgifterne?«).
     ("money", re.compile(r"\b(udgift\w*|indtægt\w*|underskud\w*|overskud\w*|omkostning\w*|husleje\w*|gebyr\w*|"
                          r"honorar\w*|expense\w*|income|revenue\w*|deficit\w*|surplus\w*|fees?|"
+                         # The result of accounts is a sum (»Hvad blev resultatet af regnskabet?«).
+                         r"resultat\w*\s+(?:af|for|i|på)\s+(?:\w+\s+){0,3}\w*(?:regnskab|budget)\w*|"
                          # English »rent«, not Danish »rent praktisk«.
                          r"(?:the|monthly|annual|yearly)\s+rent|rent\s+(?:per|for|of|is|was))\b", re.I)),
 )  # fmt: skip

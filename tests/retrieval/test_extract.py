@@ -186,6 +186,9 @@ def test_expected_kinds_from_question_words() -> None:
         "Was Jan Nielsen present?": None,
         "Hvad skete der rent praktisk med projektet?": "outcome",
         "What is the rent per square metre?": "money",
+        # The result of accounts is a sum; the result of a discussion its outcome.
+        "Hvad blev resultatet af sekretariatets regnskab for 2012?": "money",
+        "Hvad blev resultatet af drøftelsen?": "outcome",
         # What came out of a discussion is its outcome.
         "hvad kom der ud af snakken om strategisk samarbejde": "outcome",
     }
