@@ -180,7 +180,8 @@ def parse_document(src: SourceText, max_chars: int = DEFAULT_MAX_CHARS) -> Parse
     agenda = find_agenda(b.text)
     header_end = agenda.items[0].start if agenda.items else min(len(b.text), _HEADER_CHARS_WITHOUT_ITEMS)
     header = parse_header(b.text[:header_end], furniture=b.furniture.lines, file_name=src.source, document=b.text)
-    header = with_attendee_items(header, [item.title for item in agenda.items])
+    bodies = [b.text[item.body_start : item.end] for item in agenda.items]
+    header = with_attendee_items(header, [item.title for item in agenda.items], bodies)
     notes = [*src.notes, *header.notes, *agenda.notes]
     items = [b.item(it) for it in agenda.items]
     if not items:

@@ -39,9 +39,17 @@ class Head:
     text_start: int | None = None  # where the text after the number begins (a numbered list entry's own words)
 
 
+# A web export's fold-out control repeats the title after its own words: »Godkendelse af
+# dagsordenKlik her for at folde ud og læse mere om Godkendelse af dagsorden«.
+_REPEATED = re.compile(r"(?P<title>\S.{5,}?)\s*(?P<control>\S[^.!?]{0,60}?)\s+(?P=title)\s*")
+
+
 def clean_title(title: str) -> str:
     title = re.sub(r"\s+", " ", title).strip().strip("*").strip()
     title = re.sub(r"^[-–:]\s*", "", title)
+    repeated = _REPEATED.fullmatch(title)
+    if repeated:
+        title = repeated["title"]
     return title[:-1].rstrip() if title.endswith(":") else title
 
 

@@ -16,7 +16,7 @@ from datetime import date
 
 from indexer.dates import find_dates, find_partial_dates, infer_year, parse_times
 from indexer.layout.bodies import expand_acronym, find_committee, find_organisation, is_acronym
-from indexer.layout.labels import read_fields
+from indexer.layout.labels import LABELS, read_fields
 from indexer.layout.people import split_names
 
 # A date right after these words is not the meeting's ("Udgivet 26.05.2015", "næste møde 3. juni 2013").
@@ -67,7 +67,13 @@ def file_date(name: str) -> date | None:
     return None
 
 
-_CONTENTS_START = re.compile(r"\b(?:indholdsfortegnelse|indhold|innhold|dagsorden|punkter|saksliste)\b", re.I)
+# A contents heading: opening its line, or before a colon, the line's end or the first number
+# (»… Dagsorden 1. Godkendelse …«); not a word of a title (»Sbsys dagsorden preview«).
+_CONTENTS_START = re.compile(
+    r"^\s*(?:indholdsfortegnelse|indhold|innhold|dagsorden|punkter|saksliste)\b"
+    r"|\b(?:indholdsfortegnelse|indhold|innhold|dagsorden|punkter|saksliste)\b(?=\s*(?::|$|\d{1,3}\s*[.)]))",
+    re.I,
+)
 
 
 def _title_lines(text: str, limit: int = 8) -> list[str]:
@@ -191,13 +197,18 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
 
 # Agenda items that are attendee fields: »1. Fraværende: Kirsten Larsen, Silja Kjærbo og …«.
 ATTENDEE_ITEMS = 2
+_ATTENDANCE_LINE = re.compile(
+    rf"^\s*(?i:{'|'.join(re.escape(k) for k, v in LABELS.items() if v in ('participants', 'absent'))})\s*:"
+)
 
 
-def with_attendee_items(header: Header, titles: list[str]) -> Header:
-    """The header with attendees that the first items list (»1. Fraværende: …«, »1. Til stede:
-    …«) where the front matter lists none."""
+def with_attendee_items(header: Header, titles: list[str], bodies: list[str] = ()) -> Header:
+    """The header with attendees that the first items list where the front matter lists none: in
+    their titles (»1. Fraværende: …«, »1. Til stede: …«) or on a line of their text that opens
+    with the label (»Fraværende: Peter Muhl« under the first item's decision)."""
     participants, absent = header.participants, header.absent
-    for title in titles[:ATTENDEE_ITEMS]:
+    labelled = [ln for body in bodies[:ATTENDEE_ITEMS] for ln in body.splitlines() if _ATTENDANCE_LINE.match(ln)]
+    for title in [*titles[:ATTENDEE_ITEMS], *labelled]:
         values, _roles = read_fields([title])  # each title alone: the next is no continuation
         participants = participants or split_names(values.get("participants", ""))
         absent = absent or split_names(values.get("absent", ""))

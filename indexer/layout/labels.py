@@ -27,6 +27,8 @@ LABELS: dict[str, str] = {
     "mødedeltagere": "participants", "deltog": "participants", "medlemmer": "participants",
     "närvarande": "participants", "møtende medlemmer": "participants", "tilstedeværende": "participants",
     "deltagere i mødet": "participants", "deltager": "participants", "til stede fra": "participants",
+    "fremmødt": "participants", "mødt": "participants", "mødt var": "participants", "fremmødt var": "participants",
+    "møtt": "participants", "frammøtte": "participants",
     "afbud": "absent", "fraværende": "absent", "forfall": "absent", "frånvarande": "absent",
     "afbud fra": "absent", "meldt afbud": "absent", "ikke til stede": "absent", "ikke mødt": "absent",
     "referent": "role", "ordstyrer": "role", "dirigent": "role", "mødeleder": "role", "sekretær": "role",
@@ -38,7 +40,8 @@ LABELS: dict[str, str] = {
     # English minutes (an international association, a company's board).
     "date": "time", "time": "time", "date and time": "time", "place": "place", "venue": "place",
     "location": "place", "present": "participants", "attendees": "participants", "attending": "participants",
-    "participants": "participants", "apologies": "absent", "absent": "absent", "apologies for absence": "absent",
+    "participants": "participants", "in attendance": "participants", "members present": "participants",
+    "apologies": "absent", "absent": "absent", "apologies for absence": "absent",
     "chair": "role", "secretary": "role", "minutes taken by": "role",
 }  # fmt: skip
 # Every label, longest first, as a regular-expression alternation (for readers of labelled text
@@ -100,6 +103,21 @@ def _segments(line: str) -> list[tuple[str | None, str]]:
     return [(lab.casefold() if lab else None, val) for lab, val in out if lab or val]
 
 
+# Fields that list people; a line of prose after one is no more of its names.
+_LISTS = frozenset({"participants", "absent"})
+# Four lower-case words in a row outside parentheses: a sentence, not names and their offices.
+_PROSE = re.compile(r"(?:\b[a-zæøåäö]+\b[ ,]+){3}\b[a-zæøåäö]+\b")
+
+
+def _ends_sentence(value: str) -> bool:
+    """A list closed by a full stop after a word, not after an initial (»Hans Chr.«, »Vagn E.«)."""
+    return re.search(r"\w{4,}\.\s*$", value) is not None
+
+
+def _is_prose(value: str) -> bool:
+    return _PROSE.search(re.sub(r"\([^()]*\)", " ", value)) is not None
+
+
 def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
     """(field -> value, role label -> value) from header lines; the first occurrence of a field wins."""
     values: dict[str, str] = {}
@@ -129,6 +147,8 @@ def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
             segments = _segments(line)
         for label, value in segments:
             if label is None:
+                if current in _LISTS and _ends_sentence(values[current]) and _is_prose(value):
+                    current = None  # »Kirja Kongsbak blev budt velkommen …« after the list: the text goes on
                 if current:
                     values[current] = f"{values[current]}\n{value}".strip()
                 continue
