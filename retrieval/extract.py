@@ -26,9 +26,9 @@ import numpy as np
 from indexer.dates import find_dates
 from indexer.text import dehyphenate
 from retrieval.filters import names_committee
-from retrieval.offices import offices_noted
+from retrieval.offices import asks_an_office, offices_noted
 from retrieval.overlap import danish_analyzer, echoes, lexical_overlap
-from retrieval.query import QueryPlan, strip_period
+from retrieval.query import MEETING_WORD, QueryPlan, strip_period
 from retrieval.ranking import states_outcome
 from retrieval.sentences import (
     HEADER_KINDS,
@@ -156,10 +156,11 @@ def _lexical(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
     sub-heading it stands under, and its item's title (»Sekretariatets regnskab for 2012« over
     »Samlede udgifter i alt 1.715.000«), which every sentence of the item is about."""
     words = _topic_words(plan)
-    own = lexical_overlap(words, [s.text for s in pool], plan.word_groups)
-    headed = lexical_overlap(
-        words, [f"{s.passage.item_title or ''} {s.heading or ''} {s.text}" for s in pool], plan.word_groups
-    )
+    groups = plan.word_groups
+    if about_its_meeting(plan):
+        groups = tuple(g for g in groups if not _MEETING_NAME.fullmatch(g[0]))
+    own = lexical_overlap(words, [s.text for s in pool], groups)
+    headed = lexical_overlap(words, [f"{s.passage.item_title or ''} {s.heading or ''} {s.text}" for s in pool], groups)
     return own + HEADING_SHARE * np.maximum(0.0, headed - own)
 
 
@@ -168,9 +169,10 @@ def _office_noted(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
     return np.array(offices_noted(plan, pool), dtype=float)
 
 
-# An acronym that is no meeting's (»DAS-mødet«) nor after a preposition (»for DAS«).
+# An acronym that is no meeting's (»DAS-mødet«, »the DAS meeting«) nor after a preposition (»for DAS«).
 _ACTOR = re.compile(r"(?<!\bfor )(?<!\bi )(?<!\btil )(?<!\baf )(?<!\bpå )(?<!\bhos )(?<!\bfra )(?<!\bved )"
-                    r"(?<!\bmed )(?<!\bom )(?<!\bto )(?<!\bof )(?<!\bin )(?<!\bat )\b[A-ZÆØÅ]{2,}\b(?!-)")  # fmt: skip
+                    r"(?<!\bmed )(?<!\bom )(?<!\bto )(?<!\bof )(?<!\bin )(?<!\bat )\b[A-ZÆØÅ]{2,}\b"
+                    rf"(?!-|\s+(?:{MEETING_WORD})\b)")  # fmt: skip
 
 
 def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
@@ -191,11 +193,12 @@ def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarra
 
 
 def about_its_meeting(plan: QueryPlan) -> bool:
-    """Whether the question asks when or where the meeting it dates was held, or who attended
-    or sent regrets (»Hvem var til stede på DAS-mødet den 25. maj 2020?«): its header answers."""
+    """Whether the question asks when or where the meeting it dates was held, or who attended,
+    sent regrets or held an office there (»Hvem var til stede på DAS-mødet den 25. maj 2020?«,
+    »Who took the minutes at the meeting in May 2020?«): its header answers."""
     if asks_when_or_where_held(plan):
         return True
-    attendance = any(term.startswith("field:") for term in asked_terms(plan.question))
+    attendance = any(term.startswith("field:") for term in asked_terms(plan.question)) or asks_an_office(plan)
     return plan.names_meeting and plan.date_range is not None and plan.expects == "person" and attendance
 
 
@@ -208,7 +211,8 @@ def _topic_words(plan: QueryPlan) -> str:
     return _MEETING_NAME.sub(" ", words) if about_its_meeting(plan) else words
 
 
-_MEETING_NAME = re.compile(r"[\w-]*m[øo][dt]e(?:t|r|rne|ts)?\b", re.IGNORECASE)
+# »DAS-mødet«, »the DAS meeting«, »bestyrelsesmødet«.
+_MEETING_NAME = re.compile(r"(?:(?-i:\b[A-ZÆØÅ]{2,})\s+)?[\w-]*(?:m[øo][dt]e(?:t|r|rne|ts)?|meetings?)\b", re.IGNORECASE)
 
 
 def other_meeting(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:

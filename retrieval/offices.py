@@ -24,7 +24,10 @@ _OFFICES = (
 )
 # Offices written short: »Arne Svendsen (Ref)«, »Jens Hansen (fmd.)«.
 _SHORT = {"ref": "referent", "fmd": "formand", "nfmd": "næstformand"}
-_OFFICE_BESIDE_NAME = re.compile(rf"\b[A-ZÆØÅ]\w+\s*[(,/]\s*(?i:(?P<office>{_OFFICES}))\b")
+# Also last in a parenthesis beside the name: »Morten Aggerholm (begge sekretariat for rammeaftaler/ref.)«.
+_OFFICE_BESIDE_NAME = re.compile(
+    rf"\b[A-ZÆØÅ]\w+\s*(?:[,/]|\((?:[^()]*?[\s,/])?)\s*(?i:(?P<office>{_OFFICES}))\b"
+)
 # Who was elected to an office is an item's outcome, not the attendee list's note.
 _ELECTED = re.compile(r"\b(valgt\w*|vælg\w*|genvalg\w*|konstituer\w*|elected|chosen|vald\w*)\b", re.IGNORECASE)
 
@@ -59,3 +62,12 @@ def offices_noted(plan: QueryPlan, sentences: Sequence[Sentence]) -> list[bool]:
         s.passage.item_number == 0 and office_asked(s.text, asked) and names_its_meeting(plan, s.passage)
         for s in sentences
     ]
+
+
+def asks_an_office(plan: QueryPlan) -> bool:
+    """Whether a question about a person names an office an attendee list may note (»Who took the
+    minutes …?« - referent, »Hvem var mødeleder?«), not who was elected to one."""
+    if plan.expects != "person" or _ELECTED.search(plan.question):
+        return False
+    offices = {_SHORT.get(o, o) for o in _OFFICES.replace(r"\w*", "").split("|")}
+    return bool(set(danish_analyzer()(" ".join(offices))) & asked_stems(plan))

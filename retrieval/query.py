@@ -25,7 +25,11 @@ _YEAR = re.compile(
 )
 # A word that names a meeting, compounds too ("socialdirektørmødet", "generalforsamlingen",
 # "årsmötet"), not "imødekomme".
-MEETING_WORD = r"\w*(?<!i)møde\w*|\w*møte\w*|\w*möte\w*|\w*forsamling\w*|\w*stämma\w*|meeting\w*|assembl\w*"
+# Also the verb's past (»Hvor mødtes udvalget den 16. august?«).
+MEETING_WORD = (
+    r"\w*(?<!i)møde\w*|\w*møte\w*|\w*möte\w*|\w*forsamling\w*|\w*stämma\w*|meeting\w*|assembl\w*|"
+    r"mødtes|møttes|möttes|meets?"
+)
 _MEETING_WORD = re.compile(rf"\b(?:{MEETING_WORD})\b", re.IGNORECASE)
 
 
@@ -67,7 +71,9 @@ _ANSWER_TYPES = (
 # The kind of token that answers, for choosing the sentence to quote (wider than ``answer_type``,
 # which also steers passage ranking and stays as measured there). First match wins.
 _EXPECTS = (
-    ("reason", re.compile(r"\b(hvorfor|why|varför|årsag\w*|begrundels\w*|baggrunden for|reason\w*)\b", re.I)),
+    # Also inside compounds and by its other nouns (»hovedårsagen«, »grunden til«, »forklaringen på«).
+    ("reason", re.compile(r"\b(hvorfor|why|varför|\w*årsag\w*|\w*begrundels\w*|baggrunden for|\w*grund(?:en|ene)? til|"
+                          r"forklaring(?:en)? på|reason\w*|cause of)\b", re.I)),
     ("money", re.compile(r"\b(hvor meget|hvor mye|how much|kost\w*|cost\w*|pris\w*|\w*pris(?:en|er|erne|ens)?|"
                          r"\w*takst\w*|\w*beløb\w*|amount|"
                          r"\w*kontingent\w*|\w*avgift\w*|"

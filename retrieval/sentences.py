@@ -193,7 +193,12 @@ def build_pool(
 
 
 # "Næste møde" is another meeting than the one a question dates: the next one, in an item of its own.
-_NEXT = re.compile(r"\b(næste|kommende|neste|nästa|next|upcoming)\b", re.IGNORECASE)
+_NEXT = re.compile(
+    r"\b(næste|kommende|neste|nästa|next|upcoming)\b"
+    # Meeting again: »Hvornår skulle forummet mødes igen?«, »When will the board meet again?«.
+    r"|\b(?:mødes|møtes|mötas|ses|meet)\s+(?:\w+\s+)?(?:igen|igjen|igen|again)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_when_or_where_held(plan: QueryPlan) -> bool:

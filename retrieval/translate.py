@@ -184,12 +184,18 @@ def word_groups(question: str) -> list[tuple[str, ...]]:
     groups, i = [], 0
     previous: tuple[str, ...] = ()  # the last content word's own translations
     while i < len(words):
-        # A phrase's last word may be inflected: "general assemblies", "annual meetings".
-        pair = _lookup([f"{words[i]} {form}" for form in _forms(words[i + 1])]) if i + 1 < len(words) else ()
+        # A phrase's last word may be inflected: "general assemblies", "annual meetings"; a verb
+        # phrase's verb too, and an article may stand between: "took the minutes" - take minutes.
+        last = i + 2 if words[i + 1 : i + 2] in (["the"], ["a"], ["an"]) else i + 1
+        pair = (
+            _lookup([f"{first} {form}" for first in _forms(words[i])[:2] for form in _forms(words[last])])
+            if last < len(words)
+            else ()
+        )
         if pair:
-            groups.append((f"{words[i]} {words[i + 1]}", *pair))
+            groups.append((" ".join(words[i : last + 1]), *pair))
             previous = pair
-            i += 2
+            i = last + 1
             continue
         if words[i] not in STOPWORDS:
             own = translations(words[i])
