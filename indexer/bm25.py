@@ -55,10 +55,17 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 # Fixed phrases whose last word alone means something else: »til stede« (present) is no »sted«
 # (place), nor is »i stedet« (instead). Each is one token.
 _FIXED_PHRASES = re.compile(r"\b(?:til\s+stede|i\s+stedet)\b")
+# A verb with its particle after it is the compound with the particle before: »sættes i gang« is
+# »igangsættes«, »sætte i værk« »iværksætte«, also with its object between (»sætte nye tiltag i gang«).
+_PARTICLE_VERB = re.compile(r"\b(sætte[st]?|sætter|satte|sat)\s+((?:\w+\s+){0,3}?)i\s+(gang|værk)\b")
 
 
 def _joined(m: re.Match[str]) -> str:
     return re.sub(r"\s+", "", m.group(0))
+
+
+def _particle_first(m: re.Match[str]) -> str:
+    return f"i{m[3]}{m[1]} {m[2]}"  # the object, if any, after it: »sætte nye tiltag i gang«
 
 
 class DanishAnalyzer:
@@ -72,7 +79,8 @@ class DanishAnalyzer:
 
     def __call__(self, text: str) -> list[str]:
         tokens = []
-        for raw in _TOKEN.findall(_FIXED_PHRASES.sub(_joined, text.casefold())):
+        text = _PARTICLE_VERB.sub(_particle_first, _FIXED_PHRASES.sub(_joined, text.casefold()))
+        for raw in _TOKEN.findall(text):
             if raw[0].isdigit():
                 tokens.append(raw.replace(".", "") if _THOUSANDS.match(raw) else raw.rstrip(".,"))
                 continue
