@@ -39,6 +39,7 @@ from retrieval.sentences import (
     field_answers,
     has_kind,
     label_asked,
+    states_next_meeting,
 )
 from retrieval.units import row_label
 
@@ -122,10 +123,15 @@ def cheap_features(
     # A decision that restates a yes/no question ("Blev X godkendt?" - "X godkendt") answers it,
     # and so does a restatement that adds the figure asked for ("Der blev aflagt 2.085 besøg").
     states = outcome if kind not in FIGURE_KINDS else np.maximum(outcome, holds > 0)
+    # An item titled by its answer (»5. Næste møde tirsdag den 29. august«) is not only an echo.
+    next_stated = _next_stated(plan, pool)
     echo = np.array([echoes(plan.question, s.passage.item_title, [s.text])[0] for s in pool]) * (1 - states)
+    echo *= 1 - next_stated
     return {
         "lexical": _lexical(plan, pool) * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
-        "label": np.maximum(labelled_as_asked(plan.lexical_query, pool, kind), _office_noted(plan, pool)),
+        "label": np.maximum.reduce(
+            [labelled_as_asked(plan.lexical_query, pool, kind), _office_noted(plan, pool), next_stated]
+        ),
         "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float) * (1 + _names_its_committee(plan, pool)),
         "other_meeting": other_meeting(plan, pool),
         "kind": holds,
@@ -162,6 +168,13 @@ def _lexical(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
     own = lexical_overlap(words, [s.text for s in pool], groups)
     headed = lexical_overlap(words, [f"{s.passage.item_title or ''} {s.heading or ''} {s.text}" for s in pool], groups)
     return own + HEADING_SHARE * np.maximum(0.0, headed - own)
+
+
+def _next_stated(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
+    """1 for a sentence that dates the next meeting, when the question asks for it."""
+    if not asks_next_meeting(plan):
+        return np.zeros(len(pool))
+    return np.array([states_next_meeting(s.text) for s in pool], dtype=float)
 
 
 def _office_noted(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:

@@ -183,12 +183,21 @@ def build_pool(
     items = items[:TOP_ITEMS]
     if items and plan.expects in HEADER_KINDS and (items[0][0], 0) not in items:
         items.append((items[0][0], 0))
+    if items and asks_next_meeting(plan):
+        # »Næste møde afholdes den 12. april« stands in the last item (Eventuelt) or one of its own:
+        # a found passage of the best item's minutes that states the next meeting is read too.
+        items += list(dict.fromkeys(
+            (p.source, p.item_number) for p in hits
+            if p.source == items[0][0] and (p.source, p.item_number) not in items and states_next_meeting(p.text)
+        ))  # fmt: skip
     shown = {p.id for p in hits}
     pool: list[Sentence] = []
     for rank, (source, number) in enumerate(items):
         for row in item_rows(source, number):
             p = passages[row]
             pool.extend(sentences_of(p, row, rank, p.id in shown, bool(hits) and p.id == hits[0].id))
+    if asks_next_meeting(plan):
+        pool = [replace(s, item_rank=0) if states_next_meeting(s.text) else s for s in pool]
     return _header_labelled(plan, pool)
 
 
@@ -210,6 +219,21 @@ def asks_when_or_where_held(plan: QueryPlan) -> bool:
         and plan.expects in ("time", "place")
         and not _NEXT.search(plan.question)
     )
+
+
+# Characters from »næste« to the end of the date it gives (»næste Ældrerådsmøde den 12. april 2017«).
+NEXT_TO_DATE = 50
+
+
+def states_next_meeting(text: str) -> bool:
+    """Whether ``text`` dates the next meeting (»Næste MR møde 19. november.«, »… indkaldte til
+    næste Ældrerådsmøde den 12. april 2017«)."""
+    for m in _NEXT.finditer(text):
+        # The date follows closely (not »Afdelingsmøde den 12. september. Forslag på næste møde«).
+        after = text[m.end() : m.end() + NEXT_TO_DATE]
+        if names_a_meeting(text[m.start() : m.end() + NEXT_TO_DATE]) and (DAY_MONTH.search(after) or find_dates(after)):
+            return True
+    return False
 
 
 def asks_next_meeting(plan: QueryPlan) -> bool:
