@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from indexer.dates import find_dates
 from indexer.text import dehyphenate
 from retrieval.filters import names_committee
+from retrieval.meetings import asks_when_or_where_held, next_stated, other_meeting
 from retrieval.offices import asks_an_office, offices_noted
 from retrieval.overlap import danish_analyzer, echoes, lexical_overlap
 from retrieval.query import MEETING_WORD, QueryPlan, strip_period
@@ -34,12 +34,9 @@ from retrieval.sentences import (
     HEADER_KINDS,
     Sentence,
     asked_terms,
-    asks_next_meeting,
-    asks_when_or_where_held,
     field_answers,
     has_kind,
     label_asked,
-    states_next_meeting,
 )
 from retrieval.units import row_label
 
@@ -124,13 +121,13 @@ def cheap_features(
     # and so does a restatement that adds the figure asked for ("Der blev aflagt 2.085 besøg").
     states = outcome if kind not in FIGURE_KINDS else np.maximum(outcome, holds > 0)
     # An item titled by its answer (»5. Næste møde tirsdag den 29. august«) is not only an echo.
-    next_stated = _next_stated(plan, pool)
+    stated_next = next_stated(plan, pool)
     echo = np.array([echoes(plan.question, s.passage.item_title, [s.text])[0] for s in pool]) * (1 - states)
-    echo *= 1 - next_stated
+    echo *= 1 - stated_next
     return {
         "lexical": _lexical(plan, pool) * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
         "label": np.maximum.reduce(
-            [labelled_as_asked(plan.lexical_query, pool, kind), _office_noted(plan, pool), next_stated]
+            [labelled_as_asked(plan.lexical_query, pool, kind), _office_noted(plan, pool), stated_next]
         ),
         "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float) * (1 + _names_its_committee(plan, pool)),
         "other_meeting": other_meeting(plan, pool),
@@ -168,13 +165,6 @@ def _lexical(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
     own = lexical_overlap(words, [s.text for s in pool], groups)
     headed = lexical_overlap(words, [f"{s.passage.item_title or ''} {s.heading or ''} {s.text}" for s in pool], groups)
     return own + HEADING_SHARE * np.maximum(0.0, headed - own)
-
-
-def _next_stated(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
-    """1 for a sentence that dates the next meeting, when the question asks for it."""
-    if not asks_next_meeting(plan):
-        return np.zeros(len(pool))
-    return np.array([states_next_meeting(s.text) for s in pool], dtype=float)
 
 
 def _office_noted(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
@@ -225,30 +215,9 @@ def _topic_words(plan: QueryPlan) -> str:
 
 
 # »DAS-mødet«, »the DAS meeting«, »bestyrelsesmødet«.
-_MEETING_NAME = re.compile(r"(?:(?-i:\b[A-ZÆØÅ]{2,})\s+)?[\w-]*(?:m[øo][dt]e(?:t|r|rne|ts)?|meetings?)\b", re.IGNORECASE)
-
-
-def other_meeting(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
-    """1 for a sentence that dates something outside the meeting the question asks about, when
-    it asks when or where that meeting was held ("Hvor blev mødet den 25. maj 2020 holdt?" -
-    "Næste møde afholdes den 17. august 2020" speaks of another meeting)."""
-    if asks_next_meeting(plan):
-        # "Hvornår er næste møde?": the minutes' own date (its header, »Tid: 14. november«) is
-        # the meeting that is over, not the next one.
-        return np.array([_dates_only_its_meeting(s) for s in pool], dtype=float)
-    period = plan.date_range
-    if period is None or not asks_when_or_where_held(plan):
-        return np.zeros(len(pool))
-    out = []
-    for s in pool:
-        dates = [d for d, _ in find_dates(s.text)]
-        out.append(float(bool(dates) and not any(period.start <= d <= period.end for d in dates)))
-    return np.array(out)
-
-
-def _dates_only_its_meeting(s: Sentence) -> bool:
-    dates = {d.isoformat() for d, _ in find_dates(s.text)}
-    return bool(dates) and dates == {s.passage.meeting_date}
+_MEETING_NAME = re.compile(
+    r"(?:(?-i:\b[A-ZÆØÅ]{2,})\s+)?[\w-]*(?:m[øo][dt]e(?:t|r|rne|ts)?|meetings?)\b", re.IGNORECASE
+)
 
 
 def labelled_as_asked(question: str, pool: Sequence[Sentence], kind: str | None = None) -> np.ndarray:

@@ -25,9 +25,7 @@ _OFFICES = (
 # Offices written short: »Arne Svendsen (Ref)«, »Jens Hansen (fmd.)«.
 _SHORT = {"ref": "referent", "fmd": "formand", "nfmd": "næstformand"}
 # Also last in a parenthesis beside the name: »Morten Aggerholm (begge sekretariat for rammeaftaler/ref.)«.
-_OFFICE_BESIDE_NAME = re.compile(
-    rf"\b[A-ZÆØÅ]\w+\s*(?:[,/]|\((?:[^()]*?[\s,/])?)\s*(?i:(?P<office>{_OFFICES}))\b"
-)
+_OFFICE_BESIDE_NAME = re.compile(rf"\b[A-ZÆØÅ]\w+\s*(?:[,/]|\((?:[^()]*?[\s,/])?)\s*(?i:(?P<office>{_OFFICES}))\b")
 # Who was elected to an office is an item's outcome, not the attendee list's note.
 _ELECTED = re.compile(r"\b(valgt\w*|vælg\w*|genvalg\w*|konstituer\w*|elected|chosen|vald\w*)\b", re.IGNORECASE)
 

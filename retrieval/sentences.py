@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from indexer.dates import DAY_MONTH, MONTHS, find_dates
 from indexer.layout.labels import LABELS, label_at_start
 from indexer.records import Passage
+from retrieval.meetings import asks_next_meeting, asks_when_or_where_held, states_next_meeting
 from retrieval.offices import offices_noted
 from retrieval.overlap import danish_analyzer
-from retrieval.query import QueryPlan, names_a_meeting
+from retrieval.query import QueryPlan
 from retrieval.ranking import ANSWER_SHAPES
 from retrieval.units import field_units, is_sub_heading
 
@@ -199,46 +200,6 @@ def build_pool(
     if asks_next_meeting(plan):
         pool = [replace(s, item_rank=0) if states_next_meeting(s.text) else s for s in pool]
     return _header_labelled(plan, pool)
-
-
-# "Næste møde" is another meeting than the one a question dates: the next one, in an item of its own.
-_NEXT = re.compile(
-    r"\b(næste|kommende|neste|nästa|next|upcoming)\b"
-    # Meeting again: »Hvornår skulle forummet mødes igen?«, »When will the board meet again?«.
-    r"|\b(?:mødes|møtes|mötas|ses|meet)\s+(?:\w+\s+)?(?:igen|igjen|igen|again)\b",
-    re.IGNORECASE,
-)
-
-
-def asks_when_or_where_held(plan: QueryPlan) -> bool:
-    """When or where the meeting the question dates was held ("Hvor blev mødet den 25. maj 2020
-    holdt?"), not the next one ("Hvornår er næste møde efter maj 2020?")."""
-    return (
-        plan.date_range is not None
-        and plan.names_meeting
-        and plan.expects in ("time", "place")
-        and not _NEXT.search(plan.question)
-    )
-
-
-# Characters from »næste« to the end of the date it gives (»næste Ældrerådsmøde den 12. april 2017«).
-NEXT_TO_DATE = 50
-
-
-def states_next_meeting(text: str) -> bool:
-    """Whether ``text`` dates the next meeting (»Næste MR møde 19. november.«, »… indkaldte til
-    næste Ældrerådsmøde den 12. april 2017«)."""
-    for m in _NEXT.finditer(text):
-        # The date follows closely (not »Afdelingsmøde den 12. september. Forslag på næste møde«).
-        after = text[m.end() : m.end() + NEXT_TO_DATE]
-        if names_a_meeting(text[m.start() : m.end() + NEXT_TO_DATE]) and (DAY_MONTH.search(after) or find_dates(after)):
-            return True
-    return False
-
-
-def asks_next_meeting(plan: QueryPlan) -> bool:
-    """When or where the next meeting is ("Hvornår holder bestyrelsen næste møde?")."""
-    return plan.expects in ("time", "place") and bool(_NEXT.search(plan.question)) and names_a_meeting(plan.question)
 
 
 def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from indexer.layout.agenda import find_agenda, find_items
+from indexer.layout.head import clean_title
 from indexer.layout.sections import find_sections
 
 
@@ -320,3 +321,10 @@ def test_short_lines_over_their_paragraphs_are_items_where_nothing_else_marks_th
         "Kassen er god.\n\nEVENTUELT\nIntet.\n"
     )
     assert [t for _, t in titles(capitals)] == ["Velkomst", "Økonomi", "Eventuelt"]
+
+
+def test_a_fold_out_control_that_repeats_the_title_is_cut() -> None:
+    assert clean_title("Godkendelse af dagsordenKlik her for at folde ud og læse mere om Godkendelse af dagsorden") == (
+        "Godkendelse af dagsorden"
+    )
+    assert clean_title("Budget 2013 og budget 2014") == "Budget 2013 og budget 2014"

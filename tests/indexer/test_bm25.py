@@ -40,3 +40,11 @@ def test_fixed_phrases_are_one_token() -> None:
     analyzer = DanishAnalyzer()
     assert analyzer("Hvem var til stede?") == analyzer("Tilstede:") and "sted" not in analyzer("til stede")
     assert "sted" not in analyzer("I stedet vil DAS få dem forelagt.") and "sted" in analyzer("Sted: Læsø")
+
+
+def test_a_verb_with_its_particle_after_it_is_the_compound() -> None:
+    analyzer = DanishAnalyzer()
+    assert analyzer("der skal ikke igangsættes flere tiltag")[0] == analyzer("sættes i gang")[0] == "igangsæt"
+    assert "igangsæt" in analyzer("Skal vi sætte nye initiativer i gang?")
+    assert analyzer("iværksætte") == analyzer("sætte i værk")
+    assert "igangsæt" not in analyzer("Arbejdet er i gang.")

@@ -169,3 +169,32 @@ def test_a_full_stop_between_two_names_and_a_hyphenated_body() -> None:
     assert split_names("Hans Chr. Mariegaard og Ann K. Liljenberg.") == ("Hans Chr. Mariegaard", "Ann K. Liljenberg")
     header = parse_header("Referat af møde i Sædding-Fovrfeld Lokalråd, tirsdag den 7. november 2011\n")
     assert header.committee == "Sædding-Fovrfeld Lokalråd"
+
+
+def test_a_web_export_title_line_with_the_word_dagsorden_and_attendance_under_the_first_item() -> None:
+    # »Sbsys dagsorden preview« is a title line, not a table of contents: the line after it names
+    # the body and the place; »mødet i« (definite) names the body as »møde i« does.
+    header = parse_header(
+        "Sbsys dagsorden preview\n\nReferat til mødet i Udvalget for Vej og Park den 3. marts 2021 "
+        "kl. 16:00 i Nordby Rådhus, Torvet 2, Nordby - Mødelokale Fjorden\n\nÅbne dagsordenspunkter\n"
+    )
+    assert header.committee == "Udvalget for Vej og Park"
+    assert header.place == "Nordby Rådhus, Torvet 2, Nordby - Mødelokale Fjorden"
+    # The absent named on a line of the first item's decision fill the header.
+    body = "\nBeslutning\n\nDagsorden blev godkendt.\n\nFraværende: Anna Holm (V)\n"
+    found = with_attendee_items(header, ["Godkendelse af dagsorden"], [body])
+    assert found.absent == ("Anna Holm (V)",)
+    assert with_attendee_items(header, ["Budget", "Regnskab"], ["", "", "Fraværende: Bo"]) == header
+
+
+def test_prose_after_a_closed_attendee_list_is_no_name() -> None:
+    header = parse_header(
+        "Referat af Seniorrådsmøde den 2. maj 2018 kl. 10.00 i mødelokale 3\n"
+        "Fremmødt: Ole Berg, Lis Dam og Per Lund.\n"
+        "Per Lund blev budt velkommen som nyt medlem af Seniorrådet.\n"
+    )
+    assert header.participants == ("Ole Berg", "Lis Dam", "Per Lund")
+    # A list wrapped over lines, and offices in lower case, stay names.
+    wrapped = parse_header("Møde i bestyrelsen den 1. juni 2020\nDeltagere: Ole Berg (formand for bestyrelsen og\n"
+                           "kasserer), Lis Dam,\nPer Lund og\nHans Chr. Mikkelsen.\n")  # fmt: skip
+    assert len(wrapped.participants) == 4 and wrapped.participants[-1] == "Hans Chr. Mikkelsen"

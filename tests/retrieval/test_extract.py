@@ -9,7 +9,8 @@ import pytest
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import item_passages, respond
-from retrieval.extract import cheap_features, labelled_as_asked, other_meeting
+from retrieval.extract import cheap_features, labelled_as_asked
+from retrieval.meetings import other_meeting
 from retrieval.overlap import echoes, lexical_overlap
 from retrieval.query import analyze
 from retrieval.quoting import quote

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from retrieval.meetings import asks_next_meeting, asks_when_or_where_held
 from retrieval.query import analyze, detect_language, extract_date_range, strip_period
 
 
@@ -82,3 +83,14 @@ def test_strip_period() -> None:
 )
 def test_whose_date_a_year_is(question: str, meeting: bool) -> None:
     assert analyze(question).names_meeting is meeting
+
+
+def test_reasons_meetings_and_meeting_again() -> None:
+    # A reason asked by a compound noun or another noun for it.
+    assert analyze("Hvad var hovedårsagen til merforbruget?").expects == "reason"
+    assert analyze("Hvad er grunden til, at punktet blev udsat?").expects == "reason"
+    # The verb's past names a meeting: the date is that meeting's.
+    assert analyze("Hvor mødtes udvalget den 16. august 2012?").names_meeting
+    # Meeting again is the next meeting, not the one the question dates.
+    again = analyze("Hvornår skulle forummet mødes igen efter mødet i maj 2015?")
+    assert asks_next_meeting(again) and not asks_when_or_where_held(again)

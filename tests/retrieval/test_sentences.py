@@ -10,11 +10,12 @@ from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import respond
 from retrieval.extract import row_asked
+from retrieval.meetings import asks_next_meeting, states_next_meeting
 from retrieval.offices import asked_stems, names_its_meeting, office_asked
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, asked_terms, asks_next_meeting, common_words, label_asked, sentences_of
+from retrieval.sentences import Sentence, asked_terms, common_words, label_asked, sentences_of
 from retrieval.units import field_units, is_heading, row_label
 
 
@@ -240,3 +241,23 @@ def test_an_office_noted_beside_a_name_is_quoted_with_the_field_asked_too() -> N
     assert found is not None and "Arne Svendsen (Ref)" in found.text and found.text.startswith("Afbud fra")
     assert office_asked("Arne Svendsen (Ref).", asked_terms("Hvem var referent?"))
     assert not office_asked("Arne Svendsen (Ref).", asked_terms("Hvem var formand?"))
+
+
+def test_an_office_last_in_a_parenthesis_and_asked_in_english(retriever: Retriever) -> None:
+    asked = asked_stems(analyze("Who took the minutes at the meeting?"))
+    assert office_asked("Charlotte S. Andersen og Morten Aggerholm (begge sekretariat for rammeaftaler/ref.)", asked)
+    assert not office_asked("Morten Aggerholm (sekretariat for rammeaftaler)", asked)
+    # Seed 004's attendee list notes the referents so; the question dates the meeting, so its
+    # header answers, not an item that mentions »the DAS meeting«.
+    response = respond(retriever.search("Who took the minutes at the DAS meeting in May 2020?"), retriever)
+    assert response.answer is not None and response.answer.passage.item_number == 0
+    assert "Morten Aggerholm" in response.answer.text
+
+
+def test_the_next_meeting_is_the_sentence_that_dates_it() -> None:
+    assert states_next_meeting("Vagn blev konstitueret og indkaldte til næste Ældrerådsmøde den 12. april 2017 kl. 10")
+    assert states_next_meeting("Næste MR møde 19. november.")
+    assert states_next_meeting("5. Næste møde tirsdag den 29. august kl. 18.30.")
+    # A date of another meeting, far from »næste møde«, is not the next meeting's.
+    assert not states_next_meeting("Afdelingsmøde den 12. september. Vi udarbejder forslag på næste møde")
+    assert not states_next_meeting("Punktet udsættes til næste møde.")

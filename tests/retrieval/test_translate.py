@@ -194,3 +194,10 @@ def test_expansion_finds_the_danish_item_first(
     assert _first_item(retriever, question) == gold
     monkeypatch.setattr(query, "danish_terms", lambda *_: [])
     assert _first_item(retriever, question) != gold
+
+
+def test_a_verb_phrase_with_an_article_between(dictionary: None) -> None:
+    # »took the minutes«: the verb inflected, an article between, the glossary's »take minutes«.
+    groups = translate.word_groups("Who took the minutes at the meeting?")
+    assert ("took the minutes", "referent") in groups
+    assert ("general assemblies", "generalforsamling") in translate.word_groups("When were the general assemblies?")

@@ -1,0 +1,86 @@
+"""Questions about a meeting itself rather than its items: when or where the meeting a question
+dates was held, and when the next one is; and the sentences that date the one or the other."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from indexer.dates import DAY_MONTH, find_dates
+from retrieval.query import QueryPlan, names_a_meeting
+
+if TYPE_CHECKING:
+    from retrieval.sentences import Sentence
+
+
+# "Næste møde" is another meeting than the one a question dates: the next one, in an item of its own.
+_NEXT = re.compile(
+    r"\b(næste|kommende|neste|nästa|next|upcoming)\b"
+    # Meeting again: »Hvornår skulle forummet mødes igen?«, »When will the board meet again?«.
+    r"|\b(?:mødes|møtes|mötas|ses|meet)\s+(?:\w+\s+)?(?:igen|igjen|again)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_when_or_where_held(plan: QueryPlan) -> bool:
+    """When or where the meeting the question dates was held ("Hvor blev mødet den 25. maj 2020
+    holdt?"), not the next one ("Hvornår er næste møde efter maj 2020?")."""
+    return (
+        plan.date_range is not None
+        and plan.names_meeting
+        and plan.expects in ("time", "place")
+        and not _NEXT.search(plan.question)
+    )
+
+
+# Characters from »næste« to the end of the date it gives (»næste Ældrerådsmøde den 12. april 2017«).
+NEXT_TO_DATE = 50
+
+
+def states_next_meeting(text: str) -> bool:
+    """Whether ``text`` dates the next meeting (»Næste MR møde 19. november.«, »… indkaldte til
+    næste Ældrerådsmøde den 12. april 2017«)."""
+    for m in _NEXT.finditer(text):
+        # The date follows closely (not »Afdelingsmøde den 12. september. Forslag på næste møde«).
+        after = text[m.end() : m.end() + NEXT_TO_DATE]
+        if names_a_meeting(text[m.start() : m.end() + NEXT_TO_DATE]) and (DAY_MONTH.search(after) or find_dates(after)):
+            return True
+    return False
+
+
+def asks_next_meeting(plan: QueryPlan) -> bool:
+    """When or where the next meeting is ("Hvornår holder bestyrelsen næste møde?")."""
+    return plan.expects in ("time", "place") and bool(_NEXT.search(plan.question)) and names_a_meeting(plan.question)
+
+
+def next_stated(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
+    """1 for a sentence that dates the next meeting, when the question asks for it."""
+    if not asks_next_meeting(plan):
+        return np.zeros(len(pool))
+    return np.array([states_next_meeting(s.text) for s in pool], dtype=float)
+
+
+def other_meeting(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
+    """1 for a sentence that dates something outside the meeting the question asks about, when
+    it asks when or where that meeting was held ("Hvor blev mødet den 25. maj 2020 holdt?" -
+    "Næste møde afholdes den 17. august 2020" speaks of another meeting)."""
+    if asks_next_meeting(plan):
+        # "Hvornår er næste møde?": the minutes' own date (its header, »Tid: 14. november«) is
+        # the meeting that is over, not the next one.
+        return np.array([_dates_only_its_meeting(s) for s in pool], dtype=float)
+    period = plan.date_range
+    if period is None or not asks_when_or_where_held(plan):
+        return np.zeros(len(pool))
+    out = []
+    for s in pool:
+        dates = [d for d, _ in find_dates(s.text)]
+        out.append(float(bool(dates) and not any(period.start <= d <= period.end for d in dates)))
+    return np.array(out)
+
+
+def _dates_only_its_meeting(s: Sentence) -> bool:
+    dates = {d.isoformat() for d, _ in find_dates(s.text)}
+    return bool(dates) and dates == {s.passage.meeting_date}
