@@ -32,17 +32,27 @@ def facts(text: str) -> set[str]:
     return found
 
 
+def _enough(common: set[str], wanted: set[str]) -> bool:
+    """A date or a time in common, or more than half of the names: »Cllr Mrs Prior« in the list
+    of those present shares only the title of »Cllr Cannon«, who sent apologies."""
+    names = {f for f in wanted if f[0].isalpha()}
+    return not names or any(not f[0].isalpha() for f in common) or 2 * len(common & names) > len(names)
+
+
 def verbatim_header(pool: Sequence[Sentence], chosen: list[int], kind: str | None) -> int | None:
     """The raw front-matter line that states what a quote of the composed meeting summary states.
 
     The summary ("info": "Tid: 4. juni 2020, kl. 09:00-11:00") is written by the indexer from
     the minutes' header, so it is not the minutes' own words; the reader needs those
     ("STARTTIDSPUNKT 04-06-2020 09:00:00"). The line of the same minutes' raw front matter
-    (item 0, no role) sharing most facts with the quote, and holding the kind of token
-    asked for, is quoted instead; None when no line shares any.
+    (item 0, no role) sharing most facts with the quote (a date or a time, or most of its names), and holding
+    the kind of token asked for, is quoted instead. A field the indexer read from an item
+    (»2. Apologies for Absence – Cllr Cannon«) is quoted from that item's line that states all
+    its facts. None when no line does.
     """
     source = pool[chosen[0]].passage.source
     wanted = facts(" ".join(pool[i].text for i in chosen))
+    first = facts(pool[chosen[0]].text)
     best, best_shared = None, 0
     for i, s in enumerate(pool):
         p = s.passage
@@ -50,7 +60,12 @@ def verbatim_header(pool: Sequence[Sentence], chosen: list[int], kind: str | Non
             continue
         if kind is not None and not has_kind(s.text, kind):
             continue
-        shared = len(facts(s.text) & wanted)
-        if shared > best_shared:
-            best, best_shared = i, shared
+        stated = facts(s.text)
+        common = stated & wanted
+        # Enough of the best line's own facts (the span may add whole lines of the summary).
+        if len(common) > best_shared and _enough(stated & first, first):
+            best, best_shared = i, len(common)
+    if best is None and wanted:
+        best = next((i for i, s in enumerate(pool) if s.passage.source == source and s.passage.role != "info"
+                     and s.passage.item_number != 0 and wanted <= facts(s.text)), None)  # fmt: skip
     return best

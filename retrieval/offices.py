@@ -27,7 +27,14 @@ _SHORT = {"ref": "referent", "fmd": "formand", "nfmd": "næstformand"}
 # Also last in a parenthesis beside the name: »Morten Aggerholm (begge sekretariat for rammeaftaler/ref.)«.
 _OFFICE_BESIDE_NAME = re.compile(rf"\b[A-ZÆØÅ]\w+\s*(?:[,/]|\((?:[^()]*?[\s,/])?)\s*(?i:(?P<office>{_OFFICES}))\b")
 # Who was elected to an office is an item's outcome, not the attendee list's note.
-_ELECTED = re.compile(r"\b(valgt\w*|vælg\w*|genvalg\w*|konstituer\w*|elected|chosen|vald\w*)\b", re.IGNORECASE)
+_ELECTED = re.compile(
+    r"\b(valgt\w*|vælg\w*|genvalg\w*|konstituer\w*|elected|chosen|vald\w*|\w*väljs|\w*valdes)\b", re.IGNORECASE
+)
+
+
+def asks_who_was_elected(plan: QueryPlan) -> bool:
+    """»Who were elected as auditors?«: an item's outcome answers, never the attendee list."""
+    return plan.expects == "person" and _ELECTED.search(plan.question) is not None
 
 
 def asked_stems(plan: QueryPlan) -> set[str]:
@@ -53,7 +60,7 @@ def offices_noted(plan: QueryPlan, sentences: Sequence[Sentence]) -> list[bool]:
     a question about a person of this meeting or committee names (»Hvem er formand for DAS?«,
     »Who chaired the meeting?«; not »Who chairs the economic working group?«, nor who was
     elected). The question's stems are read once."""
-    if plan.expects != "person" or _ELECTED.search(plan.question):
+    if plan.expects != "person" or asks_who_was_elected(plan):
         return [False] * len(sentences)
     asked = asked_stems(plan)
     return [
@@ -65,7 +72,7 @@ def offices_noted(plan: QueryPlan, sentences: Sequence[Sentence]) -> list[bool]:
 def asks_an_office(plan: QueryPlan) -> bool:
     """Whether a question about a person names an office an attendee list may note (»Who took the
     minutes …?« - referent, »Hvem var mødeleder?«), not who was elected to one."""
-    if plan.expects != "person" or _ELECTED.search(plan.question):
+    if plan.expects != "person" or asks_who_was_elected(plan):
         return False
     offices = {_SHORT.get(o, o) for o in _OFFICES.replace(r"\w*", "").split("|")}
     return bool(set(danish_analyzer()(" ".join(offices))) & asked_stems(plan))

@@ -17,7 +17,7 @@ from indexer.dates import DAY_MONTH, MONTHS, find_dates
 from indexer.layout.labels import LABELS, label_at_start
 from indexer.records import Passage
 from retrieval.meetings import asks_next_meeting, asks_when_or_where_held, states_next_meeting
-from retrieval.offices import offices_noted
+from retrieval.offices import asks_who_was_elected, offices_noted
 from retrieval.overlap import danish_analyzer
 from retrieval.query import QueryPlan
 from retrieval.ranking import ANSWER_SHAPES
@@ -181,8 +181,10 @@ def build_pool(
         key = (passage.source, passage.item_number)
         if key not in items:
             items.append(key)
+    if asks_who_was_elected(plan):
+        items = [key for key in items if key[1] != 0]
     items = items[:TOP_ITEMS]
-    if items and plan.expects in HEADER_KINDS and (items[0][0], 0) not in items:
+    if items and plan.expects in HEADER_KINDS and not asks_who_was_elected(plan) and (items[0][0], 0) not in items:
         items.append((items[0][0], 0))
     if items and asks_next_meeting(plan):
         # »Næste møde afholdes den 12. april« stands in the last item (Eventuelt) or one of its own:

@@ -200,11 +200,14 @@ def word_groups(question: str) -> list[tuple[str, ...]]:
         if words[i] not in STOPWORDS:
             own = translations(words[i])
             group = (words[i], *own)
-            if own and previous:
+            # A word with no translation is often the Danish word too (folder, budget, status):
+            # it still joins a compound (»member folder« - medlemsfolder).
+            parts = own or ((words[i],) if words[i].isalpha() else ())
+            if parts and previous:
                 # Two nouns in a row are one Danish word: »speech institute« - taleinstitut,
                 # »contact committee« - kontaktudvalg (with a linking s or e: arbejdsgruppe).
                 # Of the words' own translations only, not of compounds made before.
-                group += compounds(previous[:COMPOUND_PARTS], own[:COMPOUND_PARTS])
+                group += compounds(previous[:COMPOUND_PARTS], parts[:COMPOUND_PARTS])
             groups.append(group)
             previous = own
         else:

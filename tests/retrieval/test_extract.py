@@ -570,3 +570,15 @@ def test_the_tuner_has_a_grid_for_every_weight() -> None:
 
     assert {f.name for f in fields(extract.Weights)} == set(tune_extract.GRID)
     assert all(getattr(extract.WEIGHTS, name) in values for name, values in tune_extract.GRID.items())
+
+
+def test_a_field_read_from_an_item_is_quoted_from_that_item() -> None:
+    # An English parish council: the apologies are item 2, so the composed summary's »Afbud«
+    # line is quoted from it, not from the list of those present, which shares only »Cllr«.
+    info = item_passage("i", "Deltagere: Cllr Mrs Prior, Mrs Bolton\nAfbud: Cllr Cannon", None, "info", 0)
+    raw = item_passage("r", "Present: Chairman: Cllr Mrs Prior Councillors: Mrs Bolton", None, None, 0)
+    item = item_passage("a", "2. Apologies for Absence – Cllr Cannon", None, None, 2)
+    pool = pool_of(info, raw, item)
+    absent = next(i for i, s in enumerate(pool) if s.text.startswith("Afbud"))
+    found = quote(pool, [(absent, 1.0)], "person")
+    assert found is not None and found.passage.id == "a" and "Cllr Cannon" in found.text

@@ -11,11 +11,11 @@ from indexer.settings import Settings
 from retrieval.answer import respond
 from retrieval.extract import row_asked
 from retrieval.meetings import asks_next_meeting, states_next_meeting
-from retrieval.offices import asked_stems, names_its_meeting, office_asked
+from retrieval.offices import asked_stems, asks_an_office, asks_who_was_elected, names_its_meeting, office_asked
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, asked_terms, common_words, label_asked, sentences_of
+from retrieval.sentences import Sentence, asked_terms, build_pool, common_words, label_asked, sentences_of
 from retrieval.units import field_units, is_heading, row_label
 
 
@@ -261,3 +261,15 @@ def test_the_next_meeting_is_the_sentence_that_dates_it() -> None:
     # A date of another meeting, far from »næste møde«, is not the next meeting's.
     assert not states_next_meeting("Afdelingsmøde den 12. september. Vi udarbejder forslag på næste møde")
     assert not states_next_meeting("Punktet udsættes til næste møde.")
+
+
+def test_who_was_elected_is_no_question_for_the_attendee_list(retriever: Retriever) -> None:
+    plan = analyze("Who were elected as auditors at the annual meeting?")
+    assert asks_who_was_elected(plan) and not asks_an_office(plan)
+    assert asks_who_was_elected(analyze("Vem valdes till ordförande?"))
+    assert not asks_who_was_elected(analyze("Hvem var formand?"))
+    passages = retriever.passages
+    hits = [p for p in passages if p.source.startswith("004_") and p.item_number in (0, 5)]
+    pool = build_pool(plan, hits, lambda source, n: [i for i, p in enumerate(passages)
+                                                     if (p.source, p.item_number) == (source, n)], passages)  # fmt: skip
+    assert pool and all(s.passage.item_number != 0 for s in pool)

@@ -201,3 +201,9 @@ def test_a_verb_phrase_with_an_article_between(dictionary: None) -> None:
     groups = translate.word_groups("Who took the minutes at the meeting?")
     assert ("took the minutes", "referent") in groups
     assert ("general assemblies", "generalforsamling") in translate.word_groups("When were the general assemblies?")
+
+
+def test_a_word_with_no_translation_still_joins_a_compound(dictionary: None) -> None:
+    # »folder« is Danish too: »member folder« is a »medlemsfolder«.
+    groups = translate.word_groups("When will the member folder be ready?")
+    assert any("medlemsfolder" in group for group in groups)
