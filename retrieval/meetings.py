@@ -25,14 +25,25 @@ _NEXT = re.compile(
 )
 
 
+# The minutes a question cites as its source (»ifølge referatet fra august 2012«, »jf. mødet i maj
+# 2015«): what it asks when or where about is something they report, not that meeting.
+_CITED = re.compile(
+    r"\b(?:ifølge|jf\.?|jævnfør|i henhold til|according to|as per|as of)\s+(?:det\s+|the\s+)?"
+    r"(?:\w*referat\w*|\w*m[øo]de\w*|\w*protokol\w*|minutes|meeting)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_when_or_where_held(plan: QueryPlan) -> bool:
     """When or where the meeting the question dates was held ("Hvor blev mødet den 25. maj 2020
-    holdt?"), not the next one ("Hvornår er næste møde efter maj 2020?")."""
+    holdt?"), not the next one ("Hvornår er næste møde efter maj 2020?"), nor a date the minutes
+    it cites report (»Hvornår behandles rammeaftalen i KKR, jf. mødet i maj 2015?«)."""
     return (
         plan.date_range is not None
         and plan.names_meeting
         and plan.expects in ("time", "place")
         and not _NEXT.search(plan.question)
+        and not _CITED.search(plan.question)
     )
 
 

@@ -93,7 +93,11 @@ _EXPECTS = (
                          r"|\b(?:\w*adresse\w*|address\w*|m[øo][dt]e?(?:sted|lokale)\w*|venue|location)\b"
                          # How a meeting was held (»Hvordan blev mødet afholdt?« - »Sted Skype«).
                          r"|^\s*(?:hvordan|how)\s+(?:blev|var|was|were)\b.*\b(?:m[øo]de\w*|meeting)\b.*"
-                         r"\b(?:afholdt|holdt|held|conducted)\b", re.I)),
+                         r"\b(?:afholdt|holdt|held|conducted)\b"
+                         # The room, and whether it met in person or online (»Sted Skype«).
+                         r"|\b(?:hvilke[nt]|which|what)\s+(?:lokale|rum|room|by|city)\b"
+                         r"|\b(?:fysisk\w*|online|virtuel\w*|in person|virtual\w*)\b(?=.*\b(?:m[øo]de\w*|meeting)\b)"
+                         r"|\b(?:m[øo]de\w*|meeting)\b.*\b(?:fysisk\w*|online|virtuel\w*|in person|virtual\w*)\b", re.I)),
     # A sum named by what it is (»Hvad var de samlede udgifter?«), when no question word asks
     # for something else (»Hvem betaler udgifterne?«, »Hvorfor steg udgifterne?«).
     ("money", re.compile(r"\b(udgift\w*|indtægt\w*|underskud\w*|overskud\w*|omkostning\w*|husleje\w*|gebyr\w*|"

@@ -94,3 +94,16 @@ def test_reasons_meetings_and_meeting_again() -> None:
     # Meeting again is the next meeting, not the one the question dates.
     again = analyze("Hvornår skulle forummet mødes igen efter mødet i maj 2015?")
     assert asks_next_meeting(again) and not asks_when_or_where_held(again)
+
+
+def test_the_room_and_an_online_meeting_are_places_and_cited_minutes_are_no_meeting_asked_about() -> None:
+    assert analyze("I hvilket lokale var mødet den 18. marts 2013?").expects == "place"
+    assert analyze("Var mødet den 25. maj 2020 et fysisk møde, eller foregik det online?").expects == "place"
+    assert analyze("Hvad koster et online kursus?").expects == "money"
+    held = analyze("Hvor blev mødet den 25. maj 2020 holdt?")
+    assert asks_when_or_where_held(held)
+    # The minutes cited as the source: the date asked for is one they report.
+    assert not asks_when_or_where_held(analyze("Hvornår skal rammeaftalen behandles i KKR, jf. mødet i maj 2015?"))
+    assert not asks_when_or_where_held(
+        analyze("Hvilken dato blev det nye møde planlagt til ifølge referatet fra august 2012?")
+    )
