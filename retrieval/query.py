@@ -68,6 +68,8 @@ _ANSWER_TYPES = (
     ("count", re.compile(r"\b(hvor mange|how many|antal\w*|number of)\b", re.I)),
     ("date", re.compile(r"\b(hvornår|when|dato\w*|date)\b", re.I)),
 )
+# How a meeting met: in person or online.
+_FORMAT = r"fysisk\w*|online|virtuel\w*|in person|virtual\w*"
 # The kind of token that answers, for choosing the sentence to quote (wider than ``answer_type``,
 # which also steers passage ranking and stays as measured there). First match wins.
 _EXPECTS = (
@@ -96,8 +98,8 @@ _EXPECTS = (
                          r"\b(?:afholdt|holdt|held|conducted)\b"
                          # The room, and whether it met in person or online (»Sted Skype«).
                          r"|\b(?:hvilke[nt]|which|what)\s+(?:lokale|rum|room|by|city)\b"
-                         r"|\b(?:fysisk\w*|online|virtuel\w*|in person|virtual\w*)\b(?=.*\b(?:m[øo]de\w*|meeting)\b)"
-                         r"|\b(?:m[øo]de\w*|meeting)\b.*\b(?:fysisk\w*|online|virtuel\w*|in person|virtual\w*)\b", re.I)),
+                         rf"|\b(?:{_FORMAT})\b(?=.*\b(?:m[øo]de\w*|meeting)\b)"
+                         rf"|\b(?:m[øo]de\w*|meeting)\b.*\b(?:{_FORMAT})\b", re.I)),
     # A sum named by what it is (»Hvad var de samlede udgifter?«), when no question word asks
     # for something else (»Hvem betaler udgifterne?«, »Hvorfor steg udgifterne?«).
     ("money", re.compile(r"\b(udgift\w*|indtægt\w*|underskud\w*|overskud\w*|omkostning\w*|husleje\w*|gebyr\w*|"
