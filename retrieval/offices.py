@@ -37,9 +37,20 @@ def asks_who_was_elected(plan: QueryPlan) -> bool:
     return plan.expects == "person" and _ELECTED.search(plan.question) is not None
 
 
+# Who wrote the minutes asks for the referent: »Hvem skrev referatet?«, »Hvem tog referat?«.
+_WROTE_MINUTES = re.compile(
+    r"\b(?:skr[ei]v\w*|t[oa]g\w*|før\w*|udarbejd\w*|wrote|writ\w*)\s+(?:\w+\s+)?(?:referat\w*|protokol\w*|minutes)\b",
+    re.IGNORECASE,
+)
+
+
 def asked_stems(plan: QueryPlan) -> set[str]:
-    """The question's stems, with its words' translations for an English question."""
-    return set(danish_analyzer()(" ".join([plan.question, *(w for group in plan.word_groups for w in group)])))
+    """The question's stems, with its words' translations for an English question, and the
+    referent for who wrote the minutes."""
+    words = [plan.question, *(w for group in plan.word_groups for w in group)]
+    if _WROTE_MINUTES.search(plan.question):
+        words.append("referent")
+    return set(danish_analyzer()(" ".join(words)))
 
 
 def office_asked(text: str, asked: set[str]) -> bool:

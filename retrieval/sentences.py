@@ -19,7 +19,7 @@ from indexer.records import Passage
 from retrieval.meetings import asks_next_meeting, asks_when_or_where_held, states_next_meeting
 from retrieval.offices import asks_who_was_elected, offices_noted
 from retrieval.overlap import danish_analyzer
-from retrieval.query import QueryPlan
+from retrieval.query import QueryPlan, names_a_meeting
 from retrieval.ranking import ANSWER_SHAPES
 from retrieval.units import field_units, is_sub_heading
 
@@ -183,6 +183,13 @@ def build_pool(
             items.append(key)
     if asks_who_was_elected(plan):
         items = [key for key in items if key[1] != 0]
+    elif plan.expects not in HEADER_KINDS and names_a_meeting(plan.question):
+        # A question that names the meeting (»på generalforsamlingen på Næsbyhovedskoven«) finds
+        # its header by those words alone; asked for anything but who, when, where or how many,
+        # the header comes after the items of minutes that have any (not where the whole text is
+        # the meeting's). (Without a meeting named, item 0 may be a front page with content.)
+        with_items = {source for source, number in items if number != 0}
+        items = sorted(items, key=lambda key: key[1] == 0 and key[0] in with_items)
     items = items[:TOP_ITEMS]
     if items and plan.expects in HEADER_KINDS and not asks_who_was_elected(plan) and (items[0][0], 0) not in items:
         items.append((items[0][0], 0))

@@ -273,3 +273,25 @@ def test_who_was_elected_is_no_question_for_the_attendee_list(retriever: Retriev
     pool = build_pool(plan, hits, lambda source, n: [i for i, p in enumerate(passages)
                                                      if (p.source, p.item_number) == (source, n)], passages)  # fmt: skip
     assert pool and all(s.passage.item_number != 0 for s in pool)
+
+
+def test_who_wrote_the_minutes_asks_for_the_referent() -> None:
+    assert "referent" in asked_stems(analyze("Hvem skrev referatet fra mødet?"))
+    assert "referent" in asked_stems(analyze("Hvem tog referat?"))
+    assert "referent" not in asked_stems(analyze("Hvem godkendte referatet?"))
+
+
+def test_the_header_of_a_meeting_named_comes_after_its_items_for_a_sum(retriever: Retriever) -> None:
+    passages = retriever.passages
+
+    def rows(source: str, n: int) -> list[int]:
+        return [i for i, p in enumerate(passages) if (p.source, p.item_number) == (source, n)]
+
+    header_first = [p for p in passages if p.source.startswith("004_") and p.item_number in (0, 7)]
+    header_first.sort(key=lambda p: p.item_number)
+    # A sum asked for at a meeting named: its header matched by the meeting's words is no answer.
+    pool = build_pool(analyze("Hvor meget steg taksten på DAS-mødet?"), header_first, rows, passages)
+    assert pool[0].passage.item_number == 7 and pool[0].item_rank == 0
+    # Who came is the header's: it stays first.
+    pool = build_pool(analyze("Hvem deltog i DAS-mødet?"), header_first, rows, passages)
+    assert min(s.item_rank for s in pool if s.passage.item_number == 0) == 0
