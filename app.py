@@ -19,16 +19,8 @@ from indexer.build import build_index
 from indexer.dates import danish_date
 from indexer.errors import IndexMissingError, ReferatError
 from indexer.settings import Settings
-from retrieval.answer import (
-    IndexSummary,
-    Response,
-    history,
-    index_summary,
-    query_terms,
-    respond,
-    shown_hits,
-    whole_item,
-)
+from retrieval.answer import Response, respond, shown_hits
+from retrieval.browse import IndexSummary, history, index_summary, query_terms, whole_item
 from retrieval.conversation import next_turn, topic_label
 from retrieval.filters import Filters
 from retrieval.hits import Hit

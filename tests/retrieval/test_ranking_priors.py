@@ -72,3 +72,21 @@ def test_the_places_of_the_answers_item_hold_its_passages_in_the_models_order() 
     # not list: it takes the item's second place, and the other item keeps its own.
     shown = answer_first(result, (lead,), top_k=3, item_order=(decision, background))
     assert [h.passage.id for h in shown.hits] == ["a", "c", "d"]
+
+
+def test_the_answers_item_shows_its_next_best_passage_third_at_the_latest() -> None:
+    from retrieval.answer import answer_first
+    from retrieval.hits import Hit
+    from retrieval.search import SearchResult
+
+    def passage(pid: str, item: int) -> Passage:
+        return Passage(**{**p(f"Tekst {pid}.", item=item).__dict__, "id": pid})
+
+    lead, runner, other, third = passage("a", 1), passage("b", 1), passage("d", 2), passage("e", 3)
+    # The search listed the answer's item once; two other items follow.
+    result = SearchResult("q", (Hit(1, 1.0, lead), Hit(2, 0.9, other), Hit(3, 0.8, third)), 1.0, analyze("q"))
+    shown = answer_first(result, (lead,), top_k=4, item_order=(runner,))
+    assert [h.passage.id for h in shown.hits] == ["a", "d", "b", "e"]
+    # Listed second already, it stays there.
+    result = SearchResult("q", (Hit(1, 1.0, lead), Hit(2, 0.9, runner), Hit(3, 0.8, other)), 1.0, analyze("q"))
+    assert [h.passage.id for h in answer_first(result, (lead,), top_k=3, item_order=(runner,)).hits] == ["a", "b", "d"]
