@@ -51,9 +51,9 @@ _OUTCOME_CUE = re.compile(
     re.IGNORECASE,
 )
 # Yes/no questions about a proposal ("Skal gruppen nedlægges?") ask for its outcome too, and
-# so does how a matter is to be handled ("Hvordan skal merforbruget dækkes?").
+# so does how a matter is or was handled ("Hvordan skal merforbruget dækkes?", »Hvordan blev det dækket?«).
 _PROPOSAL_QUESTION = re.compile(
-    r"^\s*(?:(?:hvordan\s+|how\s+)?(?:skal|bør|må|bliver|should|will|shall)\b|(?:blev|fik|was|were|did)\b"
+    r"^\s*(?:(?:hvordan\s+|how\s+)?(?:skal|bør|må|bliver|should|will|shall)\b|(?:hvordan\s+|how\s+)?(?:blev|fik|was|were|did)\b"
     # Not a yes/no question about who came or where it was held (»Was Jan present?«).
     r"(?!.*\b(?:present|attend\w*|guests?|apolog\w*|afbud|deltog|deltage\w*|til stede|tilstede|fraværende|"
     r"holdt|afholdt|held)\b))",
@@ -77,7 +77,7 @@ _EXPECTS = (
     ("reason", re.compile(r"\b(hvorfor|why|varför|\w*årsag\w*|\w*begrundels\w*|baggrunden for|\w*grund(?:en|ene)? til|"
                           r"forklaring(?:en)? på|reason\w*|cause of)\b", re.I)),
     ("money", re.compile(r"\b(hvor meget|hvor mye|how much|kost\w*|cost\w*|pris\w*|\w*pris(?:en|er|erne|ens)?|"
-                         r"\w*takst\w*|\w*beløb\w*|amount|"
+                         r"\w*takst\w*|\w*beløb\w*|amount|rates?|tariffs?|"
                          r"\w*kontingent\w*|\w*avgift\w*|"
                          r"(?:hvor|hur|how)\s+(?:stor\w*|høj\w*|big|large|high))\b", re.I)),
     ("count", re.compile(r"\b(hvor mange|how many|hur många|antal\w*|number of)\b", re.I)),

@@ -107,3 +107,9 @@ def test_the_room_and_an_online_meeting_are_places_and_cited_minutes_are_no_meet
     assert not asks_when_or_where_held(
         analyze("Hvilken dato blev det nye møde planlagt til ifølge referatet fra august 2012?")
     )
+
+
+def test_how_a_matter_was_handled_is_its_outcome_and_a_rate_is_a_sum() -> None:
+    assert analyze("Hvordan blev sekretariatets merforbrug i 2012 dækket?").expects == "outcome"
+    assert analyze("Hvordan blev mødet afholdt?").expects == "place"
+    assert analyze("What is the current daily rate at the crisis centre?").expects == "money"
