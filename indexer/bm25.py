@@ -60,6 +60,10 @@ _FIXED_PHRASES = re.compile(r"\b(?:til\s+stede|i\s+stedet)\b")
 _PARTICLE_VERB = re.compile(r"\b(sætte[st]?|sætter|satte|sat)\s+((?:\w+\s+){0,3}?)i\s+(gang|værk)\b")
 
 
+# Square metres written four ways are one word: »850 kr. pr. m2«, »30m2«, »m²«, »pr. kvm«, »kvadratmeter«.
+_SQUARE_METRES = re.compile(r"(?<![^\W\d_])(?:m2|m²|kvm|kvadratmet(?:er|re|erne|eren|ers))(?!\w)")
+
+
 def _joined(m: re.Match[str]) -> str:
     return re.sub(r"\s+", "", m.group(0))
 
@@ -80,6 +84,7 @@ class DanishAnalyzer:
     def __call__(self, text: str) -> list[str]:
         tokens = []
         text = _PARTICLE_VERB.sub(_particle_first, _FIXED_PHRASES.sub(_joined, text.casefold()))
+        text = _SQUARE_METRES.sub(" kvm ", text)
         for raw in _TOKEN.findall(text):
             if raw[0].isdigit():
                 tokens.append(raw.replace(".", "") if _THOUSANDS.match(raw) else raw.rstrip(".,"))

@@ -25,10 +25,10 @@ import numpy as np
 
 from indexer.text import dehyphenate
 from retrieval.filters import names_committee
-from retrieval.meetings import asks_when_or_where_held, next_stated, other_meeting
-from retrieval.offices import asks_an_office, offices_noted
-from retrieval.overlap import danish_analyzer, echoes, lexical_overlap
-from retrieval.query import MEETING_WORD, QueryPlan, strip_period
+from retrieval.meetings import next_stated, other_meeting
+from retrieval.offices import offices_noted
+from retrieval.overlap import danish_analyzer, echoes
+from retrieval.query import MEETING_WORD, QueryPlan
 from retrieval.ranking import states_outcome
 from retrieval.sentences import (
     HEADER_KINDS,
@@ -38,6 +38,7 @@ from retrieval.sentences import (
     has_kind,
     label_asked,
 )
+from retrieval.topic_overlap import about_its_meeting, lexical, with_context
 from retrieval.units import row_label
 
 # Sentences embedded per question (the slow step), chosen by the cheap features.
@@ -125,7 +126,7 @@ def cheap_features(
     echo = np.array([echoes(plan.question, s.passage.item_title, [s.text])[0] for s in pool]) * (1 - states)
     echo *= 1 - stated_next
     return {
-        "lexical": _lexical(plan, pool) * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
+        "lexical": with_context(lexical(plan, pool), holds, pool) * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
         "label": np.maximum.reduce(
             [labelled_as_asked(plan.lexical_query, pool, kind), _office_noted(plan, pool), stated_next]
         ),
@@ -148,23 +149,6 @@ def cheap_features(
         "attachment": np.array([(s.passage.section or "").casefold() == "bilag" for s in pool], dtype=float),
         "long": np.array([min(1.0, max(0.0, (len(s.text.split()) - LONG_WORDS) / LONG_WORDS)) for s in pool]),
     }
-
-
-# How much of its headings' overlap (sub-heading, item title) a sentence gets on top of its own.
-HEADING_SHARE = 0.5
-
-
-def _lexical(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
-    """The question's words a sentence holds; those only its headings hold count in part: the
-    sub-heading it stands under, and its item's title (»Sekretariatets regnskab for 2012« over
-    »Samlede udgifter i alt 1.715.000«), which every sentence of the item is about."""
-    words = _topic_words(plan)
-    groups = plan.word_groups
-    if about_its_meeting(plan):
-        groups = tuple(g for g in groups if not _MEETING_NAME.fullmatch(g[0]))
-    own = lexical_overlap(words, [s.text for s in pool], groups)
-    headed = lexical_overlap(words, [f"{s.passage.item_title or ''} {s.heading or ''} {s.text}" for s in pool], groups)
-    return own + HEADING_SHARE * np.maximum(0.0, headed - own)
 
 
 def _office_noted(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
@@ -193,31 +177,6 @@ def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarra
         if key not in acting:
             acting[key] = names_committee(named, s.passage)
     return np.array([acting[(s.passage.committee, s.passage.body)] for s in pool], dtype=float)
-
-
-def about_its_meeting(plan: QueryPlan) -> bool:
-    """Whether the question asks when or where the meeting it dates was held, or who attended,
-    sent regrets or held an office there (»Hvem var til stede på DAS-mødet den 25. maj 2020?«,
-    »Who took the minutes at the meeting in May 2020?«): its header answers."""
-    if asks_when_or_where_held(plan):
-        return True
-    attendance = any(term.startswith("field:") for term in asked_terms(plan.question)) or asks_an_office(plan)
-    return plan.names_meeting and plan.date_range is not None and plan.expects == "person" and attendance
-
-
-def _topic_words(plan: QueryPlan) -> str:
-    """The question's words to match: without the date that picks the meeting (»mødet den 25. maj
-    2020«), which every line of that meeting's header repeats whatever it states."""
-    words = strip_period(plan.lexical_query, plan) if plan.names_meeting else plan.lexical_query
-    # Nor, asked about that meeting itself, the words naming it (»DAS-mødet«): a sentence that
-    # mentions DAS meetings is about other ones.
-    return _MEETING_NAME.sub(" ", words) if about_its_meeting(plan) else words
-
-
-# »DAS-mødet«, »the DAS meeting«, »bestyrelsesmødet«.
-_MEETING_NAME = re.compile(
-    r"(?:(?-i:\b[A-ZÆØÅ]{2,})\s+)?[\w-]*(?:m[øo][dt]e(?:t|r|rne|ts)?|meetings?)\b", re.IGNORECASE
-)
 
 
 def labelled_as_asked(question: str, pool: Sequence[Sentence], kind: str | None = None) -> np.ndarray:

@@ -87,6 +87,10 @@ _EXPECTS = (
                             re.I)),
     # Norwegian »Når …?« opens a question only (inside one it is Danish »when«, a condition).
     ("time", re.compile(r"\b(hvornår|when|när|what time|hvilket tidspunkt|\w*dato\w*|date)\b|^\s*når\b", re.I)),
+    # Who pays is answered by who finances it, a body rather than a name (»… bør finansieres
+    # særskilt af den enkelte kommune« for »Hvem betaler for værnemidler?«).
+    ("payer", re.compile(r"\b(?:hvem|who|vem)\b.*\b(?:betal\w*|pays?|paid|financ\w*|finansier\w*|bekost\w*|"
+                         r"afholde\w*\s+udgift\w*|bear\w*\s+the\s+cost\w*)", re.I)),
     ("person", re.compile(r"\b(hvem|who|whom|vem|vilka)\b|\b(?:hvilke\w*|which|vilken)\s+"
                           r"(?:\w+\s+)?(?:\w*medlem\w*|\w*person\w*|\w*professor\w*|\w*leder\w*|\w*direktør\w*|"
                           r"\w*formand\w*|\w*kommune\w*|firma\w*|\w*forening\w*|company|firm|municipalit\w*|"

@@ -80,6 +80,13 @@ _REASON = re.compile(
     re.IGNORECASE,
 )
 
+# Who pays, stated: "finansieres af …", "betales af …", "dækkes af …", "for egen regning".
+_PAYS = re.compile(
+    r"\b(finansier\w*|betal\w*|dækk?es\s+af|dækket\s+af|bekost\w*|afholdes\s+af|egen\s+regning|"
+    r"paid|funded|financed|pays)\b",
+    re.IGNORECASE,
+)
+
 # A date set as a limit: "senest den 1. december", "inden den 21. juni", "fristen er ...".
 _LIMIT = re.compile(r"\b(senest|inden|frist\w*|deadline\w*|no later than|before|by)\b", re.IGNORECASE)
 
@@ -132,6 +139,8 @@ def has_kind(text: str, kind: str | None, common: frozenset[str] = frozenset()) 
         return float(_DECISION.search(text) is not None)
     if kind == "reason":
         return float(_REASON.search(text) is not None)
+    if kind == "payer":
+        return float(_PAYS.search(text) is not None)
     return 0.0
 
 

@@ -48,3 +48,11 @@ def test_a_verb_with_its_particle_after_it_is_the_compound() -> None:
     assert "igangsæt" in analyzer("Skal vi sætte nye initiativer i gang?")
     assert analyzer("iværksætte") == analyzer("sætte i værk")
     assert "igangsæt" not in analyzer("Arbejdet er i gang.")
+
+
+def test_square_metres_written_any_way_are_one_word() -> None:
+    analyzer = DanishAnalyzer()
+    kvm = analyzer("pr. kvm")
+    assert analyzer("Husleje 850 kr. pr. m2") == ["huslej", "850", "kr", *kvm]
+    assert analyzer("30m2") == ["30", "kvm"] and analyzer("kvadratmeter") == ["kvm"] == analyzer("m²")
+    assert analyzer("lm2") != ["kvm"]
