@@ -85,7 +85,7 @@ def test_the_words_a_source_writes_in_lower_case_are_read_once(retriever: Retrie
     assert "grundet" in words and "corona" not in words
     assert retriever.lower_case_words(source) is words
     pool = item_sentences(retriever, "004_", 10)
-    assert common_words(analyze("Hvem betaler for værnemidler?"), pool, retriever.lower_case_words) == words
+    assert common_words(analyze("Hvem drøftede værnemidler?"), pool, retriever.lower_case_words) == words
     assert common_words(analyze("Hvad koster værnemidler?"), pool, retriever.lower_case_words) == frozenset()
 
 
