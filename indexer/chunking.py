@@ -20,6 +20,9 @@ _ABBREVIATIONS = frozenset(
     chr joh vilh rep lok
     """.split()
 )
+# Units written after an amount: there a full stop before a capitalised word ends the sentence
+# (»kr. 1.933« puts it before the figure, and no capital follows).
+_UNITS_AFTER_AMOUNTS = frozenset({"kr", "mio", "mia"})
 _BOUNDARY = re.compile(
     r"(?<=[.!?:;])[\"”»)]?\s+(?=[\"“«(]?[A-ZÆØÅÄÖÜÉ0-9•–-])"  # sentence end
     r"|\n[ \t]*\n\s*"  # blank line: paragraph end
@@ -40,6 +43,12 @@ def _is_sentence_end(text: str, pos: int) -> bool:
     word = m.group(1).lower()
     if word.isdigit() and len(word) <= 2:
         return False  # "d. 28. Juni", ordinals
+    if (
+        word in _UNITS_AFTER_AMOUNTS
+        and re.search(r"\d\s*(?:mi[oa]\.\s*)?\S+\s*$", head)
+        and re.match(r"\s+[A-ZÆØÅ][a-zæøå]", text[pos:])
+    ):
+        return True  # »… er taksten 1933 kr. Med ansættelse …«: the amount ends the sentence
     return word not in _ABBREVIATIONS and len(word) > 1
 
 

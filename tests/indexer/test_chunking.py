@@ -70,3 +70,13 @@ def test_spans_always_cover_the_text(text: str, limit: int) -> None:
     spans = split_text(text, limit)
     assert "".join(text[a:b] for a, b in spans) == text
     assert all(b - a <= limit for a, b in spans) or len(text.strip()) <= limit
+
+
+def test_an_amount_in_kroner_ends_a_sentence_before_a_capitalised_word() -> None:
+    text = "Med den nuværende bemanding er taksten 1933 kr. Med ansættelse af en pædagog stiger den."
+    assert [text[a:b].strip() for a, b in units(text)] == [
+        "Med den nuværende bemanding er taksten 1933 kr.",
+        "Med ansættelse af en pædagog stiger den.",
+    ]
+    assert len(units("Taksten er kr. 1.933 pr. døgn.")) == 1
+    assert len(units("Ca. 3,45 mio. kr. Målet er balance.")) == 2
