@@ -65,7 +65,7 @@ def test_a_short_amount_question_gets_the_amount(retriever: Retriever) -> None:
     answer = respond(retriever.search("Hvor meget steg døgntaksten?"), retriever).answer
     assert answer is not None and not answer.is_outcome
     # The quote opens with the sentences that state the rise, not with the table beside them.
-    assert "206 kr" in answer.text.split(" … ")[0] and answer.text.startswith("Med den nuværende bemanding")
+    assert "206 kr" in answer.text.split(" … ")[0] and answer.text.startswith("Med ansættelse af en pædagog")
 
 
 def test_a_yes_no_question_is_answered_by_the_decision_that_restates_it(retriever: Retriever) -> None:
