@@ -25,6 +25,8 @@ from retrieval.sentences import build_pool, common_words
 
 # How far under the cosine floor an English question may be when its translations match.
 TRANSLATED_MARGIN = 0.02
+# How far over the floor a question none of whose topic words the minutes hold must be.
+OFF_TOPIC_MARGIN = 0.01
 
 
 def _cosine_floor(result: SearchResult, settings: Settings) -> float:
@@ -37,11 +39,16 @@ def is_relevant(result: SearchResult, settings: Settings) -> bool:
 
     Yes if the best passage is close in meaning (a calibrated cosine), or its words match
     strongly, or every word of the question occurs in the minutes and the best passage
-    matches them well on average.
+    matches them well on average; not when none of the question's topic words occurs in the
+    minutes and the closeness is only at the floor.
     """
     if not result.hits:
         return False
     floor = _cosine_floor(result, settings)
+    if result.topic_coverage == 0.0 and result.best_cosine < floor + OFF_TOPIC_MARGIN:
+        # None of the question's topic words occurs in the minutes (»cykelstier«): closeness in
+        # meaning at the floor is chance then. (No question of the question sets has none.)
+        return False
     every_word = result.coverage == 1.0 and result.best_bm25 >= settings.min_bm25_per_word * result.query_words
     lexical = result.best_bm25 >= settings.min_bm25 or every_word
     # An English question's Danish translations matching the first hit's item as strongly as a

@@ -24,6 +24,7 @@ from indexer.errors import IndexMismatchError
 from indexer.records import Passage
 from indexer.settings import Settings
 from indexer.store import PassageIndex
+from retrieval.conversation import own_topic_words
 from retrieval.filters import Filters, FilterTable
 from retrieval.fusion import linear, rrf
 from retrieval.hits import Hit
@@ -59,6 +60,9 @@ class SearchResult:
     translated_bm25: float = 0.0
     coverage: float = 0.0
     query_words: int = 0
+    # Share of the question's topic words (not its question, meeting or date words) that occur in
+    # the minutes; 1.0 for an English question, whose words are not Danish.
+    topic_coverage: float = 1.0
     # The question's vector, for comparing sentences with it when choosing the answer.
     query_vector: np.ndarray | None = field(default=None, repr=False, compare=False)
 
@@ -222,6 +226,8 @@ class Retriever:
             for rank, (row, score) in enumerate(ranked, start=1)
         )
         coverage, words = index.bm25.coverage(question)
+        topic = own_topic_words(question) if plan.language != "en" else []
+        topic_coverage = index.bm25.coverage(" ".join(topic))[0] if topic else 1.0
         best_bm25 = candidates.bm25[0][1] if candidates.bm25 else 0.0
         translated_bm25 = 0.0
         if plan.lexical_query != question:
@@ -246,6 +252,7 @@ class Retriever:
             translated_bm25=translated_bm25,
             coverage=coverage,
             query_words=words,
+            topic_coverage=topic_coverage,
             query_vector=query_vector,
         )
 

@@ -41,6 +41,10 @@ def test_relevance_threshold(retriever: Retriever) -> None:
     assert is_relevant(retriever.search("How much will the daily rate at the crisis centre go up?"), retriever.settings)
     for nonsense in ("Hvad er vejret i morgen?", "opskrift på æblekage", "who won the world cup"):
         assert not is_relevant(retriever.search(nonsense), retriever.settings), nonsense
+    # No topic word of it in the minutes, and close in meaning only at the floor: off the minutes.
+    bikes = retriever.search("Hvad blev besluttet om cykelstier i 2019?")
+    assert bikes.topic_coverage == 0.0 and not is_relevant(bikes, retriever.settings)
+    assert retriever.search("Hvad blev besluttet om Taleinstituttet?").topic_coverage == 1.0
 
 
 def test_the_people_a_question_names_in_the_best_passage_count_just_under_the_floor(retriever: Retriever) -> None:
