@@ -60,7 +60,8 @@ _FIXED_PHRASES = re.compile(r"\b(?:til\s+stede|i\s+stedet)\b")
 _PARTICLE_VERB = re.compile(r"\b(sætte[st]?|sætter|satte|sat)\s+((?:\w+\s+){0,3}?)i\s+(gang|værk)\b")
 
 
-# Square metres written four ways are one word: »850 kr. pr. m2«, »30m2«, »m²«, »pr. kvm«, »kvadratmeter«.
+# Square metres written as a word of their own are one word (not inside a compound):
+# »850 kr. pr. m2«, »30m2«, »m²«, »pr. kvm«, »kvadratmeter«.
 _SQUARE_METRES = re.compile(r"(?<![^\W\d_])(?:m2|m²|kvm|kvadratmet(?:er|re|erne|eren|ers))(?!\w)")
 
 

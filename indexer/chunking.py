@@ -46,7 +46,7 @@ def _is_sentence_end(text: str, pos: int) -> bool:
     if (
         word in _UNITS_AFTER_AMOUNTS
         and re.search(r"\d\s*(?:mi[oa]\.\s*)?\S+\s*$", head)
-        and re.match(r"\s+[A-ZÆØÅ][a-zæøå]", text[pos:])
+        and re.match(r"\s+(?!(?i:kr|kroner|pr|jf|mio|mia)\b)[A-ZÆØÅ][a-zæøå]", text[pos:])
     ):
         return True  # »… er taksten 1933 kr. Med ansættelse …«: the amount ends the sentence
     return word not in _ABBREVIATIONS and len(word) > 1

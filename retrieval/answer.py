@@ -180,8 +180,8 @@ def answer_first(
         rest[i] = hit
     at = next((i for i, h in enumerate(rest) if item_order and h.passage.id == item_order[0].id), len(rest))
     if item_order and evidence[0].item_number != 0 and at > 1:
-        # The answer item's next best passage is shown third at the latest: when the quote missed,
-        # the runner-up of the same item often holds the answer.
+        # The answer item's next best passage right after the first other hit (third where the
+        # quote has one passage): when the quote missed, the runner-up of its item often holds it.
         runner = rest[at] if at < len(rest) else Hit(0, 0.0, item_order[0])
         others = [h for h in rest if h.passage.id != runner.passage.id]
         rest = [*others[:1], runner, *others[1:]]

@@ -32,11 +32,13 @@ def facts(text: str) -> set[str]:
     return found
 
 
-def _enough(common: set[str], wanted: set[str]) -> bool:
-    """A date or a time in common, or more than half of the names: »Cllr Mrs Prior« in the list
-    of those present shares only the title of »Cllr Cannon«, who sent apologies."""
-    names = {f for f in wanted if f[0].isalpha()}
-    return not names or any(not f[0].isalpha() for f in common) or 2 * len(common & names) > len(names)
+def _enough(shared: set[str], quoted: set[str]) -> bool:
+    """Whether a raw line sharing ``shared`` of the quoted line's facts ``quoted`` states it: a
+    date or a time in common, or more than half of its names (»Cllr Mrs Prior« in the list of
+    those present shares only the title of »Cllr Cannon«, who sent apologies). A quoted line
+    with no names is matched on any fact in common, as before."""
+    names = {f for f in quoted if f[0].isalpha()}
+    return not names or any(not f[0].isalpha() for f in shared) or 2 * len(shared & names) > len(names)
 
 
 def verbatim_header(pool: Sequence[Sentence], chosen: list[int], kind: str | None) -> int | None:

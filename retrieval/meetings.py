@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from indexer.dates import DAY_MONTH, find_dates
-from retrieval.query import QueryPlan, names_a_meeting
+from retrieval.query import MEETING_WORD, QueryPlan, names_a_meeting
 
 if TYPE_CHECKING:
     from retrieval.sentences import Sentence
@@ -34,6 +34,10 @@ _CITED = re.compile(
 )
 
 
+# Holding the meeting itself: »Hvor blev mødet holdt ifølge referatet?« still asks about it.
+_HELD = re.compile(r"\b(?:holdt|afholdt|afviklet|mødtes|held|met)\b", re.IGNORECASE)
+
+
 def asks_when_or_where_held(plan: QueryPlan) -> bool:
     """When or where the meeting the question dates was held ("Hvor blev mødet den 25. maj 2020
     holdt?"), not the next one ("Hvornår er næste møde efter maj 2020?"), nor a date the minutes
@@ -43,21 +47,25 @@ def asks_when_or_where_held(plan: QueryPlan) -> bool:
         and plan.names_meeting
         and plan.expects in ("time", "place")
         and not _NEXT.search(plan.question)
-        and not _CITED.search(plan.question)
+        and not (_CITED.search(plan.question) and not _HELD.search(plan.question))
     )
 
 
 # Characters from »næste« to the end of the date it gives (»næste Ældrerådsmøde den 12. april 2017«).
 NEXT_TO_DATE = 50
+_MEETING_NEXT = re.compile(rf"\s+(?:\w+\s+)?(?:{MEETING_WORD})\b", re.IGNORECASE)
 
 
 def states_next_meeting(text: str) -> bool:
     """Whether ``text`` dates the next meeting (»Næste MR møde 19. november.«, »… indkaldte til
     næste Ældrerådsmøde den 12. april 2017«)."""
     for m in _NEXT.finditer(text):
-        # The date follows closely (not »Afdelingsmøde den 12. september. Forslag på næste møde«).
+        # The meeting right after »næste« (one word between at most: »Næste MR møde«; not »Næste
+        # skridt er et møde …«), and the date closely after (not »Afdelingsmøde den 12. september.
+        # Forslag på næste møde«).
         after = text[m.end() : m.end() + NEXT_TO_DATE]
-        if names_a_meeting(text[m.start() : m.end() + NEXT_TO_DATE]) and (DAY_MONTH.search(after) or find_dates(after)):
+        meeting = names_a_meeting(m.group(0)) or _MEETING_NEXT.match(after) is not None
+        if meeting and (DAY_MONTH.search(after) or find_dates(after)):
             return True
     return False
 

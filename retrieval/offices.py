@@ -18,14 +18,20 @@ if TYPE_CHECKING:
 # An office held, as an attendee list notes it beside a name: »Henrik Aarup-Kristensen (formand,
 # Brønderslev Kommune)«, »Carl Tönsgård, ordförande«, »Jane Hvas/ref«. The name is capitalised;
 # only the office's words ignore case.
-_OFFICES = (
-    r"formand\w*|næstformand\w*|forperson\w*|ordförande|ordfører\w*|leder|mødeleder|dirigent|referent|ref|"
-    r"sekretær|sekreterare|kasserer|kassør|kassör|chair\w*|secretary|treasurer|fmd|nfmd"
-)
+_OFFICE_WORDS = (
+    "formand", "næstformand", "forperson", "ordförande", "ordfører", "leder", "mødeleder", "dirigent",
+    "referent", "ref", "sekretær", "sekreterare", "kasserer", "kassør", "kassör", "chair", "secretary",
+    "treasurer", "fmd", "nfmd",
+)  # fmt: skip
+# Inflected forms too (»formanden«, »chairman«), except for the short ones.
+_OFFICES = "|".join(w if len(w) <= 4 else rf"{w}\w*" for w in _OFFICE_WORDS)
 # Offices written short: »Arne Svendsen (Ref)«, »Jens Hansen (fmd.)«.
 _SHORT = {"ref": "referent", "fmd": "formand", "nfmd": "næstformand"}
-# Also last in a parenthesis beside the name: »Morten Aggerholm (begge sekretariat for rammeaftaler/ref.)«.
-_OFFICE_BESIDE_NAME = re.compile(rf"\b[A-ZÆØÅ]\w+\s*(?:[,/]|\((?:[^()]*?[\s,/])?)\s*(?i:(?P<office>{_OFFICES}))\b")
+# Also last in a parenthesis beside the name: »Morten Aggerholm (begge sekretariat for rammeaftaler/ref.)«,
+# not inside it (»(tidligere formand for …)«).
+_OFFICE_BESIDE_NAME = re.compile(
+    rf"\b[A-ZÆØÅ]\w+\s*(?:[,/]|\((?:[^()]*?[\s,/](?=(?i:{_OFFICES})\.?\)))?)\s*(?i:(?P<office>{_OFFICES}))\b"
+)
 # Who was elected to an office is an item's outcome, not the attendee list's note.
 _ELECTED = re.compile(
     r"\b(valgt\w*|vælg\w*|genvalg\w*|konstituer\w*|elected|chosen|vald\w*|\w*väljs|\w*valdes)\b", re.IGNORECASE
@@ -39,7 +45,8 @@ def asks_who_was_elected(plan: QueryPlan) -> bool:
 
 # Who wrote the minutes asks for the referent: »Hvem skrev referatet?«, »Hvem tog referat?«.
 _WROTE_MINUTES = re.compile(
-    r"\b(?:skr[ei]v\w*|t[oa]g\w*|før\w*|udarbejd\w*|wrote|writ\w*)\s+(?:\w+\s+)?(?:referat\w*|protokol\w*|minutes)\b",
+    r"\b(?:skr[ei]v\w*|tog|tager|tage|førte|fører|føre|udarbejd\w*|wrote|writ\w*)\s+(?:\w+\s+)?"
+    r"(?:referat\w*|protokol\w*|minutes)\b(?!.*\btil efterretning)",
     re.IGNORECASE,
 )
 
@@ -85,5 +92,5 @@ def asks_an_office(plan: QueryPlan) -> bool:
     minutes …?« - referent, »Hvem var mødeleder?«), not who was elected to one."""
     if plan.expects != "person" or asks_who_was_elected(plan):
         return False
-    offices = {_SHORT.get(o, o) for o in _OFFICES.replace(r"\w*", "").split("|")}
+    offices = {_SHORT.get(o, o) for o in _OFFICE_WORDS}
     return bool(set(danish_analyzer()(" ".join(offices))) & asked_stems(plan))

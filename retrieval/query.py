@@ -28,7 +28,7 @@ _YEAR = re.compile(
 # Also the verb's past (»Hvor mødtes udvalget den 16. august?«).
 MEETING_WORD = (
     r"\w*(?<!i)møde\w*|\w*møte\w*|\w*möte\w*|\w*forsamling\w*|\w*stämma\w*|meeting\w*|assembl\w*|"
-    r"mødtes|møttes|möttes|meets?"
+    r"mødtes|møttes|möttes|meet(?=s?\s+(?:again|on|in|at)\b)"
 )
 _MEETING_WORD = re.compile(rf"\b(?:{MEETING_WORD})\b", re.IGNORECASE)
 
@@ -56,7 +56,7 @@ _PROPOSAL_QUESTION = re.compile(
     r"^\s*(?:(?:hvordan\s+|how\s+)?(?:skal|bør|må|bliver|should|will|shall)\b|(?:hvordan\s+|how\s+)?(?:blev|fik|was|were|did)\b"
     # Not a yes/no question about who came or where it was held (»Was Jan present?«).
     r"(?!.*\b(?:present|attend\w*|guests?|apolog\w*|afbud|deltog|deltage\w*|til stede|tilstede|fraværende|"
-    r"holdt|afholdt|held)\b))",
+    r"holdt|afholdt|held|conducted|afviklet)\b))",
     re.IGNORECASE,
 )
 # The kind of answer a question expects, from its question words.
@@ -68,16 +68,19 @@ _ANSWER_TYPES = (
     ("count", re.compile(r"\b(hvor mange|how many|antal\w*|number of)\b", re.I)),
     ("date", re.compile(r"\b(hvornår|when|dato\w*|date)\b", re.I)),
 )
-# How a meeting met: in person or online.
+# How a meeting met: in person or online; said with a verb of holding it (»foregik det online?«),
+# not of a topic (»Hvad besluttede bestyrelsen om virtuelle møder?«).
 _FORMAT = r"fysisk\w*|online|virtuel\w*|in person|virtual\w*"
+_HELD = r"afholdt|holdt|foregik|foregår|held|conducted|took place"
 # The kind of token that answers, for choosing the sentence to quote (wider than ``answer_type``,
 # which also steers passage ranking and stays as measured there). First match wins.
 _EXPECTS = (
     # Also inside compounds and by its other nouns (»hovedårsagen«, »grunden til«, »forklaringen på«).
-    ("reason", re.compile(r"\b(hvorfor|why|varför|\w*årsag\w*|\w*begrundels\w*|baggrunden for|\w*grund(?:en|ene)? til|"
-                          r"forklaring(?:en)? på|reason\w*|cause of)\b", re.I)),
+    ("reason", re.compile(r"\b(hvorfor|why|varför|\w*årsag\w*|\w*begrundels\w*|baggrunden for|"
+                          r"\w*grund(?:en|ene)? til,? at|forklaring(?:en)? på|reason\w*|cause of)\b", re.I)),
     ("money", re.compile(r"\b(hvor meget|hvor mye|how much|kost\w*|cost\w*|pris\w*|\w*pris(?:en|er|erne|ens)?|"
-                         r"\w*takst\w*|\w*beløb\w*|amount|rates?|tariffs?|"
+                         r"\w*takst\w*|\w*beløb\w*|amount|tariffs?|"
+                         r"(?:daily|nightly|hourly|weekly|monthly|annual|yearly|flat|tax|interest)\s+rates?|"
                          r"\w*kontingent\w*|\w*avgift\w*|"
                          r"(?:hvor|hur|how)\s+(?:stor\w*|høj\w*|big|large|high))\b", re.I)),
     ("count", re.compile(r"\b(hvor mange|how many|hur många|antal\w*|number of)\b", re.I)),
@@ -89,8 +92,9 @@ _EXPECTS = (
     ("time", re.compile(r"\b(hvornår|when|när|what time|hvilket tidspunkt|\w*dato\w*|date)\b|^\s*når\b", re.I)),
     # Who pays is answered by who finances it, a body rather than a name (»… bør finansieres
     # særskilt af den enkelte kommune« for »Hvem betaler for værnemidler?«).
-    ("payer", re.compile(r"\b(?:hvem|who|vem)\b.*\b(?:betal\w*|pays?|paid|financ\w*|finansier\w*|bekost\w*|"
-                         r"afholde\w*\s+udgift\w*|bear\w*\s+the\s+cost\w*)", re.I)),
+    ("payer", re.compile(r"\b(?:hvem|who|vem)\b.*\b(?:betal(?:e|er|te|es|t)|pays?|(?<!was )(?<!were )paid|"
+                         r"financ(?:e|es|ed|ing)|finansier\w*|bekost\w*|afholde\w*\s+udgift\w*|"
+                         r"bear\w*\s+the\s+cost\w*)\b", re.I)),
     ("person", re.compile(r"\b(hvem|who|whom|vem|vilka)\b|\b(?:hvilke\w*|which|vilken)\s+"
                           r"(?:\w+\s+)?(?:\w*medlem\w*|\w*person\w*|\w*professor\w*|\w*leder\w*|\w*direktør\w*|"
                           r"\w*formand\w*|\w*kommune\w*|firma\w*|\w*forening\w*|company|firm|municipalit\w*|"
@@ -101,9 +105,8 @@ _EXPECTS = (
                          r"|^\s*(?:hvordan|how)\s+(?:blev|var|was|were)\b.*\b(?:m[øo]de\w*|meeting)\b.*"
                          r"\b(?:afholdt|holdt|held|conducted)\b"
                          # The room, and whether it met in person or online (»Sted Skype«).
-                         r"|\b(?:hvilke[nt]|which|what)\s+(?:lokale|rum|room|by|city)\b"
-                         rf"|\b(?:{_FORMAT})\b(?=.*\b(?:m[øo]de\w*|meeting)\b)"
-                         rf"|\b(?:m[øo]de\w*|meeting)\b.*\b(?:{_FORMAT})\b", re.I)),
+                         r"|\bhvilke[nt]\s+(?:lokale|rum|by)\b|\b(?:which|what)\s+(?:room|city)\b"
+                         rf"|\b(?:{_FORMAT})\b(?=.*\b(?:{_HELD})\b)|\b(?:{_HELD})\b.*\b(?:{_FORMAT})\b", re.I)),
     # A sum named by what it is (»Hvad var de samlede udgifter?«), when no question word asks
     # for something else (»Hvem betaler udgifterne?«, »Hvorfor steg udgifterne?«).
     ("money", re.compile(r"\b(udgift\w*|indtægt\w*|underskud\w*|overskud\w*|omkostning\w*|husleje\w*|gebyr\w*|"

@@ -35,7 +35,11 @@ def lexical(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
 # How much of the sentence before's overlap a sentence that refers back to it gets.
 CONTEXT_SHARE = 1.0
 # Words that point back to what the sentence before named: »udgiften til dette«, »heraf«.
-_REFERS_BACK = re.compile(r"\b(dette|disse|denne|hertil|heraf|herfor|herom|dertil|deraf|this|these|thereof)\b", re.I)
+# A demonstrative as the object of a preposition, or a pronominal adverb: not »i dette år«.
+_REFERS_BACK = re.compile(
+    r"\b(?:(?:til|af|for|om|med)\s+(?:dette|disse)|her(?:af|til|for|om)|der(?:af|til)|thereof|(?:of|for|to)\s+(?:this|these))\b",
+    re.IGNORECASE,
+)
 
 
 def with_context(lexical: np.ndarray, holds: np.ndarray, pool: Sequence[Sentence]) -> np.ndarray:
@@ -76,5 +80,5 @@ def _topic_words(plan: QueryPlan) -> str:
 
 # »DAS-mødet«, »the DAS meeting«, »bestyrelsesmødet«.
 _MEETING_NAME = re.compile(
-    r"(?:(?-i:\b[A-ZÆØÅ]{2,})\s+)?[\w-]*(?:m[øo][dt]e(?:t|r|rne|ts)?|meetings?)\b", re.IGNORECASE
+    r"(?:(?-i:\b[A-ZÆØÅ]{2,})\s+)?(?:[\w-]*(?:møde|møte|möte)(?:t|r|rne|ts)?|\bmeetings?)\b", re.IGNORECASE
 )

@@ -188,7 +188,7 @@ def word_groups(question: str) -> list[tuple[str, ...]]:
         # phrase's verb too, and an article may stand between: "took the minutes" - take minutes.
         last = i + 2 if words[i + 1 : i + 2] in (["the"], ["a"], ["an"]) else i + 1
         pair = (
-            _lookup([f"{first} {form}" for first in _forms(words[i])[:2] for form in _forms(words[last])])
+            _lookup([f"{first} {form}" for first in dict.fromkeys(_forms(words[i])) for form in _forms(words[last])])
             if last < len(words)
             else ()
         )

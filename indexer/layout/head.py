@@ -41,7 +41,9 @@ class Head:
 
 # A web export's fold-out control repeats the title after its own words: »Godkendelse af
 # dagsordenKlik her for at folde ud og læse mere om Godkendelse af dagsorden«.
-_REPEATED = re.compile(r"(?P<title>\S.{5,}?)\s*(?P<control>\S[^.!?]{0,60}?)\s+(?P=title)\s*")
+_REPEATED = re.compile(
+    r"(?P<title>\S.{5,}?)\s*(?P<control>(?i:klik|tryk|fold|vis|læs|read|show|click|expand)[^.!?]{0,60}?)\s+(?P=title)\s*"
+)
 
 
 def clean_title(title: str) -> str:

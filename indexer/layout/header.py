@@ -11,6 +11,7 @@ the years the document mentions, and last the file name. Every guess is a note.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -197,12 +198,16 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
 
 # Agenda items that are attendee fields: »1. Fraværende: Kirsten Larsen, Silja Kjærbo og …«.
 ATTENDEE_ITEMS = 2
+# Not the labels that may list a group's members in an item's text (»Medlemmer:«, »Deltager:«).
+_NOT_ATTENDANCE = frozenset({"medlemmer", "deltager", "deltog", "mødt", "møtende medlemmer"})
 _ATTENDANCE_LINE = re.compile(
-    rf"^\s*(?i:{'|'.join(re.escape(k) for k, v in LABELS.items() if v in ('participants', 'absent'))})\s*:"
+    r"^\s*(?i:"
+    + "|".join(re.escape(k) for k, v in LABELS.items() if v in ("participants", "absent") and k not in _NOT_ATTENDANCE)
+    + r")\s*:"
 )
 
 
-def with_attendee_items(header: Header, titles: list[str], bodies: list[str] = ()) -> Header:
+def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[str] = ()) -> Header:
     """The header with attendees that the first items list where the front matter lists none: in
     their titles (»1. Fraværende: …«, »1. Til stede: …«) or on a line of their text that opens
     with the label (»Fraværende: Peter Muhl« under the first item's decision)."""

@@ -328,3 +328,7 @@ def test_a_fold_out_control_that_repeats_the_title_is_cut() -> None:
         "Godkendelse af dagsorden"
     )
     assert clean_title("Budget 2013 og budget 2014") == "Budget 2013 og budget 2014"
+
+
+def test_a_title_that_names_its_subject_twice_keeps_both() -> None:
+    assert clean_title("Budget 2020 - drøftelse af Budget 2020") == "Budget 2020 - drøftelse af Budget 2020"

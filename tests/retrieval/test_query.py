@@ -113,3 +113,18 @@ def test_how_a_matter_was_handled_is_its_outcome_and_a_rate_is_a_sum() -> None:
     assert analyze("Hvordan blev sekretariatets merforbrug i 2012 dækket?").expects == "outcome"
     assert analyze("Hvordan blev mødet afholdt?").expects == "place"
     assert analyze("What is the current daily rate at the crisis centre?").expects == "money"
+
+
+def test_words_of_the_new_kinds_in_other_senses() -> None:
+    # A plot of land, a topic that is a payment, someone paid, a rate that is no sum, a by-law,
+    # meetings as a topic, and English »meet« as »reach«: none is what the new rules ask for.
+    assert analyze("Hvad koster grunden til den nye hal?").expects == "money"
+    assert analyze("Hvem deltog i mødet om betalingsparkering?").expects == "person"
+    assert analyze("Who was paid for the work?").expects == "person"
+    assert analyze("What was the unemployment rate?").expects is None
+    assert analyze("Which by-laws were changed?").expects is None
+    assert analyze("Hvad besluttede bestyrelsen om virtuelle møder?").expects == "outcome"
+    assert not analyze("Did the budget meet the target in March 2019?").names_meeting
+    assert analyze("Where did the board meet in March 2019?").names_meeting
+    # Holding the meeting itself, with the minutes cited: still when or where it was held.
+    assert asks_when_or_where_held(analyze("Hvor blev mødet holdt ifølge referatet fra 3. maj 2020?"))

@@ -295,3 +295,10 @@ def test_the_header_of_a_meeting_named_comes_after_its_items_for_a_sum(retriever
     # Who came is the header's: it stays first.
     pool = build_pool(analyze("Hvem deltog i DAS-mødet?"), header_first, rows, passages)
     assert min(s.item_rank for s in pool if s.passage.item_number == 0) == 0
+
+
+def test_an_office_inside_a_parenthesis_and_a_next_step_are_not_what_they_name() -> None:
+    asked = asked_stems(analyze("Hvem er formand?"))
+    assert not office_asked("Ole Hansen (tidligere formand for udvalget)", asked)
+    assert "referent" not in asked_stems(analyze("Hvem tog referatet til efterretning?"))
+    assert not states_next_meeting("Næste skridt er et møde med forvaltningen den 12. maj.")
