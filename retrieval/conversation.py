@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.bm25 import STOPWORDS
-from retrieval.query import analyze, strip_period
+from retrieval.query import QueryPlan, analyze, strip_period
 
 _JOINING = re.compile(r"^\s*(og|men|også|and|but|also)\b", re.IGNORECASE)
 # Words that ask about a topic without naming one.
@@ -37,8 +37,10 @@ class Turn:
     follows_up: bool
 
 
-def own_topic_words(question: str) -> list[str]:
-    plan = analyze(question)
+def own_topic_words(question: str, plan: QueryPlan | None = None) -> list[str]:
+    """The question's own topic words: not its date, question words or generic words. ``plan``:
+    the question's analysis where the caller has it already."""
+    plan = plan or analyze(question)
     words = re.findall(r"[^\W\d_]+", strip_period(question, plan).casefold())
     return [w for w in words if w not in STOPWORDS and w not in _GENERIC and len(w) > 1]
 

@@ -118,6 +118,7 @@ def cheap_features(
         [kind == "outcome" and s.passage.is_outcome and states_outcome(s.passage) for s in pool], dtype=float
     )
     holds = np.array([has_kind(s.text, kind, common) for s in pool], dtype=float)
+    about = about_its_meeting(plan)
     # A decision that restates a yes/no question ("Blev X godkendt?" - "X godkendt") answers it,
     # and so does a restatement that adds the figure asked for ("Der blev aflagt 2.085 besøg").
     states = outcome if kind not in FIGURE_KINDS else np.maximum(outcome, holds > 0)
@@ -126,7 +127,8 @@ def cheap_features(
     echo = np.array([echoes(plan.question, s.passage.item_title, [s.text])[0] for s in pool]) * (1 - states)
     echo *= 1 - stated_next
     return {
-        "lexical": with_context(lexical(plan, pool), holds, pool) * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
+        "lexical": with_context(lexical(plan, pool, about), holds, pool)
+        * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
         "label": np.maximum.reduce(
             [labelled_as_asked(plan.lexical_query, pool, kind), _office_noted(plan, pool), stated_next]
         ),
@@ -138,7 +140,7 @@ def cheap_features(
         # its header's fields are about that meeting itself, what the items say of meetings is
         # about others.
         "header": np.array([kind in HEADER_KINDS and s.passage.item_number == 0 for s in pool], dtype=float)
-        * (1 + about_its_meeting(plan)),
+        * (1 + about),
         "item_rank": np.array([s.item_rank for s in pool], dtype=float),
         # The best item is read whole (the answer may be in any of its passages, and the app
         # shows it in full): the search's ranking of its passages is left to ``lead``.

@@ -3,6 +3,7 @@ whether a question asks who holds one at this meeting (»Hvem er formand for DAS
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -92,5 +93,10 @@ def asks_an_office(plan: QueryPlan) -> bool:
     minutes …?« - referent, »Hvem var mødeleder?«), not who was elected to one."""
     if plan.expects != "person" or asks_who_was_elected(plan):
         return False
-    offices = {_SHORT.get(o, o) for o in _OFFICE_WORDS}
-    return bool(set(danish_analyzer()(" ".join(offices))) & asked_stems(plan))
+    return bool(_office_stems() & asked_stems(plan))
+
+
+@functools.cache
+def _office_stems() -> frozenset[str]:
+    """The stems of every office word, the short ones written out (read once)."""
+    return frozenset(danish_analyzer()(" ".join(_SHORT.get(o, o) for o in _OFFICE_WORDS)))

@@ -226,7 +226,7 @@ class Retriever:
             for rank, (row, score) in enumerate(ranked, start=1)
         )
         coverage, words = index.bm25.coverage(question)
-        topic = own_topic_words(question) if plan.language != "en" else []
+        topic = own_topic_words(question, plan) if plan.language != "en" else []
         topic_coverage = index.bm25.coverage(" ".join(topic))[0] if topic else 1.0
         best_bm25 = candidates.bm25[0][1] if candidates.bm25 else 0.0
         translated_bm25 = 0.0

@@ -190,7 +190,8 @@ def build_pool(
         key = (passage.source, passage.item_number)
         if key not in items:
             items.append(key)
-    if asks_who_was_elected(plan):
+    elected, next_meeting = asks_who_was_elected(plan), asks_next_meeting(plan)
+    if elected:
         items = [key for key in items if key[1] != 0]
     elif plan.expects not in HEADER_KINDS and names_a_meeting(plan.question):
         # A question that names the meeting (»på generalforsamlingen på Næsbyhovedskoven«) finds
@@ -200,9 +201,9 @@ def build_pool(
         with_items = {source for source, number in items if number != 0}
         items = sorted(items, key=lambda key: key[1] == 0 and key[0] in with_items)
     items = items[:TOP_ITEMS]
-    if items and plan.expects in HEADER_KINDS and not asks_who_was_elected(plan) and (items[0][0], 0) not in items:
+    if items and plan.expects in HEADER_KINDS and not elected and (items[0][0], 0) not in items:
         items.append((items[0][0], 0))
-    if items and asks_next_meeting(plan):
+    if items and next_meeting:
         # »Næste møde afholdes den 12. april« stands in the last item (Eventuelt) or one of its own:
         # a found passage of the best item's minutes that states the next meeting is read too.
         items += list(dict.fromkeys(
@@ -215,7 +216,7 @@ def build_pool(
         for row in item_rows(source, number):
             p = passages[row]
             pool.extend(sentences_of(p, row, rank, p.id in shown, bool(hits) and p.id == hits[0].id))
-    if asks_next_meeting(plan):
+    if next_meeting:
         pool = [replace(s, item_rank=0) if states_next_meeting(s.text) else s for s in pool]
     return _header_labelled(plan, pool)
 

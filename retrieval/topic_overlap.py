@@ -19,13 +19,14 @@ from retrieval.sentences import Sentence, asked_terms
 HEADING_SHARE = 0.5
 
 
-def lexical(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
+def lexical(plan: QueryPlan, pool: Sequence[Sentence], about: bool) -> np.ndarray:
     """The question's words a sentence holds; those only its headings hold count in part: the
     sub-heading it stands under, and its item's title (»Sekretariatets regnskab for 2012« over
-    »Samlede udgifter i alt 1.715.000«), which every sentence of the item is about."""
-    words = _topic_words(plan)
+    »Samlede udgifter i alt 1.715.000«), which every sentence of the item is about. ``about``:
+    whether the question is about its meeting itself (``about_its_meeting``)."""
+    words = _topic_words(plan, about)
     groups = plan.word_groups
-    if about_its_meeting(plan):
+    if about:
         groups = tuple(g for g in groups if not _MEETING_NAME.fullmatch(g[0]))
     own = lexical_overlap(words, [s.text for s in pool], groups)
     headed = lexical_overlap(words, [f"{s.passage.item_title or ''} {s.heading or ''} {s.text}" for s in pool], groups)
@@ -69,13 +70,13 @@ def about_its_meeting(plan: QueryPlan) -> bool:
     return plan.names_meeting and plan.date_range is not None and plan.expects == "person" and attendance
 
 
-def _topic_words(plan: QueryPlan) -> str:
+def _topic_words(plan: QueryPlan, about: bool) -> str:
     """The question's words to match: without the date that picks the meeting (»mødet den 25. maj
     2020«), which every line of that meeting's header repeats whatever it states."""
     words = strip_period(plan.lexical_query, plan) if plan.names_meeting else plan.lexical_query
     # Nor, asked about that meeting itself, the words naming it (»DAS-mødet«): a sentence that
     # mentions DAS meetings is about other ones.
-    return _MEETING_NAME.sub(" ", words) if about_its_meeting(plan) else words
+    return _MEETING_NAME.sub(" ", words) if about else words
 
 
 # »DAS-mødet«, »the DAS meeting«, »bestyrelsesmødet«.

@@ -70,11 +70,8 @@ def file_date(name: str) -> date | None:
 
 # A contents heading: opening its line, or before a colon, the line's end or the first number
 # (»… Dagsorden 1. Godkendelse …«); not a word of a title (»Sbsys dagsorden preview«).
-_CONTENTS_START = re.compile(
-    r"^\s*(?:indholdsfortegnelse|indhold|innhold|dagsorden|punkter|saksliste)\b"
-    r"|\b(?:indholdsfortegnelse|indhold|innhold|dagsorden|punkter|saksliste)\b(?=\s*(?::|$|\d{1,3}\s*[.)]))",
-    re.I,
-)
+_CONTENTS_WORDS = r"(?:indholdsfortegnelse|indhold|innhold|dagsorden|punkter|saksliste)\b"
+_CONTENTS_START = re.compile(rf"^\s*{_CONTENTS_WORDS}|\b{_CONTENTS_WORDS}(?=\s*(?::|$|\d{{1,3}}\s*[.)]))", re.I)
 
 
 def _title_lines(text: str, limit: int = 8) -> list[str]:
