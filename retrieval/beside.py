@@ -105,6 +105,9 @@ def with_close_seconds(
     lacks_figure = kind in ("money", "count") and not has_kind(pool[best].text, kind)
     taken = list(chosen)
     length = sum(len(pool[i].text) for i in taken)
+    said = " ".join(pool[i].text for i in chosen)
+    if len(said.split()) < 3 and has_kind(said, "outcome"):
+        taken.extend(_what_was_decided(pool, best, ranked))
     for i, value in ranked[1:]:
         if value < best_score - SECOND_MARGIN or len(taken) - len(chosen) >= SECONDS:
             break
@@ -123,3 +126,31 @@ def with_close_seconds(
     # The quote opens with the best sentence, where it is cited; what is set beside it follows
     # in document order.
     return [*chosen, *sorted(i for i in taken if i not in chosen)]
+
+
+def _what_was_decided(pool: Sequence[Sentence], best: int, ranked: list[tuple[int, float]]) -> list[int]:
+    """For a bare decision (»Godkendt«, »Udsættes«): the item's best sentence outside its outcome,
+    which says what was approved or put off; the decision alone does not answer a question about it."""
+    first = pool[best].passage
+    for i, _ in ranked:
+        p = pool[i].passage
+        if (p.source, p.item_number) != (first.source, first.item_number) or i == best or p.role == "info":
+            continue
+        if p.is_outcome and has_kind(pool[i].text, "outcome"):
+            continue
+        if len(pool[i].text.split()) < 3 or is_heading(pool[i].text) or p.role == "attachments":
+            continue
+        # With the sentences after it in its passage while they fit: what was approved is often
+        # told in a run of sentences (»… anbefalet, at … Som følge af … er passussen taget ud«).
+        taken = from_sentence_start(pool, i)
+        j = taken[-1] + 1
+        while (
+            j < len(pool)
+            and pool[j].row == pool[i].row
+            and len(taken) < 3
+            and sum(len(pool[k].text) for k in taken) + len(pool[j].text) <= SECONDS_CHARS
+        ):
+            taken.append(j)
+            j += 1
+        return taken
+    return []

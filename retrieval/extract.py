@@ -164,12 +164,16 @@ _ACTOR = re.compile(r"(?<!\bfor )(?<!\bi )(?<!\btil )(?<!\baf )(?<!\bpå )(?<!\b
                     rf"(?!-|\s+(?:{MEETING_WORD})\b)")  # fmt: skip
 
 
+_PASSIVE_BEFORE = re.compile(r"\w{3,}es\s+$")
+
+
 def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
     """1 for a sentence of minutes whose committee the question names as the one that acted
     (»Hvilke input gav DAS …«, »Hvad mente SOCDIR …«): what it did is in its Referat. Not the
     committee's meeting (»DAS-mødet«), which names when, not who, nor the committee after a
     preposition (»formand for DAS«, »sendt til KKR«), which is not the one acting."""
-    named = _ACTOR.findall(plan.question)
+    # Nor after a verb in the passive (»forelægges DAS«): there it is who receives, not who acts.
+    named = [m[0] for m in _ACTOR.finditer(plan.question) if not _PASSIVE_BEFORE.search(plan.question, 0, m.start())]
     if not named:
         return np.zeros(len(pool))
     # Decided once per committee, not per sentence.

@@ -145,7 +145,19 @@ def has_kind(text: str, kind: str | None, common: frozenset[str] = frozenset()) 
 
 
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
-    return frozenset(w for text in texts for w in re.findall(r"\b[a-zæøåäöü]+\b", text))
+    """Words written in lower case somewhere, less those also capitalised inside a sentence: a
+    name is (»Formanden for FU, Jan Nielsen«), even where its letters are also an abbreviation
+    written small (»jan.«)."""
+    lower: set[str] = set()
+    named: set[str] = set()
+    for text in texts:
+        lower.update(re.findall(r"\b[a-zæøåäöü]+\b", text))
+        named.update(w.casefold() for w in _INSIDE_CAPITALISED.findall(text))
+    return frozenset(lower - named)
+
+
+# A capitalised word after a lower-case word or a comma: inside a sentence, so a name.
+_INSIDE_CAPITALISED = re.compile(r"(?<=[a-zæøå,] )[A-ZÆØÅ][a-zæøåäöü]+\b")
 
 
 def common_words(

@@ -27,7 +27,8 @@ _FIELD_LINE_END = re.compile(
     r"(?=[ \t]*(?-i:[A-ZÆØÅ]))",
     re.IGNORECASE | re.MULTILINE,
 )
-_LABEL_START = re.compile(r"[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]*$")
+# Also a list line's date or number before its colon: »- 17. August: Rapporterne forelægges DAS«.
+_LABEL_START = re.compile(r"[ \t]*(?:[-•–*][ \t]+)?[A-ZÆØÅ0-9][\w .()/-]{0,30}:[ \t]*$")
 # A label the header step knows, inside a line: "... Byrådssalen Starttidspunkt: Kl. 17:00".
 _INLINE_LABEL = re.compile(rf"(?<=\s)(?:{LABEL_ALTERNATION})[ \t]*:", re.IGNORECASE)
 # A number alone on its line opens a list entry or a footnote (»7« / »Beløbene er beregnet …«):

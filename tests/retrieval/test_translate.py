@@ -13,6 +13,7 @@ from indexer.settings import Settings
 from retrieval import query, translate
 from retrieval.overlap import lexical_overlap
 from retrieval.query import analyze
+from retrieval.answer import respond
 from retrieval.search import Retriever
 from retrieval.translate import danish_terms, translations
 
@@ -207,3 +208,11 @@ def test_a_word_with_no_translation_still_joins_a_compound(dictionary: None) -> 
     # »folder« is Danish too: »member folder« is a »medlemsfolder«.
     groups = translate.word_groups("When will the member folder be ready?")
     assert any("medlemsfolder" in group for group in groups)
+
+
+def test_a_total_asked_in_english_finds_the_accounts_row(dictionary: None, real_index: Settings) -> None:
+    retriever = Retriever.open(real_index)
+    assert {"samlet", "i alt"} <= set(danish_terms("What was the total?"))
+    response = respond(retriever.search("How large were the total expenses of the secretariat in 2012?"), retriever)
+    assert response.answer is not None
+    assert response.answer.text.startswith("Samlede udgifter i alt 1.715.000")

@@ -1,0 +1,68 @@
+"""What stands beside the best sentence in a quote, and how candidate units are cut, on the seed
+minutes' real text."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.settings import Settings
+from retrieval.extract import _names_its_committee
+from retrieval.query import analyze
+from retrieval.quoting import quote
+from retrieval.search import Retriever
+from retrieval.sentences import Sentence, lower_case_words, sentences_of
+from retrieval.units import field_units
+
+
+@pytest.fixture(scope="module")
+def retriever(real_index: Settings) -> Retriever:
+    return Retriever.open(real_index)
+
+
+def item_sentences(retriever: Retriever, prefix: str, number: int) -> list[Sentence]:
+    passages, _, item_rows = retriever.snapshot()
+    source = next(p.source for p in passages if p.source.startswith(prefix))
+    return [s for row in item_rows(source, number) for s in sentences_of(passages[row], row, 0, True)]
+
+
+def test_a_bare_decision_is_quoted_with_what_was_decided(retriever: Retriever) -> None:
+    # Seed 001, item 2: its text tells what was changed in the Styringsaftale, its decision is
+    # »Godkendt« alone. Ranked first, the bare word would answer nothing a reader asked.
+    pool = item_sentences(retriever, "001_", 2)
+    bare = next(i for i, s in enumerate(pool) if s.text == "Godkendt")
+    said = next(i for i, s in enumerate(pool) if "præcisering" in s.text)
+    others = [i for i in range(len(pool)) if i not in (bare, said)]
+    ranked = [(bare, 2.0), (said, 0.5)] + [(i, 0.1) for i in others]
+    found = quote(pool, ranked, "outcome", "Blev passussen om regningen fjernet?")
+    assert found is not None
+    assert found.text.startswith("Godkendt … ")
+    assert "Styringsaftalen godkendes med den præcisering" in found.text
+    assert "passus taget ud" in found.text  # the sentences after it in its passage, while they fit
+    assert found.passage.text.strip() == "Godkendt"  # still cited at the decision
+
+
+def test_a_decision_that_says_what_it_decided_stands_alone(retriever: Retriever) -> None:
+    pool = item_sentences(retriever, "004_", 7)
+    best = next(i for i, s in enumerate(pool) if s.text.startswith("DAS godkendte takststigningen"))
+    ranked = [(best, 2.0)] + [(i, 0.1) for i in range(len(pool)) if i != best]
+    found = quote(pool, ranked, "outcome", "Blev takststigningen godkendt?")
+    assert found is not None and " … " not in found.text
+
+
+def test_a_dated_list_line_is_one_unit() -> None:
+    text = "- Primo juni: de sidste data er indhentet\n- 17. August: Rapporterne forelægges DAS\n- 14. september: KKR"
+    units = [text[a:b].strip() for a, b in field_units(text)]
+    assert "- 17. August: Rapporterne forelægges DAS" in units
+    assert "- 14. september: KKR" in units
+
+
+def test_a_committee_after_a_passive_verb_is_not_the_one_acting(retriever: Retriever) -> None:
+    pool = item_sentences(retriever, "004_", 9)
+    assert _names_its_committee(analyze("Hvornår forelægges DAS rapporterne?"), pool).sum() == 0
+    assert _names_its_committee(analyze("Hvad besluttede DAS om rapporterne?"), pool).all()
+
+
+def test_a_name_written_inside_a_sentence_is_no_common_word() -> None:
+    words = lower_case_words(["Formanden for FU, Jan Nielsen indleder.", "Møde 15. jan. 2013.", "Grundet corona"])
+    assert "jan" not in words  # a name, though »jan.« is written small
+    assert "corona" in words and "indleder" in words
