@@ -34,6 +34,7 @@ from retrieval.sentences import (
     HEADER_KINDS,
     Sentence,
     asked_terms,
+    attendee_words,
     field_answers,
     has_kind,
     label_asked,
@@ -117,7 +118,8 @@ def cheap_features(
     outcome = np.array(
         [kind == "outcome" and s.passage.is_outcome and states_outcome(s.passage) for s in pool], dtype=float
     )
-    holds = np.array([has_kind(s.text, kind, common) for s in pool], dtype=float)
+    people = attendee_words(pool) if kind == "person" else frozenset()
+    holds = np.array([has_kind(s.text, kind, common, people) for s in pool], dtype=float)
     about = about_its_meeting(plan)
     # A decision that restates a yes/no question ("Blev X godkendt?" - "X godkendt") answers it,
     # and so does a restatement that adds the figure asked for ("Der blev aflagt 2.085 besøg").

@@ -108,13 +108,16 @@ def _blank_non_counts(text: str) -> str:
     return "".join(chars)
 
 
-def has_kind(text: str, kind: str | None, common: frozenset[str] = frozenset()) -> float:
+def has_kind(
+    text: str, kind: str | None, common: frozenset[str] = frozenset(), people: frozenset[str] = frozenset()
+) -> float:
     """How surely ``text`` holds the kind of token that answers (an amount, a name ...): 0 to 1.
 
     A count is a number that is not part of a date, a time or a reference; a full name
     ("Jan Mindegaard") is surer than one capitalised word ("Kontakten"). A sentence's first
     word is capitalised anyway: when it is among the ``common`` words (written in lower case
-    elsewhere: »Grundet Corona …«), it is not the first of two names.
+    elsewhere: »Grundet Corona …«), it is not the first of two names. A word of the ``people``
+    (the names of the attendee fields) is a person's name wherever it stands.
     """
     if kind == "money":
         # »Hvor meget steg taksten?« may be answered in per cent (»med 8 procent«, »0,6 %«).
@@ -131,6 +134,8 @@ def has_kind(text: str, kind: str | None, common: frozenset[str] = frozenset()) 
         first = re.match(r"\s*([^\W\d_]+)\s+", text)
         if first is not None and first[1].casefold() in common:
             text = " " * first.end() + text[first.end() :]
+        if people and any(w.casefold() in people for w in _CAPITALISED.findall(text)):
+            return 1.0  # a name the minutes list as an attendee's (»Jan var ordstyrer …«)
         return 1.0 if _TWO_NAMES.search(text) else 0.5 if _PROPER.search(text) else 0.0
     if kind == "place":
         # "Sted Læsø", "Mødested\tRådhuset": a header's place label before its value, no colon.
@@ -142,6 +147,24 @@ def has_kind(text: str, kind: str | None, common: frozenset[str] = frozenset()) 
     if kind == "payer":
         return float(_PAYS.search(text) is not None)
     return 0.0
+
+
+# The meeting summary's fields that list no people (``indexer.parse.meeting_info_text``).
+_NOT_PEOPLE = re.compile(r"(?:Organisation|Møde|Tid|Sted|Sagsnr\./Dok\.nr\.):")
+_CAPITALISED = re.compile(r"\b[A-ZÆØÅ][a-zæøåäöü]+\b")
+
+
+def attendee_words(pool: Sequence[Sentence]) -> frozenset[str]:
+    """The words of the names that the meeting summaries among the candidates list as attendees,
+    absent or office holders (»Deltagere: Jan Nielsen, …«), casefolded; not their organisations
+    in parentheses (»Leif Serup (Hjørring Kommune)«)."""
+    words: set[str] = set()
+    for passage in {s.passage.id: s.passage for s in pool if s.passage.role == "info"}.values():
+        for line in passage.text.splitlines():
+            if not _NOT_PEOPLE.match(line):
+                value = re.sub(r"\([^)]*\)", " ", line.partition(":")[2])
+                words.update(w.casefold() for w in _CAPITALISED.findall(value))
+    return frozenset(words)
 
 
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:

@@ -10,7 +10,8 @@ from retrieval.extract import _names_its_committee
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, lower_case_words, sentences_of
+from retrieval.answer import respond
+from retrieval.sentences import Sentence, attendee_words, has_kind, lower_case_words, sentences_of
 from retrieval.units import field_units
 
 
@@ -66,3 +67,17 @@ def test_a_name_written_inside_a_sentence_is_no_common_word() -> None:
     words = lower_case_words(["Formanden for FU, Jan Nielsen indleder.", "Møde 15. jan. 2013.", "Grundet corona"])
     assert "jan" not in words  # a name, though »jan.« is written small
     assert "corona" in words and "indleder" in words
+
+
+def test_a_name_the_attendee_list_holds_is_a_person_wherever_it_stands(retriever: Retriever) -> None:
+    passages, _, item_rows = retriever.snapshot()
+    source = next(p.source for p in passages if p.source.startswith("004_"))
+    pool = [s for row in item_rows(source, 0) for s in sentences_of(passages[row], row, 0, True)]
+    people = attendee_words(pool)
+    assert {"henrik", "aarup", "leif", "serup"} <= people
+    assert not {"kommune", "hjørring", "skype", "formand"} & people  # organisations, places, offices
+    # Seed 000: »Jan var ordstyrer …« opens with a first name only; listed as an attendee, it is one.
+    assert has_kind("Jan var ordstyrer ved møde.", "person") == 0.0
+    assert has_kind("Jan var ordstyrer ved møde.", "person", people=frozenset({"jan"})) == 1.0
+    response = respond(retriever.search("Hvem var ordstyrer, da KKR holdt politisk dialogmøde?"), retriever)
+    assert response.answer is not None and "Jan var ordstyrer" in response.answer.text
