@@ -18,10 +18,11 @@ from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.extract import WEIGHTS, Weights, rank_sentences
 from retrieval.hits import Hit, citation
+from retrieval.names import common_words
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
-from retrieval.sentences import build_pool, common_words
+from retrieval.sentences import build_pool
 
 # How far under the cosine floor an English question may be when its translations match.
 TRANSLATED_MARGIN = 0.02

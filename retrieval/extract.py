@@ -26,6 +26,7 @@ import numpy as np
 from indexer.text import dehyphenate
 from retrieval.filters import names_committee
 from retrieval.meetings import next_stated, other_meeting
+from retrieval.names import attendee_words
 from retrieval.offices import offices_noted
 from retrieval.overlap import danish_analyzer, echoes
 from retrieval.query import MEETING_WORD, QueryPlan
@@ -34,7 +35,6 @@ from retrieval.sentences import (
     HEADER_KINDS,
     Sentence,
     asked_terms,
-    attendee_words,
     field_answers,
     has_kind,
     label_asked,

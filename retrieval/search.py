@@ -28,9 +28,9 @@ from retrieval.conversation import own_topic_words
 from retrieval.filters import Filters, FilterTable
 from retrieval.fusion import linear, rrf
 from retrieval.hits import Hit
+from retrieval.names import lower_case_words
 from retrieval.query import QueryPlan, analyze
 from retrieval.ranking import arrange, lead_order, mentions_period, passage_prior, states_outcome
-from retrieval.sentences import lower_case_words
 
 # How much the BM25 ranking counts for questions in English. The minutes are Danish, so English
 # words alone rarely match (only names and numbers do); the Danish translations of its words

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from retrieval import extract, quoting, sentences
+from retrieval import extract, names, quoting, sentences
 from retrieval.evaluate import contains_answer, gold_key, item_key, split_of
 
 GRID: dict[str, tuple[float, ...]] = {
@@ -69,7 +69,7 @@ def prepare(questions: list[dict[str, Any]], index_dir: Path) -> list[Case]:
         pool = sentences.build_pool(result.plan, [h.passage for h in result.hits], r.item_rows, r.passages)
         if not is_relevant(result, r.settings) or not pool or result.query_vector is None:
             pool = []
-        common = sentences.common_words(result.plan, pool, r.lower_case_words)
+        common = names.common_words(result.plan, pool, r.lower_case_words)
         features = extract.cheap_features(result.plan, pool, common) if pool else {}
         cosine = np.zeros(0)
         if pool:

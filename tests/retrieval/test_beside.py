@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 
 from indexer.settings import Settings
+from retrieval.answer import respond
 from retrieval.extract import _names_its_committee
+from retrieval.names import attendee_words, lower_case_words
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.answer import respond
-from retrieval.sentences import Sentence, attendee_words, has_kind, lower_case_words, sentences_of
+from retrieval.sentences import Sentence, has_kind, sentences_of
 from retrieval.units import field_units
 
 

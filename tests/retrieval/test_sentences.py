@@ -11,11 +11,12 @@ from indexer.settings import Settings
 from retrieval.answer import respond
 from retrieval.extract import row_asked
 from retrieval.meetings import asks_next_meeting, states_next_meeting
+from retrieval.names import common_words
 from retrieval.offices import asked_stems, asks_an_office, asks_who_was_elected, names_its_meeting, office_asked
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, asked_terms, build_pool, common_words, label_asked, sentences_of
+from retrieval.sentences import Sentence, asked_terms, build_pool, label_asked, sentences_of
 from retrieval.units import field_units, is_heading, row_label
 
 

@@ -11,9 +11,9 @@ import pytest
 
 from indexer.settings import Settings
 from retrieval import query, translate
+from retrieval.answer import respond
 from retrieval.overlap import lexical_overlap
 from retrieval.query import analyze
-from retrieval.answer import respond
 from retrieval.search import Retriever
 from retrieval.translate import danish_terms, translations
 
