@@ -227,7 +227,7 @@ class Retriever:
         )
         coverage, words = index.bm25.coverage(question)
         topic = own_topic_words(question, plan) if plan.language != "en" else []
-        topic_coverage = index.bm25.coverage(" ".join(topic))[0] if topic else 1.0
+        topic_coverage = _covered(index.bm25.coverage, topic) if topic else 1.0
         best_bm25 = candidates.bm25[0][1] if candidates.bm25 else 0.0
         translated_bm25 = 0.0
         if plan.lexical_query != question:
@@ -255,6 +255,22 @@ class Retriever:
             topic_coverage=topic_coverage,
             query_vector=query_vector,
         )
+
+
+def _covered(coverage: Callable[[str], tuple[float, int]], words: list[str]) -> float:
+    """Share of ``words`` the minutes hold, a compound also when they hold both its parts
+    (»rammeaftalesekretariatet« - »sekretariat for rammeaftaler«)."""
+    return sum(coverage(w)[0] == 1.0 or _parts_covered(coverage, w) for w in words) / len(words)
+
+
+def _parts_covered(coverage: Callable[[str], tuple[float, int]], word: str) -> bool:
+    # Parts of three letters at least; the first may end in a linking »s« or »e« (»rammeaftale|s…«).
+    for i in range(3, len(word) - 2):
+        first, second = word[:i], word[i:]
+        heads = [first] + ([first[:-1]] if first[-1] in "se" and len(first) > 3 else [])
+        if any(coverage(f"{h} {second}") == (1.0, 2) for h in heads):
+            return True
+    return False
 
 
 def open_retriever(index_dir: Path | None = None, model: str | None = None, **overrides: Any) -> Retriever:

@@ -242,8 +242,11 @@ def label_asked(text: str, asked: set[str]) -> bool:
 # »Hvem var til stede?« for »Deltagere: …«. (Not the roles: a referent is no dirigent.)
 # Only words that name the field and nothing else (not »medlemmer«, »deltog«, »present«).
 _FIELD_WORDS = {
-    "absent": ("afbud", "fraværende", "forfall", "frånvarande", "apologies", "absent"),
-    "participants": ("deltagere", "til stede", "tilstede", "fremmødte", "närvarande", "attendees"),
+    "absent": (
+        "afbud", "fraværende", "forfall", "frånvarande", "apologies", "absent", "regrets",
+        "meldt fra", "meldte fra", "melder fra", "melde fra",
+    ),
+    "participants": ("deltagere", "til stede", "tilstede", "fremmødte", "mødte op", "närvarande", "attendees"),
 }
 _FIELD_NAMED = {
     field: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)

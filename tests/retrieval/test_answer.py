@@ -176,3 +176,12 @@ def test_citation_of_the_meeting_header_names_no_agenda_item() -> None:
     # An item without a title of its own (»Punkt 8:« over a list of points) is cited by its number.
     untitled = Passage("id", "f.txt", None, None, None, 8, "", None, "x", "h", (0, 1))
     assert citation(untitled) == "Ukendt udvalg · ukendt dato · punkt 8 · f.txt"
+
+
+def test_a_compound_whose_parts_the_minutes_hold_is_on_topic(retriever: Retriever) -> None:
+    # Seed 003 writes »sekretariat for rammeaftaler«, never »rammeaftalesekretariatet«: the question
+    # is about the minutes, not off them (close in meaning just at the floor).
+    compound = retriever.search("Hvem er den nye chef for rammeaftalesekretariatet?")
+    assert compound.topic_coverage > 0 and is_relevant(compound, retriever.settings)
+    # Neither »cykel« nor »sti« is in the minutes: still off them.
+    assert retriever.search("Hvad blev besluttet om cykelstier i 2019?").topic_coverage == 0.0

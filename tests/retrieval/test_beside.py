@@ -12,7 +12,7 @@ from retrieval.names import attendee_words, lower_case_words
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, has_kind, sentences_of
+from retrieval.sentences import Sentence, asked_terms, has_kind, sentences_of
 from retrieval.units import field_units
 
 
@@ -82,3 +82,9 @@ def test_a_name_the_attendee_list_holds_is_a_person_wherever_it_stands(retriever
     assert has_kind("Jan var ordstyrer ved møde.", "person", people=frozenset({"jan"})) == 1.0
     response = respond(retriever.search("Hvem var ordstyrer, da KKR holdt politisk dialogmøde?"), retriever)
     assert response.answer is not None and "Jan var ordstyrer" in response.answer.text
+
+
+def test_who_sent_word_they_could_not_come_asks_for_the_absent(retriever: Retriever) -> None:
+    assert "field:absent" in asked_terms("Hvem havde meldt fra til mødet?")
+    response = respond(retriever.search("Hvem meldte fra til socialdirektørkredsens møde i marts 2013?"), retriever)
+    assert response.answer is not None and response.answer.text.startswith("Afbud")
