@@ -243,8 +243,17 @@ def label_asked(text: str, asked: set[str]) -> bool:
 # Only words that name the field and nothing else (not »medlemmer«, »deltog«, »present«).
 _FIELD_WORDS = {
     "absent": (
-        "afbud", "fraværende", "forfall", "frånvarande", "apologies", "absent", "regrets",
-        "meldt fra", "meldte fra", "melder fra", "melde fra",
+        "afbud",
+        "fraværende",
+        "forfall",
+        "frånvarande",
+        "apologies",
+        "absent",
+        "regrets",
+        "meldt fra",
+        "meldte fra",
+        "melder fra",
+        "melde fra",
     ),
     "participants": ("deltagere", "til stede", "tilstede", "fremmødte", "mødte op", "närvarande", "attendees"),
 }
