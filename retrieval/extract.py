@@ -51,6 +51,10 @@ DENSE_REACH = 0.05
 # Kinds of answer that a sentence restating the question can still add (a date or place
 # pattern is too loose: "Møde i Byrådet den 20. maj" restates the question's own date).
 FIGURE_KINDS = frozenset({"money", "count"})
+# Kinds of answer that are a value (an amount, a count, a date): an item that states none is
+# passed over in the items' ranks (``_rank_among_holders``). Not names, places or outcomes:
+# nearly every item holds a capitalised word or a decision.
+VALUE_KINDS = FIGURE_KINDS | {"time", "deadline"}
 # Words from which a "sentence" counts as run-on (a table of contents, a table's rows).
 LONG_WORDS = 70
 # An English question meets the Danish minutes only through its words' translations, so the same
@@ -143,7 +147,9 @@ def cheap_features(
         # about others.
         "header": np.array([kind in HEADER_KINDS and s.passage.item_number == 0 for s in pool], dtype=float)
         * (1 + about),
-        "item_rank": np.array([s.item_rank for s in pool], dtype=float),
+        "item_rank": _rank_among_holders(pool, holds)
+        if kind in VALUE_KINDS
+        else np.array([s.item_rank for s in pool], dtype=float),
         # The best item is read whole (the answer may be in any of its passages, and the app
         # shows it in full): the search's ranking of its passages is left to ``lead``.
         "shown": np.array([s.shown or s.item_rank == 0 for s in pool], dtype=float),
@@ -153,6 +159,17 @@ def cheap_features(
         "attachment": np.array([(s.passage.section or "").casefold() == "bilag" for s in pool], dtype=float),
         "long": np.array([min(1.0, max(0.0, (len(s.text.split()) - LONG_WORDS) / LONG_WORDS)) for s in pool]),
     }
+
+
+def _rank_among_holders(pool: Sequence[Sentence], holds: np.ndarray) -> np.ndarray:
+    """Each sentence's item rank, counting only the better items that hold a value of the kind
+    asked for: an item with no date at all does not stand before the one that states the
+    deadline asked for (»… sendes til sekretariatet inden den 21. juni«)."""
+    held: dict[int, bool] = {}
+    for s, value in zip(pool, holds, strict=True):
+        held[s.item_rank] = held.get(s.item_rank, False) or value >= 1.0
+    rank = {r: sum(1 for better in held if better < r and held[better]) for r in held}
+    return np.array([rank[s.item_rank] for s in pool], dtype=float)
 
 
 def _office_noted(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:

@@ -594,3 +594,14 @@ def test_who_pays_is_answered_by_who_finances_it_in_a_sentence_that_points_back(
         retriever.search("Hvem skal betale for mundbind og ekstra rengøring under coronaen?"), retriever
     ).answer
     assert answer is not None and "finansieres særskilt af den enkelte kommune" in answer.text
+
+
+def test_an_item_stating_no_value_of_the_kind_asked_does_not_stand_before_one_that_does(
+    retriever: Retriever,
+) -> None:
+    # Seed 001's item on the LOS meeting (it was put off, no date) is found first; seed 000's states
+    # the deadline. Asked »by when«, the dated item counts as the first.
+    question = "Hvornår skal tilbagemeldingerne om mødet med LOS senest sendes til sekretariatet?"
+    response = respond(retriever.search(question), retriever)
+    assert response.answer is not None
+    assert "sendes til sekretariatet inden den 21. juni" in response.answer.text
