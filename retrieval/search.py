@@ -260,7 +260,11 @@ class Retriever:
 def _covered(coverage: Callable[[str], tuple[float, int]], words: list[str]) -> float:
     """Share of ``words`` the minutes hold, a compound also when they hold both its parts
     (»rammeaftalesekretariatet« - »sekretariat for rammeaftaler«)."""
-    return sum(coverage(w)[0] == 1.0 or _parts_covered(coverage, w) for w in words) / len(words)
+    # Words the analyzer drops (stop words) are not counted, as in the index's own coverage.
+    counted = [w for w in words if coverage(w)[1]]
+    if not counted:
+        return 0.0
+    return sum(coverage(w)[0] == 1.0 or _parts_covered(coverage, w) for w in counted) / len(counted)
 
 
 def _parts_covered(coverage: Callable[[str], tuple[float, int]], word: str) -> bool:
