@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 # The meeting summary's fields that list no people (``indexer.parse.meeting_info_text``).
 _NOT_PEOPLE = re.compile(r"(?:Organisation|Møde|Tid|Sted|Sagsnr\./Dok\.nr\.):")
-_CAPITALISED = re.compile(r"\b[A-ZÆØÅ][a-zæøåäöü]+\b")
+# A capitalised word (the names of an attendee field; read by ``sentences.has_kind`` too).
+CAPITALISED = re.compile(r"\b[A-ZÆØÅ][a-zæøåäöü]+\b")
 
 
 def attendee_words(pool: Sequence[Sentence]) -> frozenset[str]:
@@ -27,7 +28,7 @@ def attendee_words(pool: Sequence[Sentence]) -> frozenset[str]:
         for line in passage.text.splitlines():
             if not _NOT_PEOPLE.match(line):
                 value = re.sub(r"\([^)]*\)", " ", line.partition(":")[2])
-                words.update(w.casefold() for w in _CAPITALISED.findall(value))
+                words.update(w.casefold() for w in CAPITALISED.findall(value))
     return frozenset(words)
 
 

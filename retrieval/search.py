@@ -261,10 +261,10 @@ def _covered(coverage: Callable[[str], tuple[float, int]], words: list[str]) -> 
     """Share of ``words`` the minutes hold, a compound also when they hold both its parts
     (»rammeaftalesekretariatet« - »sekretariat for rammeaftaler«)."""
     # Words the analyzer drops (stop words) are not counted, as in the index's own coverage.
-    counted = [w for w in words if coverage(w)[1]]
-    if not counted:
+    found = [(share, word) for word in words for share, tokens in [coverage(word)] if tokens]
+    if not found:
         return 0.0
-    return sum(coverage(w)[0] == 1.0 or _parts_covered(coverage, w) for w in counted) / len(counted)
+    return sum(share == 1.0 or _parts_covered(coverage, word) for share, word in found) / len(found)
 
 
 def _parts_covered(coverage: Callable[[str], tuple[float, int]], word: str) -> bool:

@@ -17,6 +17,7 @@ from indexer.dates import DAY_MONTH, MONTHS, find_dates
 from indexer.layout.labels import LABELS, label_at_start
 from indexer.records import Passage
 from retrieval.meetings import asks_next_meeting, asks_when_or_where_held, states_next_meeting
+from retrieval.names import CAPITALISED
 from retrieval.offices import asks_who_was_elected, offices_noted
 from retrieval.overlap import danish_analyzer
 from retrieval.query import QueryPlan, names_a_meeting
@@ -134,7 +135,7 @@ def has_kind(
         first = re.match(r"\s*([^\W\d_]+)\s+", text)
         if first is not None and first[1].casefold() in common:
             text = " " * first.end() + text[first.end() :]
-        if people and any(w.casefold() in people for w in re.findall(r"\b[A-ZÆØÅ][a-zæøåäöü]+\b", text)):
+        if people and any(w.casefold() in people for w in CAPITALISED.findall(text)):
             return 1.0  # a name the minutes list as an attendee's (»Jan var ordstyrer …«)
         return 1.0 if _TWO_NAMES.search(text) else 0.5 if _PROPER.search(text) else 0.0
     if kind == "place":

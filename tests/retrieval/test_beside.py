@@ -12,19 +12,14 @@ from retrieval.names import attendee_words, lower_case_words
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, asked_terms, has_kind, sentences_of
+from retrieval.sentences import asked_terms, has_kind
 from retrieval.units import field_units
+from tests.retrieval.pools import item_sentences
 
 
 @pytest.fixture(scope="module")
 def retriever(real_index: Settings) -> Retriever:
     return Retriever.open(real_index)
-
-
-def item_sentences(retriever: Retriever, prefix: str, number: int) -> list[Sentence]:
-    passages, _, item_rows = retriever.snapshot()
-    source = next(p.source for p in passages if p.source.startswith(prefix))
-    return [s for row in item_rows(source, number) for s in sentences_of(passages[row], row, 0, True)]
 
 
 def test_a_bare_decision_is_quoted_with_what_was_decided(retriever: Retriever) -> None:
@@ -71,10 +66,7 @@ def test_a_name_written_inside_a_sentence_is_no_common_word() -> None:
 
 
 def test_a_name_the_attendee_list_holds_is_a_person_wherever_it_stands(retriever: Retriever) -> None:
-    passages, _, item_rows = retriever.snapshot()
-    source = next(p.source for p in passages if p.source.startswith("004_"))
-    pool = [s for row in item_rows(source, 0) for s in sentences_of(passages[row], row, 0, True)]
-    people = attendee_words(pool)
+    people = attendee_words(item_sentences(retriever, "004_", 0))
     assert {"henrik", "aarup", "leif", "serup"} <= people
     assert not {"kommune", "hjørring", "skype", "formand"} & people  # organisations, places, offices
     # Seed 000: »Jan var ordstyrer …« opens with a first name only; listed as an attendee, it is one.

@@ -16,19 +16,14 @@ from retrieval.offices import asked_stems, asks_an_office, asks_who_was_elected,
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, asked_terms, build_pool, label_asked, sentences_of
+from retrieval.sentences import asked_terms, build_pool, label_asked, sentences_of
 from retrieval.units import field_units, is_heading, row_label
+from tests.retrieval.pools import item_sentences
 
 
 @pytest.fixture(scope="module")
 def retriever(real_index: Settings) -> Retriever:
     return Retriever.open(real_index)
-
-
-def item_sentences(retriever: Retriever, prefix: str, number: int) -> list[Sentence]:
-    passages, _, item_rows = retriever.snapshot()
-    source = next(p.source for p in passages if p.source.startswith(prefix))
-    return [s for row in item_rows(source, number) for s in sentences_of(passages[row], row, 0, True)]
 
 
 def test_a_table_row_keeps_its_figures_with_its_label(retriever: Retriever) -> None:

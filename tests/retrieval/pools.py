@@ -1,0 +1,13 @@
+"""Candidate sentences of one agenda item of the real index, for the answer tests."""
+
+from __future__ import annotations
+
+from retrieval.search import Retriever
+from retrieval.sentences import Sentence, sentences_of
+
+
+def item_sentences(retriever: Retriever, prefix: str, number: int) -> list[Sentence]:
+    """Every candidate of item ``number`` of the minutes whose file name starts with ``prefix``."""
+    passages, _, item_rows = retriever.snapshot()
+    source = next(p.source for p in passages if p.source.startswith(prefix))
+    return [s for row in item_rows(source, number) for s in sentences_of(passages[row], row, 0, True)]
