@@ -23,12 +23,14 @@ _ABBREVIATIONS = frozenset(
 # Units written after an amount: there a full stop before a capitalised word ends the sentence
 # (»kr. 1.933« puts it before the figure, and no capital follows).
 _UNITS_AFTER_AMOUNTS = frozenset({"kr", "mio", "mia"})
+# A new line that opens a list line or a table row ends what stood before it.
+_LINE_OPENS = r"(?=[ \t]*(?:[-•–*]|\d{1,2}[.)]|[a-zæøå][.)])[ \t])|(?=[^\n]*\t)"
 _BOUNDARY = re.compile(
     r"(?<=[.!?:;])[\"”»)]?\s+(?=[\"“«(]?[A-ZÆØÅÄÖÜÉ0-9•–-])"  # sentence end
     r"|\n[ \t]*\n\s*"  # blank line: paragraph end
-    r"|\n(?=[ \t]*(?:[-•–*]|\d{1,2}[.)]|[a-zæøå][.)])[ \t])"  # before a list line
-    r"|\n(?=[^\n]*\t)"  # before a table row
+    rf"|\n(?:{_LINE_OPENS})"  # before a list line or a table row
 )
+_PARAGRAPH_OR_LINE = re.compile(rf"[\"”»)]?[ \t]*\n(?:[ \t]*\n|{_LINE_OPENS})")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.:;!?][\"”»)]?\s*$")
 
 
@@ -62,7 +64,9 @@ def units(text: str) -> list[tuple[int, int]]:
     """Sentence / paragraph / list-line spans covering ``text`` from 0 to len(text)."""
     cuts = [0]
     for m in _BOUNDARY.finditer(text):
-        ends = m.group(0).startswith("\n") or _is_sentence_end(text, m.start())
+        # A full stop before a line break is still an abbreviation's (»underskud på kr.⏎4.554«);
+        # a blank line, a list line or a table row ends the sentence whatever stood before.
+        ends = _PARAGRAPH_OR_LINE.match(text, m.start()) is not None or _is_sentence_end(text, m.start())
         if ends and m.end() > cuts[-1]:
             cuts.append(m.end())
     if cuts[-1] != len(text):

@@ -29,7 +29,7 @@ from retrieval.meetings import next_stated, other_meeting
 from retrieval.names import attendee_words
 from retrieval.offices import offices_noted
 from retrieval.overlap import danish_analyzer, echoes
-from retrieval.query import MEETING_WORD, QueryPlan
+from retrieval.query import MEETING_WORD, QueryPlan, asked_up_front
 from retrieval.ranking import states_outcome
 from retrieval.sentences import (
     HEADER_KINDS,
@@ -88,7 +88,10 @@ class Weights:
     the question asks for (»Næste møde afholdes den 17. august« for »Hvor blev mødet den 25. maj
     holdt?«, and the minutes' own date for »Hvornår er næste møde?«); and ``long``, a
     "sentence" past 70 words, growing to full at 140: a run-on table of contents or table
-    that no full stop ends holds many words and dates by its length alone, not as an answer.
+    that no full stop ends holds many words and dates by its length alone, not as an answer;
+    and ``value_asked``, ``kind`` once more where the question's first words ask for a value (an
+    amount, a count, a date or a deadline; ``query.asked_up_front``): a sentence without one
+    cannot answer »Hvad er fristen …?« however many of the question's words it shares.
     Retuning every weight with them did not hold up on the held-out halves.
     """
 
@@ -99,6 +102,7 @@ class Weights:
     passage_dense: float = 2.0
     sentence_dense: float = 0.0
     kind: float = 0.2
+    value_asked: float = 0.2
     outcome_section: float = 0.4
     header: float = 0.2
     item_rank: float = -1.0
@@ -125,6 +129,11 @@ def cheap_features(
     people = attendee_words(pool) if kind == "person" else frozenset()
     holds = np.array([has_kind(s.text, kind, common, people) for s in pool], dtype=float)
     about = about_its_meeting(plan)
+    # A deadline is asked for wherever its word stands (»frist tilbagemelding LOS-møde«).
+    value_asked = kind == "deadline" or (kind in VALUE_KINDS and asked_up_front(plan.question, kind))
+    ranks = (
+        _rank_among_holders(pool, holds) if kind in VALUE_KINDS else np.array([s.item_rank for s in pool], dtype=float)
+    )
     # A decision that restates a yes/no question ("Blev X godkendt?" - "X godkendt") answers it,
     # and so does a restatement that adds the figure asked for ("Der blev aflagt 2.085 besøg").
     states = outcome if kind not in FIGURE_KINDS else np.maximum(outcome, holds > 0)
@@ -136,23 +145,26 @@ def cheap_features(
         "lexical": with_context(lexical(plan, pool, about), holds, pool)
         * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
         "label": np.maximum.reduce(
-            [labelled_as_asked(plan.lexical_query, pool, kind), _office_noted(plan, pool), stated_next]
+            [labelled_as_asked(plan.lexical_query, pool, kind, common), _office_noted(plan, pool), stated_next]
         ),
         "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float) * (1 + _names_its_committee(plan, pool)),
         "other_meeting": other_meeting(plan, pool),
         "kind": holds,
+        "value_asked": holds * value_asked,
         "outcome_section": outcome,
         # Twice when the question asks when or where the meeting it dates was held, or who came:
         # its header's fields are about that meeting itself, what the items say of meetings is
         # about others.
         "header": np.array([kind in HEADER_KINDS and s.passage.item_number == 0 for s in pool], dtype=float)
         * (1 + about),
-        "item_rank": _rank_among_holders(pool, holds)
-        if kind in VALUE_KINDS
-        else np.array([s.item_rank for s in pool], dtype=float),
+        "item_rank": ranks,
         # The best item is read whole (the answer may be in any of its passages, and the app
-        # shows it in full): the search's ranking of its passages is left to ``lead``.
-        "shown": np.array([s.shown or s.item_rank == 0 for s in pool], dtype=float),
+        # shows it in full): the search's ranking of its passages is left to ``lead``. Asked for
+        # a value, that is the best item that states one.
+        "shown": np.array(
+            [s.shown or s.item_rank == 0 or (value_asked and rank == 0) for s, rank in zip(pool, ranks, strict=True)],
+            dtype=float,
+        ),
         "lead": np.array([s.lead for s in pool], dtype=float),
         "echo": echo,
         "stub": np.array([len(s.text.split()) < 3 and not has_kind(s.text, kind) for s in pool], dtype=float),
@@ -204,7 +216,9 @@ def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarra
     return np.array([acting[(s.passage.committee, s.passage.body)] for s in pool], dtype=float)
 
 
-def labelled_as_asked(question: str, pool: Sequence[Sentence], kind: str | None = None) -> np.ndarray:
+def labelled_as_asked(
+    question: str, pool: Sequence[Sentence], kind: str | None = None, common: frozenset[str] = frozenset()
+) -> np.ndarray:
     """1 for a labelled line whose label the question names ("Hvem meldte afbud?" - "Afbud: ..."),
     or whose field is what it asks for ("Hvor blev mødet holdt?" - "Sted: Rådhuset"); for a
     table row the share of its label named (``row_asked``), 2 when the whole label is named and
@@ -213,7 +227,7 @@ def labelled_as_asked(question: str, pool: Sequence[Sentence], kind: str | None 
     # A row whose whole label is asked for its figure is the answer by itself, as a header field
     # asked for is (not »Hobro Krisecenter …« for »… Aalborg Krisecenter?«).
     figure = kind in FIGURE_KINDS
-    rows = [row_asked(s.text, asked) for s in pool]
+    rows = [row_asked(s.text, asked, common) for s in pool]
     return np.array(
         [
             max(
@@ -225,17 +239,21 @@ def labelled_as_asked(question: str, pool: Sequence[Sentence], kind: str | None 
     )
 
 
-def row_asked(text: str, asked: set[str]) -> float:
+def row_asked(text: str, asked: set[str], common: frozenset[str] = frozenset()) -> float:
     """For a table row, the share of its label's words that the question names, the remark in
     brackets aside (»Hvad blev resultatet …?« - »Resultat (p.t. udlæg Aalborg kommune) -164.000«);
-    0 for anything else."""
+    0 for anything else. ``common``: words the minutes write in lower case (the label's first
+    word is capitalised anyway: »Samlede udgifter i alt« names no other row)."""
     label = row_label(dehyphenate(text))
     label = re.sub(r"\(.*?\)", " ", label) if label else ""
     stems = set(danish_analyzer()(label))
     share = len(stems & asked) / len(stems) if stems else 0.0
     # A name the question lacks makes it another row of the table (»Hobro Krisecenter 4 1.943«
     # for »… Aalborg Krisecenter?«).
-    other = any(w[:1].isupper() and not set(danish_analyzer()(w)) & asked for w in label.split())
+    words = label.split()
+    if words and words[0].casefold() in common:
+        words = words[1:]
+    other = any(w[:1].isupper() and not set(danish_analyzer()(w)) & asked for w in words)
     return 0.0 if share < 1 and other else share
 
 

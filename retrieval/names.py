@@ -52,8 +52,9 @@ def common_words(
     plan: QueryPlan, pool: Sequence[Sentence], words_of: Callable[[str], frozenset[str]]
 ) -> frozenset[str]:
     """Words that the minutes the candidates come from write in lower case somewhere
-    (``words_of(source)``): not names where they open a sentence (»Grundet Corona …«).
-    Needed for questions about people only."""
-    if plan.expects != "person":
+    (``words_of(source)``): not names where they open a sentence (»Grundet Corona …«) or a
+    table row's label (»Samlede udgifter i alt …«). Needed for questions about people and
+    figures only."""
+    if plan.expects not in ("person", "money", "count"):
         return frozenset()
     return frozenset().union(*(words_of(source) for source in {s.passage.source for s in pool}))

@@ -59,8 +59,16 @@ _PROPOSAL_QUESTION = re.compile(
     r"holdt|afholdt|held|conducted|afviklet)\b))",
     re.IGNORECASE,
 )
+# A question word that asks for a time by naming its unit (»Hvilken uge flyttes anden
+# takstindberetning til?«): it names what is asked before any topic word (»takst«) can.
+_WHICH_TIME = re.compile(
+    r"\b(?:hvilke[nt]|which|what|vilke[nt])\s+(?:uge|dag|dato|måned|år|tidspunkt|klokkeslæt|week|day|date|month|"
+    r"year|time|vecka|datum|månad)\b",
+    re.I,
+)
 # The kind of answer a question expects, from its question words.
 _ANSWER_TYPES = (
+    ("date", _WHICH_TIME),
     (
         "money",
         re.compile(r"\b(hvor meget|how much|kost\w*|cost\w*|pris\w*|price\w*|takst\w*|rate|beløb\w*|amount)\b", re.I),
@@ -78,6 +86,7 @@ _EXPECTS = (
     # Also inside compounds and by its other nouns (»hovedårsagen«, »grunden til«, »forklaringen på«).
     ("reason", re.compile(r"\b(hvorfor|why|varför|\w*årsag\w*|\w*begrundels\w*|baggrunden for|"
                           r"\w*grund(?:en|ene)? til,? at|forklaring(?:en)? på|reason\w*|cause of)\b", re.I)),
+    ("time", _WHICH_TIME),
     ("money", re.compile(r"\b(hvor meget|hvor mye|how much|kost\w*|cost\w*|pris\w*|\w*pris(?:en|er|erne|ens)?|"
                          r"\w*takst\w*|\w*beløb\w*|amount|tariffs?|"
                          r"(?:daily|nightly|hourly|weekly|monthly|annual|yearly|flat|tax|interest)\s+rates?|"
@@ -203,6 +212,25 @@ _HAPPENED = re.compile(
 _ASKS_AMOUNT = re.compile(
     r"\b(hvor meget|how much|hur mycket|hvad koster|(?:hvor|hur|how)\s+(?:stor\w*|høj\w*|big|large|high))\b", re.I
 )
+
+
+# Words from the question's start within which a kind's cue is what is asked (»Hvad er fristen
+# …?«, »Hvor stor en andel …?«, »What would the yearly flat fee be …?«), not a topic word further
+# on (»Hvad kom der ud af Leifs ønske om … uenige i beløbet?«).
+UP_FRONT_WORDS = 6
+
+
+# A question word: without one, words (»anden takstindberetning flyttes«) name a topic only.
+_QUESTION_WORD = re.compile(r"\b(?:hvor|hvornår|hvad|hvilke[nt]?|when|how|what|which|hur|vad|när|senest)\b", re.I)
+
+
+def asked_up_front(question: str, kind: str | None) -> bool:
+    """Whether a question word asks for ``kind``: its cue opens within the question's first words."""
+    words = list(re.finditer(r"\S+", question))
+    if kind is None or not words or not _QUESTION_WORD.search(question):
+        return False
+    limit = words[min(UP_FRONT_WORDS, len(words)) - 1].end()
+    return any(m.start() < limit for cue_kind, cue in _EXPECTS if cue_kind == kind for m in cue.finditer(question))
 
 
 def expected_kind(question: str, asks_outcome: bool) -> str | None:

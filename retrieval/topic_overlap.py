@@ -41,22 +41,27 @@ _REFERS_BACK = re.compile(
     r"\b(?:(?:til|af|for|om|med)\s+(?:dette|disse)|her(?:af|til|for|om)|der(?:af|til)|thereof|(?:of|for|to)\s+(?:this|these))\b",
     re.IGNORECASE,
 )
+# A sentence that opens with a demonstrative (»Disse tilbagemeldinger …«, »Dette beløb …«) is
+# about what the one before named, though less surely: the demonstrative may point further back.
+OPENING_SHARE = 0.5
+_OPENS_BACK = re.compile(r"^\W*(?:dette|denne|disse|this|these)\b", re.IGNORECASE)
+
+
+def _opens_back(text: str) -> bool:
+    return _OPENS_BACK.match(text) is not None
 
 
 def with_context(lexical: np.ndarray, holds: np.ndarray, pool: Sequence[Sentence]) -> np.ndarray:
     """A sentence that holds the kind of answer asked for and points back (»dette«, »heraf«) to
     the one before it, which names the topic (»… fx værnemidler og ekstra rengøring. FU vurderer,
     at udgiften til dette … bør finansieres særskilt af den enkelte kommune.«), is about that
-    topic too: it gets that overlap."""
+    topic too: it gets that overlap; one that opens with a demonstrative (»Disse tilbagemeldinger
+    … sendes til sekretariatet inden den 21. juni«) half of it."""
     out = lexical.copy()
     for i in range(1, len(pool)):
-        if (
-            holds[i] > 0
-            and pool[i].row == pool[i - 1].row
-            and pool[i].unit == pool[i - 1].unit + 1
-            and _REFERS_BACK.search(pool[i].text)
-        ):
-            out[i] = max(lexical[i], CONTEXT_SHARE * lexical[i - 1])
+        if holds[i] > 0 and pool[i].row == pool[i - 1].row and pool[i].unit == pool[i - 1].unit + 1:
+            share = CONTEXT_SHARE if _REFERS_BACK.search(pool[i].text) else OPENING_SHARE * _opens_back(pool[i].text)
+            out[i] = max(lexical[i], share * lexical[i - 1])
     return out
 
 

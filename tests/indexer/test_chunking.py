@@ -80,3 +80,18 @@ def test_an_amount_in_kroner_ends_a_sentence_before_a_capitalised_word() -> None
     ]
     assert len(units("Taksten er kr. 1.933 pr. døgn.")) == 1
     assert len(units("Ca. 3,45 mio. kr. Målet er balance.")) == 2
+
+
+def test_a_line_break_after_an_abbreviation_does_not_end_the_sentence() -> None:
+    # Realdev 215 (a PDF) breaks its line between »kr.« and the amount.
+    text = "F19 fremlagde regnskabet for 2022 som viser et underskud på kr.\n4.554. Foreningen har et indestående."
+    assert [text[a:b].strip() for a, b in units(text)] == [
+        "F19 fremlagde regnskabet for 2022 som viser et underskud på kr.\n4.554.",
+        "Foreningen har et indestående.",
+    ]
+    # A full stop before a line break still ends a sentence, and a blank line, a list line or a
+    # table row ends what stood before them whatever it ended with.
+    assert len(units("Godkendt.\nNæste punkt blev drøftet.")) == 2
+    assert len(units("Se bl.a.\n- punkt et\n- punkt to")) == 3
+    assert len(units("Jf. bilag 2 m.fl.\n\nAndet afsnit.")) == 2
+    assert len(units("Tabel:\nA\t1\nB\t2")) == 3

@@ -605,3 +605,21 @@ def test_an_item_stating_no_value_of_the_kind_asked_does_not_stand_before_one_th
     response = respond(retriever.search(question), retriever)
     assert response.answer is not None
     assert "sendes til sekretariatet inden den 21. juni" in response.answer.text
+
+
+def test_a_deadline_asked_is_quoted_from_the_item_that_states_it(retriever: Retriever) -> None:
+    # Seed 001's item on the LOS meeting is found first and names dates, none of them a deadline;
+    # seed 000's states it in its Referat, a passage the search did not list.
+    answer = respond(retriever.search("Hvad var fristen for at melde tilbage om mødet med LOS?"), retriever).answer
+    assert answer is not None and "inden den 21. juni" in answer.text
+
+
+def test_a_sentence_opening_with_a_demonstrative_is_about_the_one_before() -> None:
+    item = Passage("a", "f.txt", "C", "C", "2012-05-24", 3, "Møde med LOS", "Referat",
+                   "Direktørerne vender tilbage om de ønsker at deltage i mødet. Disse tilbagemeldinger sendes "
+                   "til sekretariatet inden den 21. juni. FU drøftede mødet den 25. april.", "h", (0, 1))  # fmt: skip
+    pool = sentences_of(item, 0, 0, True)
+    plan = analyze("Hvornår skulle direktørerne melde tilbage om deltagelse i mødet?")
+    lexical = cheap_features(plan, pool)["lexical"]
+    assert [s.text.split()[0] for s in pool] == ["Direktørerne", "Disse", "FU"]
+    assert lexical[1] == pytest.approx(lexical[0] / 2) and lexical[1] > lexical[2]

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from retrieval.meetings import asks_next_meeting, asks_when_or_where_held
-from retrieval.query import analyze, detect_language, extract_date_range, strip_period
+from retrieval.query import analyze, asked_up_front, detect_language, extract_date_range, strip_period
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,21 @@ def test_words_of_the_new_kinds_in_other_senses() -> None:
     assert analyze("Where did the board meet in March 2019?").names_meeting
     # Holding the meeting itself, with the minutes cited: still when or where it was held.
     assert asks_when_or_where_held(analyze("Hvor blev mødet holdt ifølge referatet fra 3. maj 2020?"))
+
+
+def test_a_question_word_naming_a_unit_of_time_asks_for_a_time() -> None:
+    # »takst« names the topic; »hvilken uge« what is asked.
+    assert analyze("Hvilken uge flyttes anden takstindberetning til?").expects == "time"
+    assert analyze("Which week was the tariff reporting moved to?").expects == "time"
+    assert analyze("Hvilket år steg taksten?").expects == "time"
+    assert analyze("Hvor meget steg taksten?").expects == "money"
+
+
+def test_a_value_is_asked_up_front_by_a_question_word() -> None:
+    assert asked_up_front("Hvad er fristen for at give sekretariatet besked?", "deadline")
+    assert asked_up_front("Hvor stor en andel af et underskud må overføres?", "money")
+    assert asked_up_front("What would the yearly flat fee be for joining?", "money")
+    # A sum named deep in the question is its topic; words without a question word name one too.
+    question = "Hvad kom der ud af ønsket om at fjerne passussen om at betale regningen uanset beløbet?"
+    assert analyze(question).expects == "money" and not asked_up_front(question, "money")
+    assert not asked_up_front("anden takstindberetning flyttes", "money")

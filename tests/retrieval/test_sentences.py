@@ -181,6 +181,11 @@ def test_a_table_row_whose_label_the_question_names() -> None:
     asked = asked_terms("Hvad er døgntaksten på Aalborg Krisecenter?")
     assert row_asked("Hobro Krisecenter 4 1.943", asked) == 0.0
     assert row_asked("Aalborg Krisecenter 7 1.933", asked) == 1.0
+    # A label's first word is capitalised anyway: one the minutes write small is no name.
+    asked = asked_terms("Hvad endte udgifterne på i 2012?")
+    assert row_asked("Samlede udgifter i alt 1.715.000 1.510.000 -205.000", asked) == 0.0
+    assert row_asked("Samlede udgifter i alt 1.715.000 1.510.000 -205.000", asked, frozenset({"samlede"})) == 0.5
+    assert row_asked("Hobro Krisecenter 4 1.943", asked, frozenset({"samlede"})) == 0.0
 
 
 def test_a_question_naming_a_field_asks_for_its_other_labels_too() -> None:
