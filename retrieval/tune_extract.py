@@ -35,6 +35,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "sentence_dense": (0, 2, 4, 6, 8, 12, 16),
     "kind": (0, 0.2, 0.4, 0.8, 1.2),
     "value_asked": (0, 0.2, 0.4, 0.8),
+    "change": (0, 0.2, 0.4, 0.8),
     "outcome_section": (0, 0.4, 0.8, 1.5),
     "header": (0, 0.2, 0.4, 0.8),
     "item_rank": (0, -0.1, -0.25, -0.5, -1.0),

@@ -623,3 +623,18 @@ def test_a_sentence_opening_with_a_demonstrative_is_about_the_one_before() -> No
     lexical = cheap_features(plan, pool)["lexical"]
     assert [s.text.split()[0] for s in pool] == ["Direktørerne", "Disse", "FU"]
     assert lexical[1] == pytest.approx(lexical[0] / 2) and lexical[1] > lexical[2]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor meget hæves døgntaksten på Aalborg Krisecenter?",
+        "Hvor meget går taksten på Aalborg Krisecenter op?",
+        "How much will the daily rate at Aalborg Krisecenter go up?",
+    ],
+)
+def test_a_change_asked_is_answered_by_the_change_not_the_table_of_levels(retriever: Retriever, question: str) -> None:
+    # Seed 004 item 7: a table of the crisis centres' rates (»Aalborg Krisecenter 7 1.933«) and,
+    # in another passage, the rise asked for (»… en takststigning på 206 kr. …«).
+    answer = respond(retriever.search(question), retriever).answer
+    assert answer is not None and "206 kr" in answer.text
