@@ -27,6 +27,14 @@ _FIELD_LINE_END = re.compile(
     r"(?=[ \t]*(?-i:[A-ZÆØÅ]))",
     re.IGNORECASE | re.MULTILINE,
 )
+# A list line's end before a capitalised line that is no list line: the list has ended
+# (»• Mulighed for benchmarking⏎Døgnseminaret afholdes på Hotel Sixtus.«), unless the list
+# line breaks off mid-phrase (a comma, a hyphen, »og«) and the next line goes on with it.
+_LIST_END = re.compile(
+    r"^[ \t]*[-•▪●◦·*–][ \t][^\n]*[^\s,;–-](?<!\bog)(?<!\beller)(?<!\bsamt)(?<!\bi)(?<!\bfor)(?<!\btil)"
+    r"(?<!\bmed)(?<!\bom)(?<!\bpå)(?<!\baf)[ \t]*\n(?=[ \t]*[A-ZÆØÅ])",
+    re.MULTILINE,
+)
 # Also a list line's date or number before its colon: »- 17. August: Rapporterne forelægges DAS«.
 _LABEL_START = re.compile(r"[ \t]*(?:[-•–*][ \t]+)?[A-ZÆØÅ0-9][\w .()/-]{0,30}:[ \t]*$")
 # A label the header step knows, inside a line: "... Byrådssalen Starttidspunkt: Kl. 17:00".
@@ -59,7 +67,7 @@ def field_units(text: str) -> list[tuple[int, int]]:
     step knows, so that each field is a fact of its own there too.
     """
     inline = {m.start() for m in _INLINE_LABEL.finditer(text) if text[m.start()].isupper()}
-    line_ends = (_LABEL_LINE, _TABBED_LABEL_LINE, _NUMBER_LINE, _FIELD_LINE_END, _ROW_END)
+    line_ends = (_LABEL_LINE, _TABBED_LABEL_LINE, _NUMBER_LINE, _FIELD_LINE_END, _ROW_END, _LIST_END)
     lines = {m.end() for pattern in line_ends for m in pattern.finditer(text)}
     cuts = {0, len(text)} | {a for a, _ in units(text)} | lines | inline
     edges = sorted(cuts)

@@ -303,3 +303,18 @@ def test_an_office_inside_a_parenthesis_and_a_next_step_are_not_what_they_name()
     assert not office_asked("Ole Hansen (tidligere formand for udvalget)", asked)
     assert "referent" not in asked_stems(analyze("Hvem tog referatet til efterretning?"))
     assert not states_next_meeting("Næste skridt er et møde med forvaltningen den 12. maj.")
+
+
+def test_a_list_ends_before_a_capitalised_line_that_is_no_list_line() -> None:
+    # Seed 002 item 6: the last bullet, then the place of the seminar on a line of its own.
+    text = (
+        "Fordelene ved at have fælles mål er:\n• Mere videndeling\n"
+        "• Mulighed for benchmarking på tværs af kommunerne\nDøgnseminaret afholdes på Hotel Sixtus ved Middelfart."
+    )
+    assert [" ".join(text[a:b].split()) for a, b in field_units(text)][-2:] == [
+        "• Mulighed for benchmarking på tværs af kommunerne",
+        "Døgnseminaret afholdes på Hotel Sixtus ved Middelfart.",
+    ]
+    # A list line broken off mid-phrase goes on on the next line, capitalised or not.
+    text = "• Møde med\nSocialstyrelsen om sagen\n• Orientering fra FU om\nKKR's beslutning"
+    assert len(field_units(text)) == 2
