@@ -55,6 +55,9 @@ FIGURE_KINDS = frozenset({"money", "count"})
 # passed over in the items' ranks (``_rank_among_holders``). Not names, places or outcomes:
 # nearly every item holds a capitalised word or a decision.
 VALUE_KINDS = FIGURE_KINDS | {"time", "deadline"}
+# Kinds whose answer has a shape of its own (a value, or who finances it): asked for by the
+# question's first words, a sentence without it cannot answer (``kind_asked``).
+SHAPED_KINDS = VALUE_KINDS | {"payer"}
 # Words from which a "sentence" counts as run-on (a table of contents, a table's rows).
 LONG_WORDS = 70
 # An English question meets the Danish minutes only through its words' translations, so the same
@@ -89,9 +92,11 @@ class Weights:
     holdt?«, and the minutes' own date for »Hvornår er næste møde?«); and ``long``, a
     "sentence" past 70 words, growing to full at 140: a run-on table of contents or table
     that no full stop ends holds many words and dates by its length alone, not as an answer;
-    and ``value_asked``, ``kind`` once more where the question's first words ask for a value (an
-    amount, a count, a date or a deadline; ``query.asked_up_front``): a sentence without one
-    cannot answer »Hvad er fristen …?« however many of the question's words it shares; and
+    and ``kind_asked``, ``kind`` once more where the question's first words ask for a value (an
+    amount, a count, a date or a deadline) or who pays (``query.asked_up_front``): a sentence
+    without one cannot answer »Hvad er fristen …?« however many of the question's words it
+    shares (for a person or a place it lost more than it won: a capitalised word is no surer
+    sign of either); and
     ``change``, a sentence stating a value and a change (»… lade taksten stige med 206 kr.«) where
     the question asks how much something changed (»Hvor meget stiger døgntaksten?«), not a table
     of the levels.
@@ -105,7 +110,7 @@ class Weights:
     passage_dense: float = 2.0
     sentence_dense: float = 0.0
     kind: float = 0.2
-    value_asked: float = 0.2
+    kind_asked: float = 0.2
     change: float = 0.2
     outcome_section: float = 0.4
     header: float = 0.2
@@ -134,7 +139,7 @@ def cheap_features(
     holds = np.array([has_kind(s.text, kind, common, people) for s in pool], dtype=float)
     about = about_its_meeting(plan)
     # A deadline is asked for wherever its word stands (»frist tilbagemelding LOS-møde«).
-    value_asked = kind == "deadline" or (kind in VALUE_KINDS and asked_up_front(plan.question, kind))
+    kind_asked = kind == "deadline" or (kind in SHAPED_KINDS and asked_up_front(plan.question, kind))
     ranks = (
         _rank_among_holders(pool, holds) if kind in VALUE_KINDS else np.array([s.item_rank for s in pool], dtype=float)
     )
@@ -154,8 +159,8 @@ def cheap_features(
         "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float) * (1 + _names_its_committee(plan, pool)),
         "other_meeting": other_meeting(plan, pool),
         "kind": holds,
-        "value_asked": holds * value_asked,
-        "change": _states_change(plan, pool, holds) if value_asked else np.zeros(len(pool)),
+        "kind_asked": holds * kind_asked,
+        "change": _states_change(plan, pool, holds) if kind_asked else np.zeros(len(pool)),
         "outcome_section": outcome,
         # Twice when the question asks when or where the meeting it dates was held, or who came:
         # its header's fields are about that meeting itself, what the items say of meetings is
@@ -167,7 +172,7 @@ def cheap_features(
         # shows it in full): the search's ranking of its passages is left to ``lead``. Asked for
         # a value, that is the best item that states one.
         "shown": np.array(
-            [s.shown or s.item_rank == 0 or (value_asked and rank == 0) for s, rank in zip(pool, ranks, strict=True)],
+            [s.shown or s.item_rank == 0 or (kind_asked and rank == 0) for s, rank in zip(pool, ranks, strict=True)],
             dtype=float,
         ),
         "lead": np.array([s.lead for s in pool], dtype=float),

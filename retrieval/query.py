@@ -221,7 +221,9 @@ UP_FRONT_WORDS = 6
 
 
 # A question word: without one, words (»anden takstindberetning flyttes«) name a topic only.
-_QUESTION_WORD = re.compile(r"\b(?:hvor|hvornår|hvad|hvilke[nt]?|when|how|what|which|hur|vad|när|senest)\b", re.I)
+_QUESTION_WORD = re.compile(
+    r"\b(?:hvor|hvornår|hvad|hvilke[nt]?|hvem|when|how|what|which|who|hur|vad|när|vem|senest)\b", re.I
+)
 
 
 def asked_up_front(question: str, kind: str | None) -> bool:

@@ -34,7 +34,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "passage_dense": (0, 2, 4, 6, 8, 12),
     "sentence_dense": (0, 2, 4, 6, 8, 12, 16),
     "kind": (0, 0.2, 0.4, 0.8, 1.2),
-    "value_asked": (0, 0.2, 0.4, 0.8),
+    "kind_asked": (0, 0.2, 0.4, 0.8),
     "change": (0, 0.2, 0.4, 0.8),
     "outcome_section": (0, 0.4, 0.8, 1.5),
     "header": (0, 0.2, 0.4, 0.8),

@@ -638,3 +638,10 @@ def test_a_change_asked_is_answered_by_the_change_not_the_table_of_levels(retrie
     # in another passage, the rise asked for (»… en takststigning på 206 kr. …«).
     answer = respond(retriever.search(question), retriever).answer
     assert answer is not None and "206 kr" in answer.text
+
+
+def test_who_pays_asked_up_front_is_answered_by_who_finances_it(retriever: Retriever) -> None:
+    # Seed 004 item 10: the sentence that names the topic (Corona) loses to the one saying who pays.
+    question = "hvem skal betale for håndsprit og mundbind på bostederne under corona?"
+    answer = respond(retriever.search(question), retriever).answer
+    assert answer is not None and answer.text.startswith("FU vurderer, at udgiften til dette")

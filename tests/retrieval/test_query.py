@@ -146,3 +146,4 @@ def test_a_value_is_asked_up_front_by_a_question_word() -> None:
     question = "Hvad kom der ud af ønsket om at fjerne passussen om at betale regningen uanset beløbet?"
     assert analyze(question).expects == "money" and not asked_up_front(question, "money")
     assert not asked_up_front("anden takstindberetning flyttes", "money")
+    assert asked_up_front("Hvem skal betale for værnemidlerne?", "payer")

@@ -82,7 +82,9 @@ def test_the_words_a_source_writes_in_lower_case_are_read_once(retriever: Retrie
     assert retriever.lower_case_words(source) is words
     pool = item_sentences(retriever, "004_", 10)
     assert common_words(analyze("Hvem drøftede værnemidler?"), pool, retriever.lower_case_words) == words
-    assert common_words(analyze("Hvad koster værnemidler?"), pool, retriever.lower_case_words) == frozenset()
+    # Asked for a figure they are read too (a table row's first word); for a time they are not.
+    assert common_words(analyze("Hvad koster værnemidler?"), pool, retriever.lower_case_words) == words
+    assert common_words(analyze("Hvornår blev værnemidler drøftet?"), pool, retriever.lower_case_words) == frozenset()
 
 
 def test_an_office_noted_beside_a_name_answers_who_holds_it(retriever: Retriever) -> None:
