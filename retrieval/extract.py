@@ -29,7 +29,7 @@ from retrieval.meetings import next_stated, other_meeting
 from retrieval.names import attendee_words
 from retrieval.offices import offices_noted
 from retrieval.overlap import danish_analyzer, echoes
-from retrieval.query import MEETING_WORD, QueryPlan, asked_up_front
+from retrieval.query import MEETING_WORD, QueryPlan
 from retrieval.ranking import states_outcome
 from retrieval.sentences import (
     HEADER_KINDS,
@@ -41,6 +41,7 @@ from retrieval.sentences import (
 )
 from retrieval.topic_overlap import about_its_meeting, lexical, with_context
 from retrieval.units import row_label
+from retrieval.values import FIGURE_KINDS, VALUE_KINDS, asks_for_its_kind, rank_among_holders, states_change
 
 # Sentences embedded per question (the slow step), chosen by the cheap features.
 SHORTLIST = 4
@@ -48,16 +49,6 @@ SHORTLIST = 4
 # rarely overtaken. Measured: the same answers on all three question sets for 0.05 to 0.15, with
 # 0.4 sentences embedded per question on average at 0.05 (1.2 at 0.15).
 DENSE_REACH = 0.05
-# Kinds of answer that a sentence restating the question can still add (a date or place
-# pattern is too loose: "Møde i Byrådet den 20. maj" restates the question's own date).
-FIGURE_KINDS = frozenset({"money", "count"})
-# Kinds of answer that are a value (an amount, a count, a date): an item that states none is
-# passed over in the items' ranks (``_rank_among_holders``). Not names, places or outcomes:
-# nearly every item holds a capitalised word or a decision.
-VALUE_KINDS = FIGURE_KINDS | {"time", "deadline"}
-# Kinds whose answer has a shape of its own (a value, or who finances it): asked for by the
-# question's first words, a sentence without it cannot answer (``kind_asked``).
-SHAPED_KINDS = VALUE_KINDS | {"payer"}
 # Words from which a "sentence" counts as run-on (a table of contents, a table's rows).
 LONG_WORDS = 70
 # An English question meets the Danish minutes only through its words' translations, so the same
@@ -96,8 +87,7 @@ class Weights:
     amount, a count, a date or a deadline) or who pays (``query.asked_up_front``): a sentence
     without one cannot answer »Hvad er fristen …?« however many of the question's words it
     shares (for a person or a place it lost more than it won: a capitalised word is no surer
-    sign of either); and
-    ``change``, a sentence stating a value and a change (»… lade taksten stige med 206 kr.«) where
+    sign of either); and ``change``, a sentence stating a value and a change (»… lade taksten stige med 206 kr.«) where
     the question asks how much something changed (»Hvor meget stiger døgntaksten?«), not a table
     of the levels.
     Retuning every weight with them did not hold up on the held-out halves.
@@ -138,10 +128,9 @@ def cheap_features(
     people = attendee_words(pool) if kind == "person" else frozenset()
     holds = np.array([has_kind(s.text, kind, common, people) for s in pool], dtype=float)
     about = about_its_meeting(plan)
-    # A deadline is asked for wherever its word stands (»frist tilbagemelding LOS-møde«).
-    kind_asked = kind == "deadline" or (kind in SHAPED_KINDS and asked_up_front(plan.question, kind))
+    kind_asked = asks_for_its_kind(plan)
     ranks = (
-        _rank_among_holders(pool, holds) if kind in VALUE_KINDS else np.array([s.item_rank for s in pool], dtype=float)
+        rank_among_holders(pool, holds) if kind in VALUE_KINDS else np.array([s.item_rank for s in pool], dtype=float)
     )
     # A decision that restates a yes/no question ("Blev X godkendt?" - "X godkendt") answers it,
     # and so does a restatement that adds the figure asked for ("Der blev aflagt 2.085 besøg").
@@ -160,7 +149,7 @@ def cheap_features(
         "other_meeting": other_meeting(plan, pool),
         "kind": holds,
         "kind_asked": holds * kind_asked,
-        "change": _states_change(plan, pool, holds) if kind_asked else np.zeros(len(pool)),
+        "change": states_change(plan, pool, holds) if kind_asked else np.zeros(len(pool)),
         "outcome_section": outcome,
         # Twice when the question asks when or where the meeting it dates was held, or who came:
         # its header's fields are about that meeting itself, what the items say of meetings is
@@ -181,41 +170,6 @@ def cheap_features(
         "attachment": np.array([(s.passage.section or "").casefold() == "bilag" for s in pool], dtype=float),
         "long": np.array([min(1.0, max(0.0, (len(s.text.split()) - LONG_WORDS) / LONG_WORDS)) for s in pool]),
     }
-
-
-# A change asked for (»Hvor meget stiger taksten?«, »How much did the rate go up?«) and a
-# change stated (»… lade taksten stige med 206 kr.«, »en takststigning på 206 kr.«): the answer is
-# the change, not a table of the levels before and after it.
-_CHANGE = re.compile(
-    r"\b(?:\w*(?:stigning|forhøjelse|nedsættelse|reduktion|vækst|increase|decrease)\w*|stig\w*|steg|øge[ts]?|øget|"
-    r"forhøj\w*|hæve[ts]?|hævet|falde[rt]?|faldt|sænke[ts]?|sænket|nedsæt\w*|reducer\w*|nedjuster\w*|opjuster\w*|"
-    r"vokse[rt]?|vokset|rise[sn]?|rose|went up|go(?:es)? up|gone up|went down|go(?:es)? down|grow[sn]?|grew)\b",
-    re.IGNORECASE,
-)
-
-
-# A Danish particle verb parted by its subject: »Hvor meget går taksten op?«.
-_PARTED_CHANGE = re.compile(r"\b(?:går|gik|gå|sættes|blev sat)\b[^?]*\b(?:op|ned)\b", re.IGNORECASE)
-
-
-def _states_change(plan: QueryPlan, pool: Sequence[Sentence], holds: np.ndarray) -> np.ndarray:
-    """1 for a sentence stating a value and a change when the question asks how much something changed."""
-    if not (_CHANGE.search(plan.question) or _PARTED_CHANGE.search(plan.question)):
-        return np.zeros(len(pool))
-    return np.array(
-        [h >= 1.0 and _CHANGE.search(s.text) is not None for s, h in zip(pool, holds, strict=True)], dtype=float
-    )
-
-
-def _rank_among_holders(pool: Sequence[Sentence], holds: np.ndarray) -> np.ndarray:
-    """Each sentence's item rank, counting only the better items that hold a value of the kind
-    asked for: an item with no date at all does not stand before the one that states the
-    deadline asked for (»… sendes til sekretariatet inden den 21. juni«)."""
-    held: dict[int, bool] = {}
-    for s, value in zip(pool, holds, strict=True):
-        held[s.item_rank] = held.get(s.item_rank, False) or value >= 1.0
-    rank = {r: sum(1 for better in held if better < r and held[better]) for r in held}
-    return np.array([rank[s.item_rank] for s in pool], dtype=float)
 
 
 def _office_noted(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
