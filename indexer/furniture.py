@@ -153,6 +153,7 @@ def find_furniture(src: SourceText) -> Furniture:
     else:
         drop |= _inline_page_breaks(all_lines)
     spans, texts = [], []
+    kept = False
     for start, end, raw in all_lines:
         if start in drop or (raw.strip() and is_chrome(raw)):
             spans.append((start, min(end + 1, len(src.text))))
@@ -167,4 +168,8 @@ def find_furniture(src: SourceText) -> Furniture:
         elif m and m.start() == 0:
             spans.append((start, min(end + 1, len(src.text))))
             texts.append(raw.strip())
-    return Furniture(tuple(spans), tuple(texts))
+        else:
+            kept = kept or bool(raw.strip())
+    # A file that is nothing but what looks like furniture (»BACK TO TOP«) keeps its text: it
+    # is read as it stands rather than left with no passage at all.
+    return Furniture(tuple(spans), tuple(texts)) if kept else Furniture((), ())
