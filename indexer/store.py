@@ -109,9 +109,15 @@ class PassageIndex:
         return index
 
     def search(
-        self, query_vector: np.ndarray, query_text: str, k: int, allowed: np.ndarray | None = None
+        self,
+        query_vector: np.ndarray,
+        query_text: str,
+        k: int,
+        allowed: np.ndarray | None = None,
+        expand: bool = False,
     ) -> Candidates:
-        """The ``k`` best passages by vector similarity and by BM25, restricted to ``allowed``."""
+        """The ``k`` best passages by vector similarity and by BM25, restricted to ``allowed``;
+        ``expand``: BM25 meets the words as the minutes may write them (``BM25Index.scores``)."""
         faiss = _faiss()
         n = len(self.passages)
         if n == 0 or (allowed is not None and not allowed.any()):
@@ -137,14 +143,16 @@ class PassageIndex:
             faiss.omp_set_num_threads(previous)
         dense = [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
 
-        lexical = self.bm25.scores(query_text)
+        lexical = self.bm25.scores(query_text, expand)
         if allowed is not None:
             lexical = np.where(allowed, lexical, 0.0)
         positive = np.flatnonzero(lexical > 0)
         if len(positive) > k:
             positive = positive[np.argpartition(-lexical[positive], k - 1)[:k]]
         order = positive[np.argsort(-lexical[positive], kind="stable")]
-        return Candidates(dense, [(int(r), float(lexical[r])) for r in order], self.text_bm25.scores(query_text))
+        return Candidates(
+            dense, [(int(r), float(lexical[r])) for r in order], self.text_bm25.scores(query_text, expand)
+        )
 
     # ---- persistence -------------------------------------------------------------
 

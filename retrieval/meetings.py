@@ -38,17 +38,21 @@ _CITED = re.compile(
 _HELD = re.compile(r"\b(?:holdt|afholdt|afviklet|mødtes|held|met)\b", re.IGNORECASE)
 
 
+# A body meeting (»Hvor mødtes Socialdirektørforum …?«, »Hvilket lokale var kredsen samlet i?«):
+# the verb says that what is asked about is a meeting of its subject, dated or not.
+_MET = re.compile(r"\b(?:mødtes|samledes|samlet|met|gathered|convened)\b", re.IGNORECASE)
+
+
 def asks_when_or_where_held(plan: QueryPlan) -> bool:
     """When or where the meeting the question dates was held ("Hvor blev mødet den 25. maj 2020
-    holdt?"), not the next one ("Hvornår er næste møde efter maj 2020?"), nor a date the minutes
-    it cites report (»Hvornår behandles rammeaftalen i KKR, jf. mødet i maj 2015?«)."""
-    return (
-        plan.date_range is not None
-        and plan.names_meeting
-        and plan.expects in ("time", "place")
-        and not _NEXT.search(plan.question)
-        and not (_CITED.search(plan.question) and not _HELD.search(plan.question))
-    )
+    holdt?"), or where or when a body met (»Hvor mødtes forummet, da …?«), not the next one
+    ("Hvornår er næste møde efter maj 2020?"), nor a date the minutes it cites report
+    (»Hvornår behandles rammeaftalen i KKR, jf. mødet i maj 2015?«)."""
+    if plan.expects not in ("time", "place") or _NEXT.search(plan.question):
+        return False
+    if plan.date_range is None or not plan.names_meeting:
+        return _MET.search(plan.question) is not None
+    return not (_CITED.search(plan.question) and not _HELD.search(plan.question))
 
 
 # Characters from »næste« to the end of the date it gives (»næste Ældrerådsmøde den 12. april 2017«).

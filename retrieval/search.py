@@ -196,7 +196,11 @@ class Retriever:
         with self._embed_lock:
             query_vector = self.embedder.embed_query(question)
         # An English question is matched with the Danish translations of its words too.
-        candidates = index.search(query_vector, plan.lexical_query, max(s.candidates, top_k), mask)
+        # Compounds met by their parts only in a Danish question: an English one's translations
+        # are joined into compounds already, and splitting them again lost questions.
+        candidates = index.search(
+            query_vector, plan.lexical_query, max(s.candidates, top_k), mask, expand=plan.language != "en"
+        )
         bm25_weight = s.bm25_weight * (ENGLISH_BM25_FACTOR if plan.language == "en" else 1.0)
         if s.fusion == "linear":
             fused = linear([candidates.dense, candidates.bm25], [s.dense_weight, bm25_weight])

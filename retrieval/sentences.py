@@ -225,6 +225,8 @@ def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
     # this header's date falls in; "næste møde efter maj 2020" names another) was held.
     period = plan.date_range if asks_when_or_where_held(plan) else None
     about_meeting = period is not None and any(period.contains(s.passage.meeting_date) for s in header)
+    # Where or when a body met, undated (»Hvor mødtes forummet, da …?«): the best item's meeting.
+    about_meeting = about_meeting or (plan.date_range is None and asks_when_or_where_held(plan))
     if not (labelled or about_meeting or any(offices_noted(plan, header))):
         return pool
     return [replace(s, item_rank=0) if s.passage.item_number == 0 and s.item_rank > 0 else s for s in pool]

@@ -56,3 +56,25 @@ def test_square_metres_written_any_way_are_one_word() -> None:
     assert analyzer("Husleje 850 kr. pr. m2") == ["huslej", "850", "kr", *kvm]
     assert analyzer("30m2") == ["30", "kvm"] and analyzer("kvadratmeter") == ["kvm"] == analyzer("m²")
     assert analyzer("lm2") != ["kvm"]
+
+
+def test_a_danish_question_meets_compounds_as_the_minutes_write_them() -> None:
+    from indexer.bm25 import PART_WEIGHT, BM25Index
+
+    index = BM25Index.build(
+        [
+            "Sekretariat for rammeaftaler har flyttet fysisk adresse.",
+            "1 mio. kr. af de opsparede midler anvendes til fælles udviklingsprojekter.",
+            "Dagsordenen blev godkendt.",
+        ]
+    )
+    # A compound the minutes never write, met by its two parts (at a part's weight).
+    plain, expanded = index.scores("rammeaftalesekretariatet"), index.scores("rammeaftalesekretariatet", expand=True)
+    assert plain.max() == 0 and expanded.argmax() == 0 and expanded[1:].max() == 0
+    both = index.scores("rammeaftale sekretariatet")
+    assert abs(expanded[0] - PART_WEIGHT * both[0]) < 1e-5
+    # A verb with its particle after it, met as the compound.
+    assert index.scores("penge sparet op")[1] == 0 and index.scores("penge sparet op", expand=True).argmax() == 1
+    # A function word before a particle is no verb, and words the index holds are not split.
+    assert index.scores("hente det ind", expand=True).max() == 0
+    assert (index.scores("Dagsordenen", expand=True) == index.scores("Dagsordenen")).all()

@@ -10,7 +10,7 @@ from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import item_passages, respond
 from retrieval.extract import cheap_features, labelled_as_asked
-from retrieval.meetings import other_meeting
+from retrieval.meetings import asks_when_or_where_held, other_meeting
 from retrieval.overlap import echoes, lexical_overlap
 from retrieval.query import analyze
 from retrieval.quoting import quote
@@ -125,6 +125,26 @@ def test_when_or_where_the_dated_meeting_was_held_comes_from_its_header(retrieve
     # ... which is the answer when the question asks for the next one.
     after = respond(retriever.search("Hvornår er næste DAS-møde efter maj 2020?"), retriever).answer
     assert after is not None and "17. august 2020" in after.text
+
+
+def test_where_a_body_met_undated_comes_from_the_header_of_its_meeting(retriever: Retriever) -> None:
+    # No date: the verb says a body met, so the best item's meeting header answers (seed 002),
+    # not the item about Syddanmark that shares the question's words.
+    met = respond(retriever.search("Hvor mødtes Socialdirektørforum i Syddanmark?"), retriever).answer
+    assert met is not None and met.passage.item_number == 0 and "Mosegårdsvej 2, 7000 Fredericia" in met.text
+    assert asks_when_or_where_held(analyze("Hvilket lokale var kredsen samlet i?"))
+    # Where something else is held, or the next meeting, is no question about a header.
+    assert not asks_when_or_where_held(analyze("Hvor skal døgnseminaret holdes?"))
+    assert not asks_when_or_where_held(analyze("Hvor mødes kredsen næste gang?"))
+
+
+def test_a_verb_and_its_particle_meet_the_compound_the_minutes_write(retriever: Retriever) -> None:
+    # »sparet op« - »de opsparede midler« (seed 002 item 5), not the item on the secretariat's
+    # financing that shares »sekretariatet« and »penge«.
+    hits = respond(
+        retriever.search("Hvad bruges de penge, som sekretariatet har sparet op, til?"), retriever
+    ).result.hits
+    assert hits[0].passage.source.startswith("002") and hits[0].passage.item_number == 5
 
 
 @pytest.mark.parametrize("nonsense", ["Hvad er vejret i morgen?", "opskrift på æblekage", "who won the world cup"])
