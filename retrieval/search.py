@@ -29,6 +29,7 @@ from retrieval.filters import Filters, FilterTable
 from retrieval.fusion import linear, rrf
 from retrieval.hits import Hit
 from retrieval.names import lower_case_words
+from retrieval.phrases import question_phrases, with_phrase_bonus
 from retrieval.query import QueryPlan, analyze
 from retrieval.ranking import arrange, lead_order, mentions_period, passage_prior, states_outcome
 
@@ -87,6 +88,8 @@ class _Loaded:
     items: dict[tuple[str, int], list[int]]
     # Each source's words written in lower case, filled as questions need them.
     lower_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Each passage's stems in order (``retrieval.phrases``), filled as questions need them.
+    stems: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _item_rows(passages: list[Passage]) -> dict[tuple[str, int], list[int]]:
@@ -212,6 +215,8 @@ class Retriever:
                 r: v * (PERIOD_BOOST if in_period[r] or mentions_period(passages[r], plan.date_range) else 1.0)
                 for r, v in fused.items()
             }
+        phrases = question_phrases(index.bm25.analyzer(question))
+        fused = with_phrase_bonus(fused, phrases, lambda row: _stems_of(loaded, row))
         cosine = dict(candidates.dense)
         text_scores = candidates.text_bm25 if candidates.text_bm25 is not None else np.zeros(len(passages))
         priors = {r: passage_prior(passages[r], plan) for r in fused}
@@ -259,6 +264,13 @@ class Retriever:
             topic_coverage=topic_coverage,
             query_vector=query_vector,
         )
+
+
+def _stems_of(loaded: _Loaded, row: int) -> tuple[str, ...]:
+    found = loaded.stems.get(row)
+    if found is None:
+        found = loaded.stems[row] = tuple(loaded.index.bm25.analyzer(loaded.index.passages[row].text))
+    return found
 
 
 def _covered(coverage: Callable[[str], tuple[float, int]], words: list[str]) -> float:
