@@ -153,7 +153,8 @@ def has_kind(
 def sentences_of(passage: Passage, row: int, item_rank: int, shown: bool, lead: bool = False) -> list[Sentence]:
     out = []
     heading = ""
-    for i, (a, b) in enumerate(field_units(passage.text)):
+    front_matter = passage.item_number == 0 and passage.role is None
+    for i, (a, b) in enumerate(field_units(passage.text, front_matter)):
         text = " ".join(passage.text[a:b].split())
         # Two letters make a candidate, and so do three digits: a line of figures alone (a
         # header's "04-06-2020 09:00:00", a table cell) can be the answer. A list number is not.

@@ -16,6 +16,10 @@ from indexer.layout.labels import LABEL_ALTERNATION, LABELS
 _LABEL_LINE = re.compile(r"\n(?=[ \t]*[A-ZÆØÅ][\w .()/-]{0,30}:[ \t]+\S)")
 # A header table's row: a label the header step knows, a tab, the value ("Sted\tSkype").
 _TABBED_LABEL_LINE = re.compile(rf"\n(?=[ \t]*(?:{LABEL_ALTERNATION})\t+\S)", re.IGNORECASE)
+# In a meeting's front matter, a header row copied out of a PDF: the label the header step
+# knows, a space, the value (»Sted Læsø⏎Deltagere Jan Nielsen, …«). Only there: in an item, a
+# line opening with such a word (»Deltagere på mødet var …«) may go on with the line before.
+_SPACED_LABEL_LINE = re.compile(rf"\n(?=[ \t]*(?=(?-i:[A-ZÆØÅ]))(?:{LABEL_ALTERNATION})[ \t]+\S)", re.IGNORECASE)
 # A known label's line that no full stop ends, before a capitalised line: the field ends with
 # its line (»Referent: Anne Mikkelsen⏎Kontoret sørger for …«), not in the next sentence.
 # Only fields of one value: a list of names wraps onto lines that open with a capital too.
@@ -56,7 +60,7 @@ _FIGURE = r"[-−+]?\d(?:[\d.,]*\d)?"
 _ROW = re.compile(rf"(?P<label>[^\W\d_][^\n!?:;]*?)\s+(?P<figures>{_FIGURE}(?:\s+{_FIGURE})*)\s*")
 
 
-def field_units(text: str) -> list[tuple[int, int]]:
+def field_units(text: str, front_matter: bool = False) -> list[tuple[int, int]]:
     """Sentence spans (``indexer.chunking.units``) that keep a labelled line whole.
 
     In a header or field block ("Møde: Byrådet\nTid: 29. januar 2020\nSted: Rådhuset") a
@@ -64,10 +68,12 @@ def field_units(text: str) -> list[tuple[int, int]]:
     not "Byrådet Tid:". A span is cut before a labelled line, and a label is joined to the
     value that follows it on its line. A header flattened onto one line ("Mødested: Byrådssalen
     Starttidspunkt: Kl. 17:00 Sluttidspunkt: Kl. 19:25") is cut before each label the header
-    step knows, so that each field is a fact of its own there too.
+    step knows, so that each field is a fact of its own there too. In ``front_matter`` (a
+    meeting's header as written) a line that opens with such a label and a space is one too.
     """
     inline = {m.start() for m in _INLINE_LABEL.finditer(text) if text[m.start()].isupper()}
     line_ends = (_LABEL_LINE, _TABBED_LABEL_LINE, _NUMBER_LINE, _FIELD_LINE_END, _ROW_END, _LIST_END)
+    line_ends += (_SPACED_LABEL_LINE,) if front_matter else ()
     lines = {m.end() for pattern in line_ends for m in pattern.finditer(text)}
     cuts = {0, len(text)} | {a for a, _ in units(text)} | lines | inline
     edges = sorted(cuts)

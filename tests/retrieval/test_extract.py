@@ -554,6 +554,18 @@ def test_labelled_lines_of_a_field_block_are_facts_of_their_own() -> None:
         "Sted\tSkype",
         "Deltagere\tDorte Juul Hansen",
     ]
+    # A header's rows copied out of a PDF (label, a space, the value) in a meeting's front
+    # matter: each a fact of its own there (the PDF rendering of seed 001), not inside an item.
+    pdf = (
+        "Møde Socialdirektørkredsen\nTid 16. august 2012, kl. 10.00\nSted Læsø\nDeltagere Jan Nielsen,\nBenjamin\nHolst"
+    )
+    assert [pdf[a:b].strip() for a, b in field_units(pdf, front_matter=True)] == [
+        "Møde Socialdirektørkredsen",
+        "Tid 16. august 2012, kl. 10.00",
+        "Sted Læsø",
+        "Deltagere Jan Nielsen,\nBenjamin\nHolst",
+    ]
+    assert len(facts_of(pdf)) == 1
     # In running text a colon still ends what announces a list.
     text = "Som revisorer blev valgt:\n- Per Olsen\n- Britt Lago"
     assert facts_of(text) == [
