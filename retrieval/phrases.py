@@ -13,22 +13,40 @@ PHRASE_STEMS = 3
 # Added to a passage's fused score (both rankings' best reaches 1.5). Measured on every question
 # set: at 0.3 three questions gained and none lost; at 0.45 and 0.6 questions were lost.
 PHRASE_BONUS = 0.3
+# A passage holding three of the question's stems ranks high by BM25: only the first of the BM25
+# ranking are read (reading every candidate added 20 ms to the p95 on 100,000 passages).
+PHRASE_ROWS = 30
 
 
 def question_phrases(stems: Sequence[str]) -> frozenset[tuple[str, ...]]:
-    """Every run of ``PHRASE_STEMS`` consecutive stems of the question."""
+    """Every run of ``PHRASE_STEMS`` consecutive stems (of the question, or of a passage)."""
     return frozenset(tuple(stems[i : i + PHRASE_STEMS]) for i in range(len(stems) - PHRASE_STEMS + 1))
 
 
 def writes_a_phrase(stems: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
     """Whether the stems of a passage hold one of the ``phrases`` in a row."""
-    return any(tuple(stems[i : i + PHRASE_STEMS]) in phrases for i in range(len(stems) - PHRASE_STEMS + 1))
+    return not phrases.isdisjoint(question_phrases(stems))
 
 
 def with_phrase_bonus(
-    fused: dict[int, float], phrases: frozenset[tuple[str, ...]], stems_of: Callable[[int], Sequence[str]]
+    fused: dict[int, float],
+    phrases: frozenset[tuple[str, ...]],
+    rows: Sequence[int],
+    text_of: Callable[[int], str],
+    phrases_of: Callable[[int], frozenset[tuple[str, ...]]],
 ) -> dict[int, float]:
-    """``fused`` with ``PHRASE_BONUS`` added for each passage that writes one of the question's phrases."""
+    """``fused`` with ``PHRASE_BONUS`` added for each of ``rows`` that writes one of the
+    question's ``phrases``. ``text_of(row)``: the passage's text; ``phrases_of(row)``: its runs
+    of stems (kept by the caller: the same passages come back question after question)."""
     if not phrases:
         return fused
-    return {row: score + PHRASE_BONUS * writes_a_phrase(stems_of(row), phrases) for row, score in fused.items()}
+    out = dict(fused)
+    for row in rows[:PHRASE_ROWS]:
+        if row not in out:
+            continue
+        # A stem is (nearly always) the start of the word it was cut from: only a passage whose
+        # text holds every stem of a phrase is analysed.
+        text = text_of(row).casefold()
+        if any(all(stem in text for stem in phrase) for phrase in phrases) and not phrases.isdisjoint(phrases_of(row)):
+            out[row] += PHRASE_BONUS
+    return out

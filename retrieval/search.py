@@ -88,8 +88,8 @@ class _Loaded:
     items: dict[tuple[str, int], list[int]]
     # Each source's words written in lower case, filled as questions need them.
     lower_words: dict[str, frozenset[str]] = field(default_factory=dict)
-    # Each passage's stems in order (``retrieval.phrases``), filled as questions need them.
-    stems: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # Each passage's runs of stems (``retrieval.phrases``), filled as questions need them.
+    phrases: dict[int, frozenset[tuple[str, ...]]] = field(default_factory=dict)
 
 
 def _item_rows(passages: list[Passage]) -> dict[tuple[str, int], list[int]]:
@@ -216,7 +216,10 @@ class Retriever:
                 for r, v in fused.items()
             }
         phrases = question_phrases(index.bm25.analyzer(question))
-        fused = with_phrase_bonus(fused, phrases, lambda row: _stems_of(loaded, row))
+        by_bm25 = [row for row, _ in candidates.bm25]
+        fused = with_phrase_bonus(
+            fused, phrases, by_bm25, lambda row: passages[row].text, lambda row: _phrases_of(loaded, row)
+        )
         cosine = dict(candidates.dense)
         text_scores = candidates.text_bm25 if candidates.text_bm25 is not None else np.zeros(len(passages))
         priors = {r: passage_prior(passages[r], plan) for r in fused}
@@ -266,10 +269,10 @@ class Retriever:
         )
 
 
-def _stems_of(loaded: _Loaded, row: int) -> tuple[str, ...]:
-    found = loaded.stems.get(row)
+def _phrases_of(loaded: _Loaded, row: int) -> frozenset[tuple[str, ...]]:
+    found = loaded.phrases.get(row)
     if found is None:
-        found = loaded.stems[row] = tuple(loaded.index.bm25.analyzer(loaded.index.passages[row].text))
+        found = loaded.phrases[row] = question_phrases(loaded.index.bm25.analyzer(loaded.index.passages[row].text))
     return found
 
 

@@ -20,10 +20,14 @@ def test_a_passage_writing_three_of_the_questions_stems_in_a_row() -> None:
     assert not writes_a_phrase(stems("Den økonomiske arbejdsgruppe har en formand."), phrases)
     assert not writes_a_phrase(stems("Formanden for arbejdsgruppen"), phrases)
     assert question_phrases(stems("Hvem er formand?")) == frozenset()
-    fused = with_phrase_bonus(
-        {1: 0.9, 2: 0.5}, phrases, {1: stems("Formand: Per"), 2: stems("formand økonomisk arbejdsgruppe")}.__getitem__
-    )
-    assert fused == {1: 0.9, 2: 0.5 + PHRASE_BONUS}
+    texts = {
+        1: "Formand: Per",
+        2: "Formand for den økonomiske arbejdsgruppe",
+        3: "Formand, økonomisk, arbejdsgrupperne",
+    }
+    runs = {row: question_phrases(stems(text)) for row, text in texts.items()}
+    fused = with_phrase_bonus({1: 0.9, 2: 0.5, 3: 0.1}, phrases, [3, 2, 1, 7], texts.__getitem__, runs.__getitem__)
+    assert fused == {1: 0.9, 2: 0.5 + PHRASE_BONUS, 3: 0.1 + PHRASE_BONUS}
 
 
 def test_the_item_that_writes_the_questions_words_in_a_row_comes_first(real_index: Settings) -> None:
