@@ -23,11 +23,6 @@ def question_phrases(stems: Sequence[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(stems[i : i + PHRASE_STEMS]) for i in range(len(stems) - PHRASE_STEMS + 1))
 
 
-def writes_a_phrase(stems: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Whether the stems of a passage hold one of the ``phrases`` in a row."""
-    return not phrases.isdisjoint(question_phrases(stems))
-
-
 def with_phrase_bonus(
     fused: dict[int, float],
     phrases: frozenset[tuple[str, ...]],

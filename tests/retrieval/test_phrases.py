@@ -7,18 +7,22 @@ import pytest
 from indexer.bm25 import DanishAnalyzer
 from indexer.settings import Settings
 from retrieval.answer import respond
-from retrieval.phrases import PHRASE_BONUS, question_phrases, with_phrase_bonus, writes_a_phrase
+from retrieval.phrases import PHRASE_BONUS, question_phrases, with_phrase_bonus
 from retrieval.search import Retriever
 
 
 def test_a_passage_writing_three_of_the_questions_stems_in_a_row() -> None:
     stems = DanishAnalyzer()
     phrases = question_phrases(stems("Hvem er formand for den økonomiske arbejdsgruppe?"))
+
+    def writes_a_phrase(text: str) -> bool:
+        return not phrases.isdisjoint(question_phrases(stems(text)))
+
     assert phrases == {("formand", "økonomisk", "arbejdsgrup")}
     # Stop words between them do not part them; another order, or two of three, is no phrase.
-    assert writes_a_phrase(stems("Formand for den økonomiske arbejdsgruppe, Torben Krone, deltager."), phrases)
-    assert not writes_a_phrase(stems("Den økonomiske arbejdsgruppe har en formand."), phrases)
-    assert not writes_a_phrase(stems("Formanden for arbejdsgruppen"), phrases)
+    assert writes_a_phrase("Formand for den økonomiske arbejdsgruppe, Torben Krone, deltager.")
+    assert not writes_a_phrase("Den økonomiske arbejdsgruppe har en formand.")
+    assert not writes_a_phrase("Formanden for arbejdsgruppen")
     assert question_phrases(stems("Hvem er formand?")) == frozenset()
     texts = {
         1: "Formand: Per",
