@@ -52,8 +52,13 @@ _OUTCOME_CUE = re.compile(
 )
 # Yes/no questions about a proposal ("Skal gruppen nedlægges?") ask for its outcome too, and
 # so does how a matter is or was handled ("Hvordan skal merforbruget dækkes?", »Hvordan blev det dækket?«).
+# So does any question that opens with its verb: an auxiliary (»Kan udgifterne lægges ind i
+# taksten?«, »Får gruppen flere medlemmer?«) or a verb before its pronoun subject (»Starter man
+# …, eller venter man?«); not »Er der …?«, which asks whether something exists (a fact).
 _PROPOSAL_QUESTION = re.compile(
-    r"^\s*(?:(?:hvordan\s+|how\s+)?(?:skal|bør|må|bliver|should|will|shall)\b|(?:hvordan\s+|how\s+)?(?:blev|fik|was|were|did)\b"
+    r"^\s*(?:(?:hvordan\s+|how\s+)?(?:skal|bør|må|bliver|should|will|shall)\b|(?:(?:hvordan\s+|how\s+)?(?:blev|fik|was|were|did)\b"
+    r"|(?:er|var|kan|kunne|vil|ville|har|havde|får|skulle|burde|måtte|is|are|can|could|would|does|do|has|have)\s(?!der\b|there\b)"
+    r"|(?!(?:hvad|hvor|hvem|hvilke|hvornår|hvorfor|hvordan)\b)[a-zæøå]+\s+(?:man|det|de|vi|den)\s(?=.*\?\s*$))"
     # Not a yes/no question about who came or where it was held (»Was Jan present?«).
     r"(?!.*\b(?:present|attend\w*|guests?|apolog\w*|afbud|deltog|deltage\w*|til stede|tilstede|fraværende|"
     r"holdt|afholdt|held|conducted|afviklet)\b))",

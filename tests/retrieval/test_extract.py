@@ -677,3 +677,10 @@ def test_who_pays_asked_up_front_is_answered_by_who_finances_it(retriever: Retri
     question = "hvem skal betale for håndsprit og mundbind på bostederne under corona?"
     answer = respond(retriever.search(question), retriever).answer
     assert answer is not None and answer.text.startswith("FU vurderer, at udgiften til dette")
+
+
+def test_a_yes_or_no_question_opening_with_its_verb_is_answered_by_the_decision(retriever: Retriever) -> None:
+    # The item's background tells what the secretariat looked into; the minutes say DAS waits.
+    question = "Starter de et projektsamarbejde med LSI med det samme, eller venter de?"
+    answer = respond(retriever.search(question), retriever).answer
+    assert answer is not None and "afvente yderligere afklaring" in answer.text, answer.text

@@ -115,6 +115,18 @@ def test_how_a_matter_was_handled_is_its_outcome_and_a_rate_is_a_sum() -> None:
     assert analyze("What is the current daily rate at the crisis centre?").expects == "money"
 
 
+def test_a_question_opening_with_its_verb_asks_yes_or_no() -> None:
+    # Verb first, then its subject: a yes/no question about what was done.
+    assert analyze("Starter man et partnerskab med LSI, eller venter man?").expects == "outcome"
+    assert analyze("Får gruppen flere medlemmer?").asks_outcome
+    assert analyze("Kan udgifterne lægges ind i taksten?").expects == "outcome"
+    # »Er der …?« asks whether something exists, a fact; a keyword query with a relative clause
+    # and a question about who came are no yes/no questions about an outcome.
+    assert not analyze("Er der en kommune, der laver et botilbud?").asks_outcome
+    assert not analyze("kommuner der meldte tilbage om mødet").asks_outcome
+    assert not analyze("Var Jan til stede?").asks_outcome
+
+
 def test_words_of_the_new_kinds_in_other_senses() -> None:
     # A plot of land, a topic that is a payment, someone paid, a rate that is no sum, a by-law,
     # meetings as a topic, and English »meet« as »reach«: none is what the new rules ask for.
