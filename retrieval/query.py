@@ -47,7 +47,8 @@ _MEETING_CUE = re.compile(
 # Questions about what came out of an item: decisions, discussions, what was said.
 _OUTCOME_CUE = re.compile(
     r"\b(beslut\w*|vedt\w*|godkend\w*|aftal\w*|konklu\w*|drøft\w*|sagt|sagde|udfald\w*|"
-    r"decid\w*|decision\w*|agreed|approv\w*|conclu\w*|discuss\w*|said|outcome)\b",
+    r"synes|syntes|mente|mener|holdning\w*|"
+    r"decid\w*|decision\w*|agreed|approv\w*|conclu\w*|discuss\w*|said|outcome|think|thought|felt|opinion)\b",
     re.IGNORECASE,
 )
 # Yes/no questions about a proposal ("Skal gruppen nedlægges?") ask for its outcome too, and

@@ -684,3 +684,9 @@ def test_a_yes_or_no_question_opening_with_its_verb_is_answered_by_the_decision(
     question = "Starter de et projektsamarbejde med LSI med det samme, eller venter de?"
     answer = respond(retriever.search(question), retriever).answer
     assert answer is not None and "afvente yderligere afklaring" in answer.text, answer.text
+
+
+def test_what_a_body_thought_is_answered_from_its_minutes(retriever: Retriever) -> None:
+    # The background gives the secretariat's proposal; the minutes what the steering group thought.
+    answer = respond(retriever.search("Hvad mener styregruppen om navnet på satsningsområde 3?"), retriever).answer
+    assert answer is not None and "Kvalitetsindsatser for færre ressourcer" in answer.text, answer.text

@@ -127,6 +127,13 @@ def test_a_question_opening_with_its_verb_asks_yes_or_no() -> None:
     assert not analyze("Var Jan til stede?").asks_outcome
 
 
+def test_what_a_body_thought_is_its_outcome() -> None:
+    assert analyze("Hvad syntes styregruppen om overskriften?").expects == "outcome"
+    assert analyze("What did the board think of the proposal?").expects == "outcome"
+    # Capitalised inside the question it is part of a name, as the other cues are.
+    assert not analyze("Hvem sidder i Holdningsudvalget?").asks_outcome
+
+
 def test_words_of_the_new_kinds_in_other_senses() -> None:
     # A plot of land, a topic that is a payment, someone paid, a rate that is no sum, a by-law,
     # meetings as a topic, and English »meet« as »reach«: none is what the new rules ask for.
