@@ -66,6 +66,13 @@ _PLACE = re.compile(
     r"\b(?:i|på|til|hos|in|at|ved)\s+[A-ZÆØÅ][a-zæøåäöü]|\w(?:vej|gade|allé|plads|torv|vägen|gatan|veien|stræde)\b"
     rf"|\b\d{{4}}\s+[A-ZÆØÅ]|(?i:\b(?:{_PLACE_LABELS})\s*:)"
 )
+# A place surely: an address, a postcode, a place label, or where something is held (»afholdes på
+# Hotel Sixtus«); a capitalised word after »i« or »på« alone may be a region or body the topic names.
+_VENUE = re.compile(
+    r"\w(?:vej|gade|allé|plads|torv|vägen|gatan|veien|stræde)\b|\b\d{4}\s+[A-ZÆØÅ]"
+    rf"|(?i:\b(?:{_PLACE_LABELS})\s*:)"
+    r"|\b(?:afhold\w*|holdes|mødes|samles|finder\s+sted|held|meets?)\s+(?:\w+\s+){0,3}?(?:i|på|hos|ved|in|at)\s+[A-ZÆØÅ]"
+)
 _PERCENT = re.compile(r"\d\s*(?:%|procent\b|prosent\b|pct\b)", re.IGNORECASE)
 _DECISION = re.compile(
     r"\b(godkend\w*|beslut\w*|vedt\w*|tiltr\w*|udsat\w*|udsætte\w*|anbefal\w*|aftalt\w*|enig\w*|afvis\w*|"
@@ -139,8 +146,10 @@ def has_kind(
             return 1.0  # a name the minutes list as an attendee's (»Jan var ordstyrer …«)
         return 1.0 if _TWO_NAMES.search(text) else 0.5 if _PROPER.search(text) else 0.0
     if kind == "place":
-        # "Sted Læsø", "Mødested\tRådhuset": a header's place label before its value, no colon.
-        return float(_PLACE.search(text) is not None or LABELS.get(label_at_start(text) or "") == "place")
+        # "Sted Læsø", "Mødested\tRadhuset": a header's place label before its value, no colon.
+        if _VENUE.search(text) or LABELS.get(label_at_start(text) or "") == "place":
+            return 1.0
+        return 0.5 if _PLACE.search(text) else 0.0
     if kind == "outcome":
         return float(_DECISION.search(text) is not None)
     if kind == "reason":
