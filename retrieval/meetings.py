@@ -95,6 +95,10 @@ def other_meeting(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
         # the meeting that is over, not the next one.
         return np.array([_dates_only_its_meeting(s) for s in pool], dtype=float)
     period = plan.date_range
+    if plan.expects == "time" and _AHEAD.search(plan.question) and not asks_when_or_where_held(plan):
+        # »Hvornår skal fællesmødet holdes?« asks for a time still ahead when the minutes were
+        # written: a sentence that dates only days before its own meeting tells what was.
+        return np.array([_dates_only_before_its_meeting(s) for s in pool], dtype=float)
     if period is None or not asks_when_or_where_held(plan):
         return np.zeros(len(pool))
     out = []
@@ -102,6 +106,15 @@ def other_meeting(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
         dates = [d for d, _ in find_dates(s.text)]
         out.append(float(bool(dates) and not any(period.start <= d <= period.end for d in dates)))
     return np.array(out)
+
+
+# A question about what is still to come: »Hvornår skal …«, »… vil …«, »When will …«.
+_AHEAD = re.compile(r"\b(?:skal|vil|will|shall|going to|planned|planlagt\w*)\b", re.IGNORECASE)
+
+
+def _dates_only_before_its_meeting(s: Sentence) -> bool:
+    dates = [d.isoformat() for d, _ in find_dates(s.text)]
+    return bool(dates) and bool(s.passage.meeting_date) and all(d < s.passage.meeting_date for d in dates)
 
 
 def _dates_only_its_meeting(s: Sentence) -> bool:

@@ -315,6 +315,20 @@ def test_a_sentence_that_dates_another_meeting() -> None:
     assert list(other_meeting(analyze("Hvornår holder bestyrelsen næste møde?"), held)) == [1.0, 0.0]
 
 
+def test_a_time_still_ahead_is_not_answered_by_a_date_before_the_minutes() -> None:
+    # The minutes are of 1 January 2020: »Hvornår skal …?« asks for what was still to come.
+    pool = pool_of(p("På mødet den 14. juni 2019 blev et fællesmøde foreslået."), p("Fællesmødet holdes 3. marts 2020."))
+    assert list(other_meeting(analyze("Hvornår skal fællesmødet holdes?"), pool)) == [1.0, 0.0]
+    assert list(other_meeting(analyze("Hvornår blev fællesmødet foreslået?"), pool)) == [0.0, 0.0]
+
+
+def test_when_a_planned_meeting_is_held_is_answered_by_its_plan(retriever: Retriever) -> None:
+    # Not the sentence about the KKR meeting in June that raised the need for it.
+    question = "When will the joint meeting of KKR, KDK and the social directors take place?"
+    answer = respond(retriever.search(question), retriever).answer
+    assert answer is not None and answer.text.startswith("Fællesmøde planlægges afholdt primo december"), answer.text
+
+
 def test_a_run_on_table_of_contents_counts_as_long() -> None:
     contents = " ".join(f"{n} Lånoptagelse og huslejeforhøjelse i afdeling {n}" for n in range(340, 362))
     pool = pool_of(p("Sluttidspunkt: Kl. 19:25"), p(contents))
