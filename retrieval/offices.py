@@ -70,8 +70,18 @@ def office_asked(text: str, asked: set[str]) -> bool:
 
 def names_its_meeting(plan: QueryPlan, passage: Passage) -> bool:
     """Whether the question names a meeting (»mødet«, »generalforsamlingen«) or the passage's
-    committee by name or acronym (»DAS«)."""
-    return names_a_meeting(plan.question) or names_committee(re.findall(r"\b[A-ZÆØÅ]{2,}\b", plan.question), passage)
+    committee by acronym (»DAS«) or by name (»Den Administrative Styregruppe«: its first two words
+    that are not function words, as the name may go on: »… på socialområdet«)."""
+    if names_a_meeting(plan.question):
+        return True
+    if names_committee(re.findall(r"\b[A-ZÆØÅ]{2,}\b", plan.question), passage):
+        return True
+    asked = set(danish_analyzer()(plan.question))
+    return any(
+        (stems := danish_analyzer()(name)) and set(stems[:2]) <= asked
+        for name in (passage.committee, passage.body)
+        if name
+    )
 
 
 def offices_noted(plan: QueryPlan, sentences: Sequence[Sentence]) -> list[bool]:

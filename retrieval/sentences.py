@@ -18,7 +18,7 @@ from indexer.layout.labels import LABELS, label_at_start
 from indexer.records import Passage
 from retrieval.meetings import asks_next_meeting, asks_when_or_where_held, states_next_meeting
 from retrieval.names import CAPITALISED
-from retrieval.offices import asks_who_was_elected, offices_noted
+from retrieval.offices import asks_an_office, asks_who_was_elected, names_its_meeting, offices_noted
 from retrieval.overlap import danish_analyzer
 from retrieval.query import QueryPlan, names_a_meeting
 from retrieval.ranking import ANSWER_SHAPES
@@ -194,7 +194,11 @@ def build_pool(
     elected, next_meeting = asks_who_was_elected(plan), asks_next_meeting(plan)
     if elected:
         items = [key for key in items if key[1] != 0]
-    elif plan.expects not in HEADER_KINDS and names_a_meeting(plan.question):
+    elif _office_elsewhere(plan, hits):
+        # »Hvem er formand for den økonomiske arbejdsgruppe?«: the attendee list notes the offices
+        # of the meeting's own committee, not of a group the question names.
+        items = sorted(items, key=lambda key: key[1] == 0)
+    elif plan.expects not in HEADER_KINDS and names_a_meeting(plan.question) and not _names_a_field(plan):
         # A question that names the meeting (»på generalforsamlingen på Næsbyhovedskoven«) finds
         # its header by those words alone; asked for anything but who, when, where or how many,
         # the header comes after the items of minutes that have any (not where the whole text is
@@ -220,6 +224,17 @@ def build_pool(
     if next_meeting:
         pool = [replace(s, item_rank=0) if states_next_meeting(s.text) else s for s in pool]
     return _header_labelled(plan, pool)
+
+
+def _names_a_field(plan: QueryPlan) -> bool:
+    """Whether the question names a header field by its label (»Afbud til SOCDIR-mødet …«)."""
+    return any(term.startswith("field:") for term in asked_terms(plan.question))
+
+
+def _office_elsewhere(plan: QueryPlan, hits: Sequence[Passage]) -> bool:
+    """Whether a question about who holds an office names neither a meeting nor the committee
+    of the best hit's minutes (»Hvem er formand for arbejdsgruppen?«)."""
+    return bool(hits) and asks_an_office(plan) and not names_its_meeting(plan, hits[0])
 
 
 def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:

@@ -715,3 +715,18 @@ def test_where_a_seminar_is_held_is_answered_by_the_sentence_that_holds_it_there
     question = "Where will the overnight seminar on shared goals in Southern Denmark take place?"
     answer = respond(retriever.search(question), retriever).answer
     assert answer is not None and answer.text.startswith("Døgnseminaret afholdes på Hotel Sixtus"), answer.text
+
+
+def test_the_chair_of_another_group_is_not_read_from_the_attendee_list(retriever: Retriever) -> None:
+    # The header notes DAS's chair beside a name; the working group's chair is named in an item.
+    answer = respond(retriever.search("Hvem er formanden for den økonomiske arbejdsgruppe"), retriever).answer
+    assert answer is not None and "Torben Krone" in answer.text, answer.text
+    # The committee named by its name (not only its acronym) is the header's own.
+    own = respond(retriever.search("Hvem er formand for Den Administrative Styregruppe?"), retriever).answer
+    assert own is not None and "Henrik Aarup-Kristensen (formand" in own.text, own.text
+
+
+def test_a_header_field_named_by_its_label_is_read_for_a_dated_meeting(retriever: Retriever) -> None:
+    # No question word, so no kind of answer; the label names the field (not an item's »møde«).
+    answer = respond(retriever.search("Afbud til mødet i socialdirektørkredsen i maj 2012"), retriever).answer
+    assert answer is not None and "Jan Nielsen, Flemming Hansen" in answer.text, answer.text
