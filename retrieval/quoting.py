@@ -21,7 +21,7 @@ from retrieval.beside import figure_first, from_sentence_start, labelled_fact, o
 from retrieval.header_quote import verbatim_header
 from retrieval.overlap import danish_analyzer
 from retrieval.ranking import states_outcome
-from retrieval.sentences import Sentence, has_kind
+from retrieval.sentences import Sentence, has_kind, opening_label
 from retrieval.units import HEADING_WORDS, LIST_MARK, is_heading, row_label
 
 # A neighbour is quoted too when it scores within this margin of the best sentence.
@@ -193,10 +193,15 @@ def quote(
         raw = verbatim_header(pool, _span(pool, best, scores, best_score), kind)
         if raw is not None:
             best, scores = raw, {}
-    if labelled_fact(pool[best].text, question, kind):
+    if best > 0 and _value_below(pool, best - 1) == best:
+        best = best - 1  # the value of a label on the line above: quoted from the label
+    value = _value_below(pool, best)
+    field = pool[best].text if value is None else f"{pool[best].text} {pool[value].text}"
+    if labelled_fact(field, question, kind):
         # "Afbud: Anne Krøjer, ..." asked for by its label answers by itself: what follows it
-        # in a header is another field or the agenda, and nothing else is set beside it.
-        chosen = from_sentence_start(pool, best)
+        # in a header is another field or the agenda, and nothing else is set beside it. A web
+        # export writes the label on a line of its own (»STED«, then »HR Fredericia: …«).
+        chosen = from_sentence_start(pool, best) + ([value] if value is not None else [])
         chosen += [i for i in other_fields_asked(pool, best, question) if i not in chosen]
     elif kind in ("money", "count") and row_label(pool[best].text) is not None:
         # A table row with the figure asked for answers by itself too; the lines after it are
@@ -213,6 +218,17 @@ def quote(
         if all(pool[i].passage.id != known.id for known in sources):
             sources.append(pool[i].passage)
     return Quote(text, pool[best].passage, kind, best_score, tuple(sources), next_best(pool, best, sources, ranked))
+
+
+def _value_below(pool: Sequence[Sentence], best: int) -> int | None:
+    """The line after a header label that stands alone (»STED«), holding its value, or None."""
+    label = opening_label(pool[best].text)
+    nxt = best + 1
+    if label is None or len(pool[best].text.split()) > len(label.split()) or nxt >= len(pool):
+        return None
+    if pool[nxt].passage.id != pool[best].passage.id or opening_label(pool[nxt].text) is not None:
+        return None
+    return nxt
 
 
 def next_best(

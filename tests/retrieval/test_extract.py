@@ -730,3 +730,13 @@ def test_a_header_field_named_by_its_label_is_read_for_a_dated_meeting(retriever
     # No question word, so no kind of answer; the label names the field (not an item's »møde«).
     answer = respond(retriever.search("Afbud til mødet i socialdirektørkredsen i maj 2012"), retriever).answer
     assert answer is not None and "Jan Nielsen, Flemming Hansen" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Hvor mødtes Socialdirektørforum i Syddanmark?", "Hvor blev Socialdirektørforum holdt den 20. maj 2015?"]
+)
+def test_a_field_whose_label_stands_on_its_own_line_is_quoted_as_that_field(retriever: Retriever, question: str) -> None:
+    # The web export writes »STED« on one line and its value on the next; the start and end
+    # times and the agenda after them are other fields, not the place.
+    answer = respond(retriever.search(question), retriever).answer
+    assert answer is not None and answer.text == "STED HR Fredericia: Mosegårdsvej 2, 7000 Fredericia", answer.text
