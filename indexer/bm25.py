@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -89,6 +89,18 @@ def compound_splits(word: str) -> Iterator[tuple[str, str]]:
         yield first, second
         if first[-1] in "se" and len(first) > 3:
             yield first[:-1], second
+
+
+def particle_compounds(text: str, stem: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(the verb's stem, the compound's stem) for each verb with its particle after it in ``text``
+    (»sparet op« - spar, opspar): the minutes may write the compound (»opsparede«)."""
+    found = []
+    for m in _VERB_PARTICLE.finditer(text.casefold()):
+        # Not after a function word (»hente det ind«: no verb), nor a stem too short to be one.
+        compound = stem(m[2] + m[1])
+        if m[1] not in STOPWORDS and len(compound) > 5:
+            found.append((stem(m[1]), compound))
+    return found
 
 
 class DanishAnalyzer:
@@ -176,10 +188,7 @@ class BM25Index:
         return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
 
     def _particle_compounds(self, query: str) -> list[str]:
-        stem = self.analyzer.stem
-        # Not after a function word (»hente det ind«: no verb), nor a stem too short to be one.
-        found = [stem(m[2] + m[1]) for m in _VERB_PARTICLE.finditer(query.casefold()) if m[1] not in STOPWORDS]
-        return [t for t in found if len(t) > 5]
+        return [compound for _, compound in particle_compounds(query, self.analyzer.stem)]
 
     def _parts(self, token: str) -> tuple[str, ...]:
         """A compound stem's modifier and head, both stems of the index (the longest head first)."""

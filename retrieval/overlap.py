@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from indexer.bm25 import DanishAnalyzer
+from indexer.bm25 import DanishAnalyzer, particle_compounds
 
 
 @functools.cache
@@ -31,6 +31,10 @@ def lexical_overlap(question: str, texts: Sequence[str], groups: Sequence[Sequen
     terms = [frozenset(s for w in g for s in analyzer(w)) for g in groups] or [
         frozenset({t}) for t in analyzer(question)
     ]
+    if not groups:
+        # A verb and its particle meet the compound the minutes write (»sparet op« - »opsparede«).
+        joined = dict(particle_compounds(question, analyzer.stem))
+        terms = [t | {joined[w]} if (w := next(iter(t))) in joined else t for t in terms]
     terms = [t for t in dict.fromkeys(terms) if t]
     if not terms or not texts:
         return np.zeros(len(texts))

@@ -349,6 +349,19 @@ def test_labelled_lines_the_question_names() -> None:
     )
 
 
+def test_a_verb_and_its_particle_overlap_the_compound_the_minutes_write() -> None:
+    scores = lexical_overlap("penge sparet op", ["De opsparede penge.", "Pengene er brugt."])
+    assert scores[0] == 1.0 and scores[1] < 1.0
+    # The verb alone still counts.
+    assert lexical_overlap("penge sparet op", ["Der blev sparet penge."])[0] == 1.0
+
+
+def test_what_savings_are_used_for_is_quoted_from_the_sentence_that_says_so(retriever: Retriever) -> None:
+    # »sparet op« - »de opsparede midler«: not the item's opening lines about its attachments.
+    answer = respond(retriever.search("Hvad bruges de penge, som sekretariatet har sparet op, til?"), retriever).answer
+    assert answer is not None and answer.text.startswith("Som konsekvens af, at sekretariatet"), answer.text
+
+
 def test_lexical_overlap_weights_rare_stems() -> None:
     scores = lexical_overlap("takst for krisecentret", ["Krisecentrets takst stiger.", "Taksten er uændret.", "Intet."])
     assert scores[0] == pytest.approx(1.0) and 0 < scores[1] < scores[0] and scores[2] == 0
