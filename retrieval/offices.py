@@ -70,18 +70,23 @@ def office_asked(text: str, asked: set[str]) -> bool:
 
 def names_its_meeting(plan: QueryPlan, passage: Passage) -> bool:
     """Whether the question names a meeting (»mødet«, »generalforsamlingen«) or the passage's
-    committee by acronym (»DAS«) or by name (»Den Administrative Styregruppe«: its first two words
-    that are not function words, as the name may go on: »… på socialområdet«)."""
+    committee by acronym (»DAS«) or by a word of its name (»styregruppen«, »the steering group« -
+    Den Administrative Styregruppe; not »den økonomiske arbejdsgruppe«)."""
     if names_a_meeting(plan.question):
         return True
     if names_committee(re.findall(r"\b[A-ZÆØÅ]{2,}\b", plan.question), passage):
         return True
-    asked = set(danish_analyzer()(plan.question))
+    asked = asked_stems(plan)
     return any(
-        (stems := danish_analyzer()(name)) and set(stems[:2]) <= asked
+        len(stem) >= NAME_STEM and stem in asked
         for name in (passage.committee, passage.body)
         if name
+        for stem in danish_analyzer()(name)
     )
+
+
+# Stems of a committee's name this long name it (»styregrupp«), not short common ones (»råd«).
+NAME_STEM = 6
 
 
 def offices_noted(plan: QueryPlan, sentences: Sequence[Sentence]) -> list[bool]:
