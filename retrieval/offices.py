@@ -70,10 +70,14 @@ def office_asked(text: str, asked: set[str]) -> bool:
 
 def names_its_meeting(plan: QueryPlan, passage: Passage) -> bool:
     """Whether the question names a meeting (»mødet«, »generalforsamlingen«) or the passage's
-    committee by acronym (»DAS«) or by a word of its name (»styregruppen«, »the steering group« -
-    Den Administrative Styregruppe; not »den økonomiske arbejdsgruppe«)."""
-    if names_a_meeting(plan.question):
-        return True
+    committee (``names_its_committee``: »styregruppen«, »the steering group« - Den Administrative
+    Styregruppe; not »den økonomiske arbejdsgruppe«)."""
+    return names_a_meeting(plan.question) or names_its_committee(plan, passage)
+
+
+def names_its_committee(plan: QueryPlan, passage: Passage) -> bool:
+    """Whether the question names the passage's committee by acronym (»DAS«) or by a long word of
+    its name (»styregruppen«, »the steering group«)."""
     if names_committee(re.findall(r"\b[A-ZÆØÅ]{2,}\b", plan.question), passage):
         return True
     asked = asked_stems(plan)

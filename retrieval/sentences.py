@@ -18,7 +18,13 @@ from indexer.layout.labels import LABELS, label_at_start
 from indexer.records import Passage
 from retrieval.meetings import asks_next_meeting, asks_when_or_where_held, states_next_meeting
 from retrieval.names import CAPITALISED
-from retrieval.offices import asks_an_office, asks_who_was_elected, names_its_meeting, offices_noted
+from retrieval.offices import (
+    asks_an_office,
+    asks_who_was_elected,
+    names_its_committee,
+    names_its_meeting,
+    offices_noted,
+)
 from retrieval.overlap import danish_analyzer
 from retrieval.query import QueryPlan, names_a_meeting
 from retrieval.ranking import ANSWER_SHAPES
@@ -222,7 +228,11 @@ def build_pool(
             p = passages[row]
             pool.extend(sentences_of(p, row, rank, p.id in shown, bool(hits) and p.id == hits[0].id))
     if next_meeting:
-        pool = [replace(s, item_rank=0) if states_next_meeting(s.text) else s for s in pool]
+        stated = [s for s in pool if states_next_meeting(s.text)]
+        # »Hvornår er næste møde i DAS?«: the committee's own minutes, where the question names one.
+        own = [s for s in stated if names_its_committee(plan, s.passage)]
+        lifted = {id(s) for s in own or stated}
+        pool = [replace(s, item_rank=0) if id(s) in lifted else s for s in pool]
     return _header_labelled(plan, pool)
 
 

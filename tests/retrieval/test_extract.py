@@ -235,7 +235,9 @@ def test_answer_kinds_in_sentences() -> None:
     assert has_kind("Seminaret holdes på Hotel Sixtus.", "place") == 1.0
     # Where something is held, an address or a postcode is surely a place; a capitalised word
     # after »i« may be the region or body the topic names.
-    assert has_kind("Mødet finder sted i Vejle.", "place") == 1.0 and has_kind("Nørregade 4, 7100 Vejle", "place") == 1.0
+    assert (
+        has_kind("Mødet finder sted i Vejle.", "place") == 1.0 and has_kind("Nørregade 4, 7100 Vejle", "place") == 1.0
+    )
     assert has_kind("Formålet er, at vi i Syddanmark viser det.", "place") == 0.5
     # A header's place label says where, whatever the place is called; "i det" is not a place.
     assert has_kind("Sted: Søhusskolens kantine", "place") and has_kind("Plats: Föreningslokalen", "place")
@@ -317,7 +319,9 @@ def test_a_sentence_that_dates_another_meeting() -> None:
 
 def test_a_time_still_ahead_is_not_answered_by_a_date_before_the_minutes() -> None:
     # The minutes are of 1 January 2020: »Hvornår skal …?« asks for what was still to come.
-    pool = pool_of(p("På mødet den 14. juni 2019 blev et fællesmøde foreslået."), p("Fællesmødet holdes 3. marts 2020."))
+    pool = pool_of(
+        p("På mødet den 14. juni 2019 blev et fællesmøde foreslået."), p("Fællesmødet holdes 3. marts 2020.")
+    )
     assert list(other_meeting(analyze("Hvornår skal fællesmødet holdes?"), pool)) == [1.0, 0.0]
     assert list(other_meeting(analyze("Hvornår blev fællesmødet foreslået?"), pool)) == [0.0, 0.0]
 
@@ -747,10 +751,27 @@ def test_a_header_field_named_by_its_label_is_read_for_a_dated_meeting(retriever
 
 
 @pytest.mark.parametrize(
-    "question", ["Hvor mødtes Socialdirektørforum i Syddanmark?", "Hvor blev Socialdirektørforum holdt den 20. maj 2015?"]
+    "question",
+    ["Hvor mødtes Socialdirektørforum i Syddanmark?", "Hvor blev Socialdirektørforum holdt den 20. maj 2015?"],
 )
-def test_a_field_whose_label_stands_on_its_own_line_is_quoted_as_that_field(retriever: Retriever, question: str) -> None:
+def test_a_field_whose_label_stands_on_its_own_line_is_quoted_as_that_field(
+    retriever: Retriever, question: str
+) -> None:
     # The web export writes »STED« on one line and its value on the next; the start and end
     # times and the agenda after them are other fields, not the place.
     answer = respond(retriever.search(question), retriever).answer
     assert answer is not None and answer.text == "STED HR Fredericia: Mosegårdsvej 2, 7000 Fredericia", answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "date"),
+    [
+        ("Hvornår er næste møde i DAS?", "17. august 2020"),
+        ("When is the next meeting of the steering group?", "17. august 2020"),
+        ("Hvornår er næste møde i Socialdirektørforum?", "20. august 2015"),
+    ],
+)
+def test_the_next_meeting_of_the_committee_named(retriever: Retriever, question: str, date: str) -> None:
+    # Both minutes end with »Næste møde afholdes den …«: the committee named picks its own.
+    answer = respond(retriever.search(question), retriever).answer
+    assert answer is not None and f"Næste møde afholdes den {date}" in answer.text, answer.text
