@@ -22,7 +22,7 @@ from retrieval.names import common_words
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
-from retrieval.sentences import build_pool
+from retrieval.sentences import build_pool, opening_label
 
 # How far under the cosine floor an English question may be when its translations match.
 TRANSLATED_MARGIN = 0.02
@@ -164,6 +164,14 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
     return quote(pool, ranked, result.plan.expects, result.plan.lexical_query)
 
 
+def _header_field_for_a_decision(result: SearchResult, found: Quote) -> bool:
+    """Whether a question about what was decided would be answered by a field of a meeting's front
+    matter (»Sted: Byrådssalen« for »Hvad besluttede byrådet om budgettet?«). Where the minutes
+    have agenda items, a header field decides nothing: no item spoke of it. (Front matter may hold
+    more than fields: »Spørgsmål fra forældre … blev besvaret.«)"""
+    return result.plan.expects == "outcome" and found.passage.item_number == 0 and opening_label(found.text) is not None
+
+
 def answer_first(
     result: SearchResult, evidence: tuple[Passage, ...], top_k: int, item_order: tuple[Passage, ...] = ()
 ) -> SearchResult:
@@ -201,7 +209,7 @@ def respond(result: SearchResult, retriever: Retriever, top_k: int | None = None
     if not is_relevant(result, settings):
         return Response(result, None, False)
     found = choose_quote(result, retriever)
-    if found is None:
+    if found is None or (_header_field_for_a_decision(result, found) and retriever.has_items(found.passage.source)):
         return Response(result, None, True)
     reordered = answer_first(result, found.sources or (found.passage,), top_k or len(result.hits), found.item_order)
     answer = Answer(found.text, found.passage, found.kind, found.is_outcome, 1)

@@ -87,6 +87,8 @@ class _Loaded:
     table: FilterTable
     marker: str | None
     items: dict[tuple[str, int], list[int]]
+    # The sources read into agenda items (not one run of the meeting's text).
+    with_items: frozenset[str]
     # Each source's words written in lower case, filled as questions need them.
     lower_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # Each passage's runs of stems (``retrieval.phrases``), filled as questions need them.
@@ -102,7 +104,9 @@ def _item_rows(passages: list[Passage]) -> dict[tuple[str, int], list[int]]:
 
 
 def _loaded(index: PassageIndex, marker: str | None) -> _Loaded:
-    return _Loaded(index, FilterTable(index.passages), marker, _item_rows(index.passages))
+    items = _item_rows(index.passages)
+    with_items = frozenset(source for source, number in items if number != 0)
+    return _Loaded(index, FilterTable(index.passages), marker, items, with_items)
 
 
 class Retriever:
@@ -146,6 +150,10 @@ class Retriever:
     def item_rows(self, source: str, item_number: int) -> list[int]:
         """The rows of one agenda item's passages in document order (empty if there is none)."""
         return self._loaded.items.get((source, item_number), [])
+
+    def has_items(self, source: str) -> bool:
+        """Whether ``source`` was read into agenda items."""
+        return source in self._loaded.with_items
 
     def snapshot(self) -> tuple[list[Passage], np.ndarray, Callable[[str, int], list[int]]]:
         """Passages, vectors and item rows of one generation (a rebuild may switch it meanwhile)."""

@@ -185,3 +185,10 @@ def test_a_compound_whose_parts_the_minutes_hold_is_on_topic(retriever: Retrieve
     assert compound.topic_coverage > 0 and is_relevant(compound, retriever.settings)
     # Neither »cykel« nor »sti« is in the minutes: still off them.
     assert retriever.search("Hvad blev besluttet om cykelstier i 2019?").topic_coverage == 0.0
+
+
+def test_a_decision_is_never_answered_by_a_header_field(retriever: Retriever) -> None:
+    # The place field names Fredericia and Mosegårdsvej, but no item of those minutes decided
+    # anything about them: the minutes do not answer, and the closest items are only related.
+    response = respond(retriever.search("Hvad blev besluttet på mødet i Fredericia om Mosegårdsvej?"), retriever)
+    assert response.answer is None and response.result.hits
