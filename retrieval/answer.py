@@ -22,7 +22,7 @@ from retrieval.names import common_words
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
-from retrieval.sentences import build_pool, opening_label
+from retrieval.sentences import build_pool, holds_a_field
 
 # How far under the cosine floor an English question may be when its translations match.
 TRANSLATED_MARGIN = 0.02
@@ -169,7 +169,7 @@ def _header_field_for_a_decision(result: SearchResult, found: Quote) -> bool:
     matter (»Sted: Byrådssalen« for »Hvad besluttede byrådet om budgettet?«). Where the minutes
     have agenda items, a header field decides nothing: no item spoke of it. (Front matter may hold
     more than fields: »Spørgsmål fra forældre … blev besvaret.«)"""
-    return result.plan.expects == "outcome" and found.passage.item_number == 0 and opening_label(found.text) is not None
+    return result.plan.expects == "outcome" and found.passage.item_number == 0 and holds_a_field(found.text)
 
 
 def answer_first(

@@ -324,6 +324,16 @@ def field_answers(text: str, kind: str | None) -> bool:
     return LABELS.get(opening_label(text) or "") in _FIELDS_OF_KIND.get(kind or "", ())
 
 
+# Any header label with its colon, inside a line too (»Afdelingsbestyrelsesmøde … Dato: …«).
+_ANY_FIELD = re.compile(r"(?i)(?<!\w)(?:" + "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True)) + r")\s*:")
+
+
+def holds_a_field(text: str) -> bool:
+    """Whether ``text`` is or holds a header field: it opens with a label, or a label and its colon
+    stand in it (a header written on one line)."""
+    return opening_label(text) is not None or _ANY_FIELD.search(text) is not None
+
+
 def opening_label(text: str) -> str | None:
     """The label a header line opens with ("Afbud: ...", "Afbud Anne ..."), if the header step knows it."""
     label = label_at_start(text)

@@ -16,7 +16,7 @@ from retrieval.offices import asked_stems, asks_an_office, asks_who_was_elected,
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import asked_terms, build_pool, label_asked, sentences_of
+from retrieval.sentences import asked_terms, build_pool, holds_a_field, label_asked, sentences_of
 from retrieval.units import field_units, is_heading, row_label
 from tests.retrieval.pools import item_sentences
 
@@ -320,3 +320,12 @@ def test_a_list_ends_before_a_capitalised_line_that_is_no_list_line() -> None:
     # A list line broken off mid-phrase goes on on the next line, capitalised or not.
     text = "• Møde med\nSocialstyrelsen om sagen\n• Orientering fra FU om\nKKR's beslutning"
     assert len(field_units(text)) == 2
+
+
+def test_a_header_field_is_found_inside_a_line_too() -> None:
+    # A header written on one line: a title, then its labelled fields.
+    assert holds_a_field("Afdelingsbestyrelsesmøde afdeling 27 – Lillesøvej Dato: 20. september 2023 Deltagere: Jan")
+    assert holds_a_field("Sted: Byrådssalen") and holds_a_field("Afbud Anne Krøjer")
+    # A sentence of minutes, even one naming a date or the attendees, is no field.
+    assert not holds_a_field("Spørgsmål fra forældre til børn på Parkskolen blev besvaret.")
+    assert not holds_a_field("Deltagerne drøftede tidsplanen for 2020.")
