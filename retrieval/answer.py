@@ -19,6 +19,7 @@ from indexer.settings import Settings
 from retrieval.extract import WEIGHTS, Weights, rank_sentences
 from retrieval.hits import Hit, citation
 from retrieval.names import common_words
+from retrieval.offices import names_the_office_asked
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
@@ -210,6 +211,8 @@ def respond(result: SearchResult, retriever: Retriever, top_k: int | None = None
         return Response(result, None, False)
     found = choose_quote(result, retriever)
     if found is None or (_header_field_for_a_decision(result, found) and retriever.has_items(found.passage.source)):
+        return Response(result, None, True)
+    if not names_the_office_asked(result.plan, f"{found.passage.item_title or ''} {found.text}"):
         return Response(result, None, True)
     reordered = answer_first(result, found.sources or (found.passage,), top_k or len(result.hits), found.item_order)
     answer = Answer(found.text, found.passage, found.kind, found.is_outcome, 1)

@@ -119,3 +119,18 @@ def asks_an_office(plan: QueryPlan) -> bool:
 def _office_stems() -> frozenset[str]:
     """The stems of every office word, the short ones written out (read once)."""
     return frozenset(danish_analyzer()(" ".join(_SHORT.get(o, o) for o in _OFFICE_WORDS)))
+
+
+def names_the_office_asked(plan: QueryPlan, text: str) -> bool:
+    """Whether ``text`` names an office the question asks who holds (»formand«, »Ref.«), or the
+    question asks none: an answer to »Hvem er formand …?« that names no chair answers nothing."""
+    if not asks_an_office(plan):
+        return True
+    asked = _office_stems() & asked_stems(plan)
+    words = re.findall(r"\w+", text.casefold())
+    named = set(danish_analyzer()(" ".join(_SHORT.get(w, w) for w in words)))
+    # By the first letters: »Referering:« names the referent, »formanden« the formand.
+    return any(stem[:OFFICE_PREFIX] == office[:OFFICE_PREFIX] for stem in named for office in asked)
+
+
+OFFICE_PREFIX = 5

@@ -11,7 +11,9 @@ from indexer.settings import Settings
 from retrieval.answer import is_relevant, names_in_best_hit, outcome_passage, respond
 from retrieval.browse import history, index_summary, whole_item
 from retrieval.conversation import next_turn, topic_label
+from retrieval.offices import names_the_office_asked
 from retrieval.presentation import escape_markdown, highlight
+from retrieval.query import analyze
 from retrieval.search import Retriever
 
 
@@ -192,3 +194,18 @@ def test_a_decision_is_never_answered_by_a_header_field(retriever: Retriever) ->
     # anything about them: the minutes do not answer, and the closest items are only related.
     response = respond(retriever.search("Hvad blev besluttet på mødet i Fredericia om Mosegårdsvej?"), retriever)
     assert response.answer is None and response.result.hits
+
+
+@pytest.mark.parametrize("question", ["Hvem er kasserer i Socialdirektørforum?", "Hvem var dirigent på mødet i DAS?"])
+def test_an_office_the_minutes_never_name_is_not_answered_with_someone_else(
+    retriever: Retriever, question: str
+) -> None:
+    # No treasurer or chair of proceedings is named anywhere in the seed minutes.
+    assert respond(retriever.search(question), retriever).answer is None
+
+
+def test_an_office_is_named_by_its_short_form_or_another_form_of_its_word() -> None:
+    asks = analyze("Hvem skrev referatet?")
+    assert names_the_office_asked(asks, "**Referering:** Thor Håkon") and names_the_office_asked(asks, "Jan (ref.)")
+    assert not names_the_office_asked(asks, "Afbud: Elisabeth, Hanne")
+    assert names_the_office_asked(analyze("Hvad blev besluttet?"), "Afbud: Elisabeth")  # no office asked
