@@ -165,6 +165,14 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
     return quote(pool, ranked, result.plan.expects, result.plan.lexical_query)
 
 
+def _answers_nothing(result: SearchResult, found: Quote, retriever: Retriever) -> bool:
+    """Whether the best quote still cannot answer: a header field for a decision (of minutes read
+    into items), or a quote naming no office for who holds one. The minutes then do not answer,
+    and the closest items are shown as related."""
+    header_field = _header_field_for_a_decision(result, found) and retriever.has_items(found.passage.source)
+    return header_field or not names_the_office_asked(result.plan, f"{found.passage.item_title or ''} {found.text}")
+
+
 def _header_field_for_a_decision(result: SearchResult, found: Quote) -> bool:
     """Whether a question about what was decided would be answered by a field of a meeting's front
     matter (»Sted: Byrådssalen« for »Hvad besluttede byrådet om budgettet?«). Where the minutes
@@ -210,9 +218,7 @@ def respond(result: SearchResult, retriever: Retriever, top_k: int | None = None
     if not is_relevant(result, settings):
         return Response(result, None, False)
     found = choose_quote(result, retriever)
-    if found is None or (_header_field_for_a_decision(result, found) and retriever.has_items(found.passage.source)):
-        return Response(result, None, True)
-    if not names_the_office_asked(result.plan, f"{found.passage.item_title or ''} {found.text}"):
+    if found is None or _answers_nothing(result, found, retriever):
         return Response(result, None, True)
     reordered = answer_first(result, found.sources or (found.passage,), top_k or len(result.hits), found.item_order)
     answer = Answer(found.text, found.passage, found.kind, found.is_outcome, 1)

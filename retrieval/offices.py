@@ -68,6 +68,12 @@ def office_asked(text: str, asked: set[str]) -> bool:
     return any(set(danish_analyzer()(office)) & asked for office in offices)
 
 
+# Stems of a committee's name this long name it (»styregrupp«), not short common ones (»råd«).
+NAME_STEM = 6
+# Letters an office and a word of the text share to name it (»Referering« - referent).
+OFFICE_PREFIX = 5
+
+
 def names_its_meeting(plan: QueryPlan, passage: Passage) -> bool:
     """Whether the question names a meeting (»mødet«, »generalforsamlingen«) or the passage's
     committee (``names_its_committee``: »styregruppen«, »the steering group« - Den Administrative
@@ -87,10 +93,6 @@ def names_its_committee(plan: QueryPlan, passage: Passage) -> bool:
         if name
         for stem in danish_analyzer()(name)
     )
-
-
-# Stems of a committee's name this long name it (»styregrupp«), not short common ones (»råd«).
-NAME_STEM = 6
 
 
 def offices_noted(plan: QueryPlan, sentences: Sequence[Sentence]) -> list[bool]:
@@ -131,6 +133,3 @@ def names_the_office_asked(plan: QueryPlan, text: str) -> bool:
     named = set(danish_analyzer()(" ".join(_SHORT.get(w, w) for w in words)))
     # By the first letters: »Referering:« names the referent, »formanden« the formand.
     return any(stem[:OFFICE_PREFIX] == office[:OFFICE_PREFIX] for stem in named for office in asked)
-
-
-OFFICE_PREFIX = 5
