@@ -177,7 +177,8 @@ class BM25Index:
         tokens = [t for t in analyzed if t in vocab]
         parts: list[str] = []
         if expand:
-            tokens += [t for t in self._particle_compounds(query) if t in vocab and t not in tokens]
+            compounds = [compound for _, compound in particle_compounds(query, self.analyzer.stem)]
+            tokens += [t for t in compounds if t in vocab and t not in tokens]
             parts = [p for t in analyzed if t not in vocab for p in self._parts(t)]
         total = self._scores(tokens)
         return total + PART_WEIGHT * self._scores(parts) if parts else total
@@ -186,9 +187,6 @@ class BM25Index:
         if not tokens:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
-
-    def _particle_compounds(self, query: str) -> list[str]:
-        return [compound for _, compound in particle_compounds(query, self.analyzer.stem)]
 
     def _parts(self, token: str) -> tuple[str, ...]:
         """A compound stem's modifier and head, both stems of the index (the longest head first)."""

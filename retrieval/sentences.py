@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from indexer.dates import DAY_MONTH, MONTHS, find_dates
-from indexer.layout.labels import LABELS, label_at_start
+from indexer.layout.labels import LABEL_ALTERNATION, LABELS, label_at_start
 from indexer.records import Passage
 from retrieval.meetings import asks_next_meeting, asks_when_or_where_held, states_next_meeting
 from retrieval.names import CAPITALISED
@@ -68,15 +68,15 @@ _TIME = re.compile(
 _PLACE_LABELS = "|".join(
     sorted((re.escape(label) for label, field in LABELS.items() if field == "place"), key=len, reverse=True)
 )
-_PLACE = re.compile(
-    r"\b(?:i|på|til|hos|in|at|ved)\s+[A-ZÆØÅ][a-zæøåäöü]|\w(?:vej|gade|allé|plads|torv|vägen|gatan|veien|stræde)\b"
-    rf"|\b\d{{4}}\s+[A-ZÆØÅ]|(?i:\b(?:{_PLACE_LABELS})\s*:)"
+_ADDRESS = (
+    r"\w(?:vej|gade|allé|plads|torv|vägen|gatan|veien|stræde)\b|\b\d{4}\s+[A-ZÆØÅ]"
+    rf"|(?i:\b(?:{_PLACE_LABELS})\s*:)"
 )
+_PLACE = re.compile(rf"\b(?:i|på|til|hos|in|at|ved)\s+[A-ZÆØÅ][a-zæøåäöü]|{_ADDRESS}")
 # A place surely: an address, a postcode, a place label, or where something is held (»afholdes på
 # Hotel Sixtus«); a capitalised word after »i« or »på« alone may be a region or body the topic names.
 _VENUE = re.compile(
-    r"\w(?:vej|gade|allé|plads|torv|vägen|gatan|veien|stræde)\b|\b\d{4}\s+[A-ZÆØÅ]"
-    rf"|(?i:\b(?:{_PLACE_LABELS})\s*:)"
+    rf"{_ADDRESS}"
     r"|\b(?:afhold\w*|holdes|mødes|samles|finder\s+sted|held|meets?)\s+(?:\w+\s+){0,3}?(?:i|på|hos|ved|in|at)\s+[A-ZÆØÅ]"
 )
 _PERCENT = re.compile(r"\d\s*(?:%|procent\b|prosent\b|pct\b)", re.IGNORECASE)
@@ -152,7 +152,7 @@ def has_kind(
             return 1.0  # a name the minutes list as an attendee's (»Jan var ordstyrer …«)
         return 1.0 if _TWO_NAMES.search(text) else 0.5 if _PROPER.search(text) else 0.0
     if kind == "place":
-        # "Sted Læsø", "Mødested\tRadhuset": a header's place label before its value, no colon.
+        # "Sted Læsø", "Mødested\tRådhuset": a header's place label before its value, no colon.
         if _VENUE.search(text) or LABELS.get(label_at_start(text) or "") == "place":
             return 1.0
         return 0.5 if _PLACE.search(text) else 0.0
@@ -325,7 +325,7 @@ def field_answers(text: str, kind: str | None) -> bool:
 
 
 # Any header label with its colon, inside a line too (»Afdelingsbestyrelsesmøde … Dato: …«).
-_ANY_FIELD = re.compile(r"(?i)(?<!\w)(?:" + "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True)) + r")\s*:")
+_ANY_FIELD = re.compile(rf"(?i)(?<!\w)(?:{LABEL_ALTERNATION})\s*:")
 
 
 def holds_a_field(text: str) -> bool:
