@@ -18,7 +18,7 @@ from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.extract import WEIGHTS, Weights, rank_sentences
 from retrieval.hits import Hit, citation
-from retrieval.names import common_words
+from retrieval.names import NAME, common_words
 from retrieval.offices import names_the_office_asked
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
@@ -65,18 +65,11 @@ def is_relevant(result: SearchResult, settings: Settings) -> bool:
     return result.best_cosine >= floor or lexical or translated or named
 
 
-# A person in a question: a capitalised word after its first, not an acronym, nor a noun in the
-# definite form (»Byrådet«), nor after a preposition, where it is a place or a topic (»i Aalborg«,
-# »om Taleinstituttet«).
-_PREPOSITIONS = "i på om for til fra ved med hos af efter under in at of about with from to on by".split()
-_NAME = re.compile("".join(rf"(?<!\b{p} )" for p in _PREPOSITIONS) + r"(?<=\s)[A-ZÆØÅ][a-zæøåäöü]{2,}(?<!et)\b")
-
-
 def names_in_best_hit(result: SearchResult) -> bool:
     """Whether the question names people, and the best passage holds every one of them
     (»What concern did Leif and Jes raise …?« - »… udtrykte Leif og Jes en bekymring …«):
     evidence that the minutes speak of what is asked, however loosely the rest is worded."""
-    names = {n.casefold() for n in _NAME.findall(result.plan.question)}
+    names = {n.casefold() for n in NAME.findall(result.plan.question)}
     if not names or not result.hits:
         return False
     words = set(re.findall(r"\w+", result.hits[0].passage.text.casefold()))

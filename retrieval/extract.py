@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from indexer.dates import find_dates
 from indexer.text import dehyphenate
 from retrieval.filters import names_committee
 from retrieval.meetings import next_stated, other_meeting
@@ -125,7 +126,7 @@ def cheap_features(
     outcome = np.array(
         [kind == "outcome" and s.passage.is_outcome and states_outcome(s.passage) for s in pool], dtype=float
     )
-    people = attendee_words(pool) if kind == "person" else frozenset()
+    people = attendee_words(pool) if kind in ("person", "actor") else frozenset()
     holds = np.array([has_kind(s.text, kind, common, people) for s in pool], dtype=float)
     about = about_its_meeting(plan)
     kind_asked = asks_for_its_kind(plan)
@@ -137,7 +138,13 @@ def cheap_features(
     states = outcome if kind not in FIGURE_KINDS else np.maximum(outcome, holds > 0)
     # An item titled by its answer (»5. Næste møde tirsdag den 29. august«) is not only an echo.
     stated_next = next_stated(plan, pool)
-    echo = np.array([echoes(plan.question, s.passage.item_title, [s.text])[0] for s in pool]) * (1 - states)
+    # What an English question says is its Danish translations too.
+    restated = [_undated(s.text, plan, s.passage.meeting_date) for s in pool]
+    echo = np.array(
+        [echoes(plan.lexical_query, s.passage.item_title, [text])[0] for s, text in zip(pool, restated, strict=True)]
+    )
+    # A line that announces what follows (»… anbefales med følgende justering:«) is quoted with it.
+    echo *= (1 - states) * np.array([not s.text.rstrip().endswith(":") for s in pool])
     echo *= 1 - stated_next
     return {
         "lexical": with_context(lexical(plan, pool, about), holds, pool)
@@ -170,6 +177,18 @@ def cheap_features(
         "attachment": np.array([(s.passage.section or "").casefold() == "bilag" for s in pool], dtype=float),
         "long": np.array([min(1.0, max(0.0, (len(s.text.split()) - LONG_WORDS) / LONG_WORDS)) for s in pool]),
     }
+
+
+def _undated(text: str, plan: QueryPlan, meeting_date: str | None) -> str:
+    """``text`` without the date of its own meeting where the question names that meeting by a
+    period it falls in: »Møde i Socialdirektørforum den 20. maj 2015« only restates »… the
+    meeting in May 2015«. (Any other date may be what is asked.)"""
+    if plan.date_range is None or not plan.date_range.contains(meeting_date):
+        return text
+    for day, (start, end) in reversed(find_dates(text)):
+        if day.isoformat() == meeting_date:
+            text = text[:start] + " " + text[end:]
+    return text
 
 
 def _office_noted(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:

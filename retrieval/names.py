@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from indexer.records import Passage
 from retrieval.query import QueryPlan
 
 if TYPE_CHECKING:
@@ -23,8 +24,16 @@ def attendee_words(pool: Sequence[Sentence]) -> frozenset[str]:
     """The words of the names that the meeting summaries among the candidates list as attendees,
     absent or office holders (»Deltagere: Jan Nielsen, …«), casefolded; not their organisations
     in parentheses (»Leif Serup (Hjørring Kommune)«)."""
+    return listed_people({s.passage.id: s.passage for s in pool}.values())
+
+
+def listed_people(passages: Iterable[Passage]) -> frozenset[str]:
+    """The words of the names that the meeting summaries among ``passages`` list (see
+    ``attendee_words``)."""
     words: set[str] = set()
-    for passage in {s.passage.id: s.passage for s in pool if s.passage.role == "info"}.values():
+    for passage in passages:
+        if passage.role != "info":
+            continue
         for line in passage.text.splitlines():
             if not _NOT_PEOPLE.match(line):
                 value = re.sub(r"\([^)]*\)", " ", line.partition(":")[2])
@@ -58,3 +67,54 @@ def common_words(
     if plan.expects not in ("person", "money", "count"):
         return frozenset()
     return frozenset().union(*(words_of(source) for source in {s.passage.source for s in pool}))
+
+
+# A person in a question: a capitalised word after its first, not an acronym, nor a noun in the
+# definite form (»Byrådet«), nor after a preposition, where it is a place or a topic (»i Aalborg«,
+# »om Taleinstituttet«).
+_PREPOSITIONS = "i på om for til fra ved med hos af efter under in at of about with from to on by".split()
+NAME = re.compile("".join(rf"(?<!\b{p} )" for p in _PREPOSITIONS) + r"(?<=\s)[A-ZÆØÅ][a-zæøåäöü]{2,}(?<!et)\b")
+
+
+def question_people(question: str, people: frozenset[str]) -> frozenset[str]:
+    """The people a question names, casefolded (»Blev Leifs ønske …« - leif): its capitalised
+    words (``NAME``) that are among ``people``, the names the minutes list as attendees (not a
+    committee's name: »Hvornår skulle Socialdirektørforum mødes igen?«)."""
+    found = set()
+    for name in (n.casefold() for n in NAME.findall(question)):
+        if name in people:
+            found.add(name)
+        elif name.endswith("s") and name[:-1] in people:  # the genitive
+            found.add(name[:-1])
+    return frozenset(found)
+
+
+# How much the passages of an item that names the people a question names are favoured: as much
+# as a period the question names without naming the meeting (``search.PERIOD_BOOST``).
+NAME_BOOST = 1.15
+
+
+def favour_named(
+    fused: dict[int, float],
+    names: frozenset[str],
+    passages: Sequence[Passage],
+    items: dict[tuple[str, int], list[int]],
+) -> dict[int, float]:
+    """The fused scores with the passages of items that name every person the question names
+    (``question_people``) favoured: another meeting's item on the same topic, where they did not
+    speak, is less likely what is asked (»Blev Leifs ønske om … imødekommet?«). ``items``: each
+    item's rows. Not the front matter, which names everyone present and the organisation."""
+    if not names:
+        return fused
+    named: dict[tuple[str, int], bool] = {}
+    out = {}
+    for row, value in fused.items():
+        key = (passages[row].source, passages[row].item_number)
+        if key not in named:
+            words: set[str] = set()
+            if key[1] != 0:
+                for r in items.get(key, []):
+                    words.update(re.findall(r"\w+", passages[r].text.casefold()))
+            named[key] = names <= words
+        out[row] = value * NAME_BOOST if named[key] else value
+    return out

@@ -110,6 +110,14 @@ _EXPECTS = (
     ("payer", re.compile(r"\b(?:hvem|who|vem)\b.*\b(?:betal(?:e|er|te|es|t)|pays?|(?<!was )(?<!were )paid|"
                          r"financ(?:e|es|ed|ing)|finansier\w*|bekost\w*|afholde\w*\s+udgift\w*|"
                          r"bear\w*\s+the\s+cost\w*)\b", re.I)),
+    # Who is to do a task (»Hvem skal lave oplægget?«, »Who will prepare …?«) is answered by the
+    # sentence that gives it to someone (»GOT udarbejder et oplæg«, »Sekretariatet er ansvarligt
+    # for …«), not by a list of names; not who is to hold a seat (»Hvem skal være formand?«), nor
+    # who wants something (Danish »vil«: »Hvem vil have en temadag?«).
+    ("actor", re.compile(r"^\W*(?:hvem|who)\s+(?:skal|står\s+for|sørger\s+for|har\s+ansvar\w*|er\s+ansvarlig\w*|"
+                         r"laver|udarbejder|forbereder|will|shall|should|is\s+responsible|is\s+in\s+charge|prepares?)\b"
+                         r"(?!\s+(?:være|sidde|repræsentere|vælges|deltage|med|have|be|sit|represent|attend|join)\b)",
+                         re.I)),
     ("person", re.compile(r"\b(hvem|who|whom|vem|vilka)\b|\b(?:hvilke\w*|which|vilken)\s+"
                           r"(?:\w+\s+)?(?:\w*medlem\w*|\w*person\w*|\w*professor\w*|\w*leder\w*|\w*direktør\w*|"
                           r"\w*formand\w*|\w*kommune\w*|firma\w*|\w*forening\w*|company|firm|municipalit\w*|"
@@ -228,7 +236,8 @@ UP_FRONT_WORDS = 6
 
 # A question word: without one, words (»anden takstindberetning flyttes«) name a topic only.
 _QUESTION_WORD = re.compile(
-    r"\b(?:hvor|hvornår|hvad|hvilke[nt]?|hvem|when|how|what|which|who|hur|vad|när|vem|senest)\b", re.I
+    r"\b(?:hvor|hvornår|hvorfor|hvad|hvilke[nt]?|hvem|when|how|what|which|who|why|hur|vad|när|vem|varför|senest)\b",
+    re.I,
 )
 
 
@@ -241,7 +250,24 @@ def asked_up_front(question: str, kind: str | None) -> bool:
     return any(m.start() < limit for cue_kind, cue in _EXPECTS if cue_kind == kind for m in cue.finditer(question))
 
 
+# A yes/no question about whether someone came (»Var Hans med til mødet?«, »Deltog Thisted Kommune
+# i DAS-mødet?«, »Did Jan attend?«) is answered by the attendee list: who it names is asked.
+_ATTENDANCE_QUESTION = re.compile(
+    r"^\s*(?=(?:var|deltog|mødte|kom|havde|har|er|was|were|did|has|had|is)\b)"
+    r"(?=.*\b(?:til stede|tilstede|present|fraværende|absent|afbud|apolog\w*|attend\w*|"
+    rf"(?:deltog|deltaget|deltage|med|repræsenteret|represented)\b.*\b(?:{MEETING_WORD}))\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_attendance(question: str) -> bool:
+    """Whether a yes/no question asks whether someone came (»Deltog Hans i mødet?«)."""
+    return _ATTENDANCE_QUESTION.match(question) is not None
+
+
 def expected_kind(question: str, asks_outcome: bool) -> str | None:
+    if asks_attendance(question):
+        return "person"
     kind = next((kind for kind, cue in _EXPECTS if cue.search(question)), None)
     if kind == "money" and asks_outcome and not _ASKS_AMOUNT.search(question):
         # "Hvad blev besluttet om takststigningen?", "Blev kontingentet vedtaget?": the amount
@@ -279,7 +305,7 @@ def _names_meeting(question: str, period: DateRange) -> bool:
 
 def analyze(question: str) -> QueryPlan:
     period = extract_date_range(question)
-    outcome = _asks_outcome(question) or bool(_PROPOSAL_QUESTION.match(question))
+    outcome = (_asks_outcome(question) or bool(_PROPOSAL_QUESTION.match(question))) and not asks_attendance(question)
     language = detect_language(question)
     groups = word_groups(question) if language == "en" else []
     terms = danish_terms(question, groups) if language == "en" else []

@@ -29,7 +29,7 @@ from retrieval.conversation import own_topic_words
 from retrieval.filters import Filters, FilterTable
 from retrieval.fusion import linear, rrf
 from retrieval.hits import Hit
-from retrieval.names import lower_case_words
+from retrieval.names import favour_named, listed_people, lower_case_words, question_people
 from retrieval.phrases import question_phrases, with_phrase_bonus
 from retrieval.query import QueryPlan, analyze
 from retrieval.ranking import arrange, lead_order, mentions_period, passage_prior, states_outcome
@@ -93,6 +93,8 @@ class _Loaded:
     lower_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # Each passage's runs of stems (``retrieval.phrases``), filled as questions need them.
     phrases: dict[int, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    # The words of the names the meeting summaries list (``retrieval.names.listed_people``).
+    people: frozenset[str] = frozenset()
 
 
 def _item_rows(passages: list[Passage]) -> dict[tuple[str, int], list[int]]:
@@ -106,7 +108,8 @@ def _item_rows(passages: list[Passage]) -> dict[tuple[str, int], list[int]]:
 def _loaded(index: PassageIndex, marker: str | None) -> _Loaded:
     items = _item_rows(index.passages)
     with_items = frozenset(source for source, number in items if number != 0)
-    return _Loaded(index, FilterTable(index.passages), marker, items, with_items)
+    people = listed_people(index.passages)
+    return _Loaded(index, FilterTable(index.passages), marker, items, with_items, people=people)
 
 
 class Retriever:
@@ -224,6 +227,7 @@ class Retriever:
                 r: v * (PERIOD_BOOST if in_period[r] or mentions_period(passages[r], plan.date_range) else 1.0)
                 for r, v in fused.items()
             }
+        fused = favour_named(fused, question_people(question, loaded.people), passages, loaded.items)
         phrases = question_phrases(index.bm25.analyzer(question))
         by_bm25 = [row for row, _ in candidates.bm25]
         fused = with_phrase_bonus(

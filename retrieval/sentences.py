@@ -26,7 +26,7 @@ from retrieval.offices import (
     offices_noted,
 )
 from retrieval.overlap import danish_analyzer
-from retrieval.query import QueryPlan, names_a_meeting
+from retrieval.query import QueryPlan, asks_attendance, names_a_meeting
 from retrieval.ranking import ANSWER_SHAPES
 from retrieval.units import field_units, is_sub_heading
 
@@ -101,6 +101,14 @@ _PAYS = re.compile(
     re.IGNORECASE,
 )
 
+# A task given to someone: who prepares, is responsible for or follows up on something.
+_TASK = re.compile(
+    r"\b(ansvar\w*|tovholder\w*|står for|sørger for|varetag\w*|udarbejd\w*|forbered\w*|indkald\w*|"
+    r"undersøg\w*|følge[rs]? op|vende[rs]? tilbage|arbejde[rs]? videre|koordiner\w*|"
+    r"responsib\w*|in charge|prepar\w*|follows? up|report(?:s)? back)\b",
+    re.IGNORECASE,
+)
+
 # A date set as a limit: "senest den 1. december", "inden den 21. juni", "fristen er ...".
 _LIMIT = re.compile(r"\b(senest|inden|frist\w*|deadline\w*|no later than|before|by)\b", re.IGNORECASE)
 
@@ -162,6 +170,9 @@ def has_kind(
         return float(_REASON.search(text) is not None)
     if kind == "payer":
         return float(_PAYS.search(text) is not None)
+    if kind == "actor":
+        # A task given (»… således at GOT udarbejder et oplæg«), else any name, as for a person.
+        return 1.0 if _TASK.search(text) else 0.5 * has_kind(text, "person", common, people)
     return 0.0
 
 
@@ -309,6 +320,9 @@ def asked_terms(question: str) -> set[str]:
     """The question's stems, the row name of a figure it asks for (»underskuddet« - Resultat),
     and ``field:…`` for each field it names by one of its labels."""
     named = {f"field:{field}" for field, pattern in _FIELD_NAMED.items() if pattern.search(question)}
+    # Whether someone came (»Deltog Hans …?«) is answered by whichever list names them.
+    if asks_attendance(question):
+        named |= {f"field:{field}" for field in _FIELD_WORDS}
     stems = set(danish_analyzer()(question))
     rows = {row for word, row in _ROW_NAMES.items() if any(stem.startswith(word) for stem in stems)}
     return stems | named | rows

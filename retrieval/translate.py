@@ -38,7 +38,9 @@ PER_WORD = 4
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)|<[^>]*>|\{[^}]*\}")
 _SENSE = re.compile(r"(?:^|\s)\d+\.\s")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+# Not a unit written with its power (»m2«, »m²«): that is one token, kept as written.
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*(?![\d²³])")
+_UNIT = re.compile(r"\b[^\W\d_]+[\d²³]+\b")
 
 # Words that carry no topic: the English stop words of the BM25 index, and more question words,
 # auxiliaries, pronouns, prepositions, and verbs too general to translate usefully.
@@ -214,7 +216,9 @@ def word_groups(question: str) -> list[tuple[str, ...]]:
             previous = ()
         i += 1
     # Numbers are the same in both languages ("2018", "22-23 October").
-    return groups + [(n,) for n in dict.fromkeys(re.findall(r"\d+(?:[.,]\d+)*", question))]
+    # So are units with a power (»per m2« - »pr. m2«, which the analyzer reads as »kvm«).
+    numbers = re.findall(r"(?<![^\W\d_])\d+(?:[.,]\d+)*", question)
+    return groups + [(n,) for n in dict.fromkeys(_UNIT.findall(question) + numbers)]
 
 
 # Translations of each word that are joined into compounds (each joining adds BM25 terms).

@@ -21,7 +21,7 @@ FIGURE_KINDS = frozenset({"money", "count"})
 VALUE_KINDS = FIGURE_KINDS | {"time", "deadline"}
 # Kinds whose answer has a shape of its own (a value, or who finances it): asked for by the
 # question's first words, a sentence without it cannot answer (``kind_asked``).
-SHAPED_KINDS = VALUE_KINDS | {"payer"}
+SHAPED_KINDS = VALUE_KINDS | {"payer", "reason"}
 
 
 def asks_for_its_kind(plan: QueryPlan) -> bool:

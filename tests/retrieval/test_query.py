@@ -8,6 +8,7 @@ import pytest
 
 from retrieval.meetings import asks_next_meeting, asks_when_or_where_held
 from retrieval.query import analyze, asked_up_front, detect_language, extract_date_range, strip_period
+from retrieval.sentences import asked_terms
 
 
 @pytest.mark.parametrize(
@@ -166,3 +167,38 @@ def test_a_value_is_asked_up_front_by_a_question_word() -> None:
     assert analyze(question).expects == "money" and not asked_up_front(question, "money")
     assert not asked_up_front("anden takstindberetning flyttes", "money")
     assert asked_up_front("Hvem skal betale for værnemidlerne?", "payer")
+
+
+def test_whether_someone_came_asks_for_the_attendee_lists() -> None:
+    # A yes/no question about who came is answered by the lists that name people, not by an
+    # outcome; a proposal that someone take part in a meeting is still a question about its fate.
+    for question in (
+        "Deltog Jens Hansen i bestyrelsesmødet i juni 2019?",
+        "var kassereren med til generalforsamlingen",
+        "Was the mayor present at the meeting in May?",
+        "Did Anna Berg attend?",
+        "Var Skolen repræsenteret på forældremødet?",
+    ):
+        plan = analyze(question)
+        assert plan.expects == "person" and not plan.asks_outcome, question
+    assert "field:absent" in asked_terms("Deltog Jens Hansen i mødet?")
+    assert "field:participants" in asked_terms("Havde Jens Hansen meldt afbud til mødet?")
+    proposal = analyze("Blev forslaget om at lade kommunen deltage i mødet godkendt?")
+    assert proposal.expects == "outcome"
+    assert analyze("Er kommunerne med i projektet?").expects == "outcome"
+
+
+def test_who_is_to_do_a_task_asks_for_the_sentence_that_gives_it() -> None:
+    assert analyze("Hvem skal udarbejde budgettet for 2020?").expects == "actor"
+    assert analyze("hvem står for indkaldelsen").expects == "actor"
+    assert analyze("Who will prepare the report for the council?").expects == "actor"
+    # A seat to fill, or what someone wants, is asked of people, not of a task.
+    assert analyze("Hvem skal være formand for udvalget?").expects == "person"
+    assert analyze("Hvem vil have en temadag?").expects == "person"
+    assert analyze("Hvem deltog i mødet?").expects == "person"
+
+
+def test_why_asks_for_a_cause_up_front() -> None:
+    assert asked_up_front("hvorfor blev mødet udsat", "reason")
+    assert asked_up_front("Why was the meeting postponed?", "reason")
+    assert not asked_up_front("mødet udsat på grund af ferien", "reason")
