@@ -38,10 +38,12 @@ def names_a_meeting(text: str) -> bool:
     return _MEETING_WORD.search(text) is not None
 
 
-# A question that names a meeting, or what a meeting does with an item.
+# A question that names a meeting, or what a meeting does with an item, or who came to it
+# (»Hvem havde meldt afbud til socialdirektørkredsen i maj 2012?«).
 _MEETING_CUE = re.compile(
     rf"\b({MEETING_WORD}|\w*referat\w*|drøft\w*|beslut\w*|behandl\w*|vedt\w*|godkend\w*|sagt|sagde|"
-    r"diskuter\w*|aftalt\w*|minutes|discuss\w*|decid\w*|decision\w*|said|approv\w*|agreed)\b",
+    r"diskuter\w*|aftalt\w*|minutes|discuss\w*|decid\w*|decision\w*|said|approv\w*|agreed|"
+    r"afbud|deltog|deltagere|til stede|tilstede|fraværende|present|attended|apologies|absent)\b",
     re.IGNORECASE,
 )
 # Questions about what came out of an item: decisions, discussions, what was said.

@@ -79,3 +79,10 @@ def test_a_task_given_is_the_kind_who_is_to_do_it_asks_for() -> None:
 def test_a_unit_with_its_power_is_one_token_in_an_english_question() -> None:
     groups = word_groups("What rent per m2 does the secretariat pay?")
     assert ("m2",) in groups and ("2",) not in groups and all(group[0] != "m" for group in groups)
+
+
+def test_regrets_in_a_month_are_read_from_that_meeting(retriever: Retriever) -> None:
+    # Seed 000 (24 May 2012) and 001 (16 August 2012) both list regrets; the month picks the meeting.
+    text, source, item = answer_of(retriever, "Hvem sendte afbud til socialdirektørkredsen i maj 2012?")
+    assert (source, item) == ("000", 0)
+    assert "Flemming Hansen" in text

@@ -202,3 +202,10 @@ def test_why_asks_for_a_cause_up_front() -> None:
     assert asked_up_front("hvorfor blev mødet udsat", "reason")
     assert asked_up_front("Why was the meeting postponed?", "reason")
     assert not asked_up_front("mødet udsat på grund af ferien", "reason")
+
+
+def test_who_came_names_the_meeting_its_period_dates() -> None:
+    # Sending regrets or attending happens at a meeting: its month is the meeting's, not a topic's.
+    assert analyze("hvem havde meldt afbud til socialdirektørkredsen i maj 2012").names_meeting
+    assert analyze("Who was absent from the board in March 2019?").names_meeting
+    assert not analyze("Hvad koster taksten i 2013?").names_meeting

@@ -216,3 +216,9 @@ def test_a_total_asked_in_english_finds_the_accounts_row(dictionary: None, real_
     response = respond(retriever.search("How large were the total expenses of the secretariat in 2012?"), retriever)
     assert response.answer is not None
     assert response.answer.text.startswith("Samlede udgifter i alt 1.715.000")
+
+
+def test_words_of_people_leaving_and_joining_are_translated() -> None:
+    # »… inden han går på pension«, »ansættelse af en pædagog«: the glossary's general words.
+    assert "pension" in translations("retiring")
+    assert "ansætte" in translations("hire")
