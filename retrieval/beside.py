@@ -68,13 +68,14 @@ def other_fields_asked(pool: Sequence[Sentence], best: int, question: str) -> li
 def figure_first(
     pool: Sequence[Sentence], best: int, chosen: list[int], kind: str | None, scores: dict[int, float]
 ) -> tuple[int, list[int]]:
-    """Asked for an amount or a count, the quote opens with the run of units that states it (the
-    figure with what of its passage is quoted beside it) and cites its passage, when the best
-    sentence does not state one (»Evaluering … 121.800« before »… merforbrug, som skyldes
-    evalueringen …«), the best scored of them; the rest follows in its order."""
-    if kind not in ("money", "count") or has_kind(pool[best].text, kind):
+    """Asked for an amount, a count or a place, the quote opens with the run of units that states
+    it (the figure with what of its passage is quoted beside it) and cites its passage, when the
+    best sentence does not surely state one (»Evaluering … 121.800« before »… merforbrug, som
+    skyldes evalueringen …«; »Døgnseminaret afholdes på Hotel Sixtus …« before the proposal
+    about the seminar's theme), the best scored of them; the rest follows in its order."""
+    if kind not in ("money", "count", "place") or has_kind(pool[best].text, kind) == 1:
         return best, chosen
-    figures = [i for i in chosen if has_kind(pool[i].text, kind)]
+    figures = [i for i in chosen if has_kind(pool[i].text, kind) == 1]
     if not figures:
         return best, chosen
     figure = max(figures, key=lambda i: scores.get(i, float("-inf")))  # the likeliest, not the first

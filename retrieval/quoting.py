@@ -145,9 +145,10 @@ def decided_instead(pool: Sequence[Sentence], best: int, kind: str | None) -> in
 
     When the best sentence is from an item's proposal (Indstilling: "tilskud på 20.000 kr.")
     and the same item's outcome section (Beslutning: "Tilskuddet forhøjes til 25.000 kr.")
-    speaks of the same subject (shares a stem with it) and holds the kind of token asked for,
-    the outcome is what holds: a proposal only says what was asked for. An outcome that only
-    says "Godkendt" shares no stem and leaves the proposal quoted.
+    speaks of the same subject (shares a stem with it) and surely holds the kind of token asked
+    for, the outcome is what holds: a proposal only says what was asked for. An outcome that only
+    says "Godkendt" shares no stem and leaves the proposal quoted, and so does one that only
+    may hold it (»… i Syddanmark« for »Hvor skal døgnseminaret holdes?«).
     """
     proposal = pool[best]
     if proposal.passage.role != "proposal":
@@ -159,7 +160,7 @@ def decided_instead(pool: Sequence[Sentence], best: int, kind: str | None) -> in
         p = s.passage
         if p.source != proposal.passage.source or p.item_number != proposal.passage.item_number:
             continue
-        if not (p.is_outcome and states_outcome(p)) or (kind is not None and not has_kind(s.text, kind)):
+        if not (p.is_outcome and states_outcome(p)) or (kind is not None and has_kind(s.text, kind) < 1):
             continue
         shared = len(subject & set(analyzer(s.text)))
         if shared > most:

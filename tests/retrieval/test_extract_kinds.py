@@ -86,3 +86,11 @@ def test_regrets_in_a_month_are_read_from_that_meeting(retriever: Retriever) -> 
     text, source, item = answer_of(retriever, "Hvem sendte afbud til socialdirektørkredsen i maj 2012?")
     assert (source, item) == ("000", 0)
     assert "Flemming Hansen" in text
+
+
+def test_a_place_asked_for_opens_the_quote(retriever: Retriever) -> None:
+    # Seed 002 item 6: the proposal about the seminar's theme scores best, the decision only
+    # names a region (»… i Syddanmark«); the venue stands in the background.
+    text, source, item = answer_of(retriever, "Hvor skal døgnseminaret i Socialdirektørforum være?")
+    assert (source, item) == ("002", 6)
+    assert text.startswith("Døgnseminaret afholdes på Hotel Sixtus")
