@@ -41,6 +41,17 @@ _HELD = re.compile(r"\b(?:holdt|afholdt|afviklet|mødtes|held|met)\b", re.IGNORE
 # A body meeting (»Hvor mødtes Socialdirektørforum …?«, »Hvilket lokale var kredsen samlet i?«):
 # the verb says that what is asked about is a meeting of its subject, dated or not.
 _MET = re.compile(r"\b(?:mødtes|samledes|samlet|met|gathered|convened)\b", re.IGNORECASE)
+# A body's own meeting that was held, named by what it was about rather than by its date (»Hvor
+# blev socialdirektørforums møde om rammeaftalen holdt?«, »DAS-mødet«, »the Board's meeting«): the
+# minutes found are its own. Not »mødet om …«, »mødet med …« or »dialogmødet«, which may be a
+# meeting the minutes report on, nor one still to be held (»Hvornår skal fællesmødet holdes?«).
+_OWN_MEETING = (
+    r"\w{3,}s\s+møde\w*|(?-i:[A-ZÆØÅ]{2,})[- ]møde\w*|\w*generalforsamling\w*|(?-i:[A-ZÆØÅ]\w*)'?s?\s+meeting"
+)
+_WAS_HELD = re.compile(
+    rf"\b(?:blev|was|were)\b.*\b(?:{_OWN_MEETING})\b.*\b(?:holdt|afholdt|afviklet|held|conducted)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_when_or_where_held(plan: QueryPlan) -> bool:
@@ -51,7 +62,7 @@ def asks_when_or_where_held(plan: QueryPlan) -> bool:
     if plan.expects not in ("time", "place") or _NEXT.search(plan.question):
         return False
     if plan.date_range is None or not plan.names_meeting:
-        return _MET.search(plan.question) is not None
+        return _MET.search(plan.question) is not None or _WAS_HELD.search(plan.question) is not None
     return not (_CITED.search(plan.question) and not _HELD.search(plan.question))
 
 

@@ -7,6 +7,8 @@ import pytest
 
 from indexer.settings import Settings
 from retrieval.answer import respond
+from retrieval.meetings import asks_when_or_where_held
+from retrieval.query import analyze
 from retrieval.search import Retriever
 from retrieval.sentences import has_kind
 from retrieval.translate import word_groups
@@ -94,3 +96,19 @@ def test_a_place_asked_for_opens_the_quote(retriever: Retriever) -> None:
     text, source, item = answer_of(retriever, "Hvor skal døgnseminaret i Socialdirektørforum være?")
     assert (source, item) == ("002", 6)
     assert text.startswith("Døgnseminaret afholdes på Hotel Sixtus")
+
+
+def test_where_a_body_s_own_meeting_was_held_undated_comes_from_its_header(retriever: Retriever) -> None:
+    # Named by its topic, not its date: the meeting is the one whose minutes speak of the topic.
+    text, source, item = answer_of(
+        retriever, "Hvor blev Socialdirektørforums møde om årsrapporten fra Socialtilsyn afholdt?"
+    )
+    assert (source, item) == ("002", 0)
+    assert "Mosegårdsvej 2" in text
+
+
+def test_a_meeting_the_minutes_report_on_is_no_question_for_their_header() -> None:
+    assert asks_when_or_where_held(analyze("Hvor blev bestyrelsens møde om budgettet afholdt?"))
+    assert asks_when_or_where_held(analyze("Where was the Board's meeting on the budget held?"))
+    assert not asks_when_or_where_held(analyze("Hvornår blev mødet om Taleinstituttets fremtid holdt?"))
+    assert not asks_when_or_where_held(analyze("Hvor blev det politiske dialogmøde holdt?"))
