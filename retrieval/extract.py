@@ -85,7 +85,7 @@ class Weights:
     "sentence" past 70 words, growing to full at 140: a run-on table of contents or table
     that no full stop ends holds many words and dates by its length alone, not as an answer;
     and ``kind_asked``, ``kind`` once more where the question's first words ask for a value (an
-    amount, a count, a date or a deadline) or who pays (``query.asked_up_front``): a sentence
+    amount, a count, a date or a deadline), who pays or why (``query.asked_up_front``): a sentence
     without one cannot answer »Hvad er fristen …?« however many of the question's words it
     shares (for a person or a place it lost more than it won: a capitalised word is no surer
     sign of either); and ``change``, a sentence stating a value and a change (»… lade taksten stige med 206 kr.«) where

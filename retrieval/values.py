@@ -1,4 +1,4 @@
-"""Questions that ask for a value (an amount, a count, a date, a deadline) or who pays: whether
+"""Questions that ask for a value (an amount, a count, a date, a deadline), who pays or why: whether
 the question asks for it outright, which items state one, and whether a sentence states the
 change a question asks about. Features of the answer model (``retrieval.extract``)."""
 
@@ -19,8 +19,9 @@ FIGURE_KINDS = frozenset({"money", "count"})
 # passed over in the items' ranks (``rank_among_holders``). Not names, places or outcomes:
 # nearly every item holds a capitalised word or a decision.
 VALUE_KINDS = FIGURE_KINDS | {"time", "deadline"}
-# Kinds whose answer has a shape of its own (a value, or who finances it): asked for by the
-# question's first words, a sentence without it cannot answer (``kind_asked``).
+# Kinds whose answer has a shape of its own (a value, who finances it, a cause: »fordi«, »på
+# baggrund af«): asked for by the question's first words, a sentence without it cannot answer
+# (``kind_asked``).
 SHAPED_KINDS = VALUE_KINDS | {"payer", "reason"}
 
 
