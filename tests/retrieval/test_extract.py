@@ -204,8 +204,9 @@ def test_expected_kinds_from_question_words() -> None:
         # A yes/no question about what happened asks for the outcome.
         "Blev Udviklingsstrategigruppen lukket?": "outcome",
         "Did the board close the working group?": "outcome",
-        # Not a yes/no question about who came; not Danish »rent« (purely).
-        "Was Jan Nielsen present?": None,
+        # A yes/no question about who came asks for the person (the attendee lists), not an
+        # outcome; not Danish »rent« (purely).
+        "Was Jan Nielsen present?": "person",
         "Hvad skete der rent praktisk med projektet?": "outcome",
         "What is the rent per square metre?": "money",
         # The result of accounts is a sum; the result of a discussion its outcome.
