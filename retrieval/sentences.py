@@ -215,7 +215,7 @@ def build_pool(
         # »Hvem er formand for den økonomiske arbejdsgruppe?«: the attendee list notes the offices
         # of the meeting's own committee, not of a group the question names.
         items = sorted(items, key=lambda key: key[1] == 0)
-    elif plan.expects not in HEADER_KINDS and names_a_meeting(plan.question) and not _names_a_field(plan):
+    elif plan.expects not in HEADER_KINDS and names_a_meeting(plan.question) and not names_a_field(plan):
         # A question that names the meeting (»på generalforsamlingen på Næsbyhovedskoven«) finds
         # its header by those words alone; asked for anything but who, when, where or how many,
         # the header comes after the items of minutes that have any (not where the whole text is
@@ -247,7 +247,7 @@ def build_pool(
     return _header_labelled(plan, pool)
 
 
-def _names_a_field(plan: QueryPlan) -> bool:
+def names_a_field(plan: QueryPlan) -> bool:
     """Whether the question names a header field by its label (»Afbud til SOCDIR-mødet …«)."""
     return any(term.startswith("field:") for term in asked_terms(plan.question))
 

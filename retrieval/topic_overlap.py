@@ -13,7 +13,7 @@ from retrieval.meetings import asks_when_or_where_held
 from retrieval.offices import asks_an_office
 from retrieval.overlap import lexical_overlap
 from retrieval.query import QueryPlan, strip_period
-from retrieval.sentences import Sentence, asked_terms
+from retrieval.sentences import Sentence, names_a_field
 
 # How much of its headings' overlap (sub-heading, item title) a sentence gets on top of its own.
 HEADING_SHARE = 0.5
@@ -71,7 +71,7 @@ def about_its_meeting(plan: QueryPlan) -> bool:
     »Who took the minutes at the meeting in May 2020?«): its header answers."""
     if asks_when_or_where_held(plan):
         return True
-    attendance = any(term.startswith("field:") for term in asked_terms(plan.question)) or asks_an_office(plan)
+    attendance = names_a_field(plan) or asks_an_office(plan)
     return plan.names_meeting and plan.date_range is not None and plan.expects == "person" and attendance
 
 
