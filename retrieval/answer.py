@@ -154,8 +154,17 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
     ranked = rank_sentences(
         result.plan, pool, passage_cosine, retriever.embed_texts, result.query_vector, weights, common
     )
+    # Who holds an office is answered only by a sentence naming it (»Sekretariatets nye leder
+    # Dorthe …« for »Hvem er den nye leder …?«): the best of those leads, where any does (the
+    # others stay to be quoted beside it: the place a two-part question asks too).
+    naming = [_names_the_office(result, pool[i].passage.item_title, pool[i].text) for i, _ in ranked]
+    ranked = [r for r, n in zip(ranked, naming, strict=True) if n] + [r for r, n in zip(ranked, naming, strict=True) if not n]
     # The question with its words' translations: an English question names labels in Danish too.
     return quote(pool, ranked, result.plan.expects, result.plan.lexical_query)
+
+
+def _names_the_office(result: SearchResult, title: str | None, text: str) -> bool:
+    return names_the_office_asked(result.plan, f"{title or ''} {text}")
 
 
 def _answers_nothing(result: SearchResult, found: Quote, retriever: Retriever) -> bool:
@@ -163,7 +172,7 @@ def _answers_nothing(result: SearchResult, found: Quote, retriever: Retriever) -
     into items), or a quote naming no office for who holds one. The minutes then do not answer,
     and the closest items are shown as related."""
     header_field = _header_field_for_a_decision(result, found) and retriever.has_items(found.passage.source)
-    return header_field or not names_the_office_asked(result.plan, f"{found.passage.item_title or ''} {found.text}")
+    return header_field or not _names_the_office(result, found.passage.item_title, found.text)
 
 
 def _header_field_for_a_decision(result: SearchResult, found: Quote) -> bool:

@@ -77,12 +77,12 @@ _WHICH_TIME = re.compile(
 # The kind of answer a question expects, from its question words.
 _ANSWER_TYPES = (
     ("date", _WHICH_TIME),
-    (
-        "money",
-        re.compile(r"\b(hvor meget|how much|kost\w*|cost\w*|pris\w*|price\w*|takst\w*|rate|beløb\w*|amount)\b", re.I),
-    ),
+    ("money", re.compile(r"\b(hvor meget|how much|kost\w*|cost\w*)\b", re.I)),
     ("count", re.compile(r"\b(hvor mange|how many|antal\w*|number of)\b", re.I)),
     ("date", re.compile(r"\b(hvornår|when|dato\w*|date)\b", re.I)),
+    # What a sum is called (»taksten«, »prisen«), when no question word asks for something else
+    # (»Hvornår skal prisindmeldingen ligge?« asks for a time).
+    ("money", re.compile(r"\b(pris\w*|price\w*|takst\w*|rate|beløb\w*|amount)\b", re.I)),
 )
 # How a meeting met: in person or online; said with a verb of holding it (»foregik det online?«),
 # not of a topic (»Hvad besluttede bestyrelsen om virtuelle møder?«).
@@ -95,10 +95,7 @@ _EXPECTS = (
     ("reason", re.compile(r"\b(hvorfor|why|varför|\w*årsag\w*|\w*begrundels\w*|baggrunden for|"
                           r"\w*grund(?:en|ene)? til,? at|forklaring(?:en)? på|reason\w*|cause of)\b", re.I)),
     ("time", _WHICH_TIME),
-    ("money", re.compile(r"\b(hvor meget|hvor mye|how much|kost\w*|cost\w*|pris\w*|\w*pris(?:en|er|erne|ens)?|"
-                         r"\w*takst\w*|\w*beløb\w*|amount|tariffs?|"
-                         r"(?:daily|nightly|hourly|weekly|monthly|annual|yearly|flat|tax|interest)\s+rates?|"
-                         r"\w*kontingent\w*|\w*avgift\w*|"
+    ("money", re.compile(r"\b(hvor meget|hvor mye|how much|kost\w*|cost\w*|"
                          r"(?:hvor|hur|how)\s+(?:stor\w*|høj\w*|big|large|high))\b", re.I)),
     ("count", re.compile(r"\b(hvor mange|how many|hur många|antal\w*|number of)\b", re.I)),
     # A deadline before any time: "Senest hvornår ...", "Hvad er fristen ...", "By when ...".
@@ -132,9 +129,13 @@ _EXPECTS = (
                          # The room, and whether it met in person or online (»Sted Skype«).
                          r"|\bhvilke[nt]\s+(?:lokale|rum|by)\b|\b(?:which|what)\s+(?:room|city)\b"
                          rf"|\b(?:{_FORMAT})\b(?=.*\b(?:{_HELD})\b)|\b(?:{_HELD})\b.*\b(?:{_FORMAT})\b", re.I)),
-    # A sum named by what it is (»Hvad var de samlede udgifter?«), when no question word asks
-    # for something else (»Hvem betaler udgifterne?«, »Hvorfor steg udgifterne?«).
-    ("money", re.compile(r"\b(udgift\w*|indtægt\w*|underskud\w*|overskud\w*|omkostning\w*|husleje\w*|gebyr\w*|"
+    # A sum named by what it is (»Hvad er taksten?«, »Hvad var de samlede udgifter?«), when no
+    # question word asks for something else (»Hvem betaler udgifterne?«, »Hvorfor steg udgifterne?«,
+    # »Hvornår skal prisindmeldingen ligge?«).
+    ("money", re.compile(r"\b(pris\w*|\w*pris(?:en|er|erne|ens)?|\w*takst\w*|\w*beløb\w*|amount|tariffs?|"
+                         r"(?:daily|nightly|hourly|weekly|monthly|annual|yearly|flat|tax|interest)\s+rates?|"
+                         r"\w*kontingent\w*|\w*avgift\w*|"
+                         r"udgift\w*|indtægt\w*|underskud\w*|overskud\w*|omkostning\w*|husleje\w*|gebyr\w*|"
                          r"honorar\w*|expense\w*|income|revenue\w*|deficit\w*|surplus\w*|fees?|"
                          # The result of accounts is a sum (»Hvad blev resultatet af regnskabet?«).
                          r"resultat\w*\s+(?:af|for|i|på)\s+(?:\w+\s+){0,3}\w*(?:regnskab|budget)\w*|"

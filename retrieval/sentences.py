@@ -82,7 +82,7 @@ _VENUE = re.compile(
 _PERCENT = re.compile(r"\d\s*(?:%|procent\b|prosent\b|pct\b)", re.IGNORECASE)
 _DECISION = re.compile(
     r"\b(godkend\w*|beslut\w*|vedt\w*|tiltr\w*|udsat\w*|udsætte\w*|anbefal\w*|aftalt\w*|enig\w*|afvis\w*|"
-    r"bevilg\w*|valgt|genvalgt|nyvalgt|fastsat|taget til efterretning|vurder\w*|tilslut\w*|konklu\w*|"
+    r"bevilg\w*|afvent\w*|valgt|genvalgt|nyvalgt|fastsat|taget til efterretning|vurder\w*|tilslut\w*|konklu\w*|"
     r"bakke\w* op|opbakning|igangsæt\w*|sættes i gang|approved|decided|agreed)\b",
     re.IGNORECASE,
 )
@@ -90,9 +90,22 @@ _DECISION = re.compile(
 # A cause given: "skyldes", "fordi", "på grund af", "idet", "derfor", "because", "due to".
 _REASON = re.compile(
     r"\b(skyld(?:es|tes)|fordi|på grund af|grundet|pga\.?|idet|årsag\w*|baggrund\w*|derfor|hvorfor|"
-    r"for at|med henblik på|because|due to|since|in order to)\b",
+    r"for at|med henblik på|eftersom|begrund\w*|som følge af|because|due to|since|in order to|owing to)\b",
     re.IGNORECASE,
 )
+
+# A cue whose cause is elsewhere, said before (»På baggrund af ovenstående ønsker …«, »Derfor
+# …«): the sentence states no cause itself.
+_POINTER = re.compile(
+    r"\bpå\s+(?:den(?:ne)?\s+baggrund|baggrund\s+af\s+(?:ovenstående|ovennævnte|dette|det|disse))\b|^\W*derfor\b|"
+    r"\bsom\s+følge\s+(?:heraf|af\s+(?:dette|ovenstående))|\bfor\s+this\s+reason\b|^\W*therefore\b",
+    re.IGNORECASE,
+)
+
+def points_back(text: str) -> bool:
+    """Whether ``text`` rests on what was said before it (»FU har på den baggrund godkendt …«)."""
+    return _POINTER.search(text) is not None
+
 
 # Who pays, stated: "finansieres af …", "betales af …", "dækkes af …", "for egen regning".
 _PAYS = re.compile(
@@ -167,7 +180,7 @@ def has_kind(
     if kind == "outcome":
         return float(_DECISION.search(text) is not None)
     if kind == "reason":
-        return float(_REASON.search(text) is not None)
+        return float(_REASON.search(_POINTER.sub(" ", text)) is not None)
     if kind == "payer":
         return float(_PAYS.search(text) is not None)
     if kind == "actor":

@@ -204,6 +204,14 @@ def test_an_office_the_minutes_never_name_is_not_answered_with_someone_else(
     assert respond(retriever.search(question), retriever).answer is None
 
 
+def test_who_holds_an_office_is_quoted_from_a_sentence_naming_it(retriever: Retriever) -> None:
+    # The best item by the search (the organisation of DAS's subgroups) names no leader; the
+    # sentence that does is in another item, and it is the answer.
+    answer = respond(retriever.search("Hvem leder nu sekretariatet for rammeaftalerne?"), retriever).answer
+    assert answer is not None and "nye leder Dorthe Jespersgaard" in answer.text
+    assert (answer.passage.source[:3], answer.passage.item_number) == ("003", 3)
+
+
 def test_an_office_is_named_by_its_short_form_or_another_form_of_its_word() -> None:
     asks = analyze("Hvem skrev referatet?")
     assert names_the_office_asked(asks, "**Referering:** Thor Håkon") and names_the_office_asked(asks, "Jan (ref.)")

@@ -18,6 +18,7 @@ from retrieval.search import Retriever
 from retrieval.sentences import Sentence, has_kind, opening_label, sentences_of
 from retrieval.units import field_units
 from tests.conftest import DATA
+from tests.retrieval.pools import item_sentences
 
 
 @pytest.fixture(scope="module")
@@ -254,6 +255,27 @@ def test_answer_kinds_in_sentences() -> None:
     assert has_kind("Merforbruget skyldes evalueringen.", "reason") and not has_kind(
         "Regnskabet er godkendt.", "reason"
     )
+    # Waiting is a decision too (»… men vil afvente yderligere afklaring«).
+    assert has_kind("Udvalget vil afvente en nærmere afklaring.", "outcome")
+
+
+def test_a_cue_pointing_back_states_no_cause_itself() -> None:
+    assert not has_kind("På baggrund af ovenstående ønsker bestyrelsen at ansætte en pædagog.", "reason")
+    assert not has_kind("Derfor udsættes mødet til efteråret.", "reason")
+    assert not has_kind("På den baggrund indstilles det, at gruppen nedlægges.", "reason")
+    # A cause that is named, also by a cue of its own kind.
+    assert has_kind("På baggrund af flere indskrevne børn ønsker bestyrelsen at ansætte en pædagog.", "reason")
+    assert has_kind("Mødet udsættes derfor, fordi der er mange punkter.", "reason")
+    assert has_kind("Punktet udgår, eftersom sagen er afsluttet.", "reason")
+
+
+def test_why_favours_the_sentence_naming_the_cause_over_one_pointing_back(retriever: Retriever) -> None:
+    # The crisis centre's item says why twice: »Grundet en stigning i antallet af … børn …« names
+    # the cause, »På baggrund af ovenstående ønsker Aalborg Kommune …« only points back to it.
+    pool = item_sentences(retriever, "004", 7)
+    features = cheap_features(analyze("Hvorfor vil Aalborg have en højere takst på krisecentret?"), pool)
+    kind = {s.text[:25]: features["kind"][i] for i, s in enumerate(pool)}
+    assert kind["Grundet en stigning i ant"] == 1.0 and kind["På baggrund af ovenståend"] == 0.0
 
 
 def test_dates_times_and_references_are_not_counts() -> None:

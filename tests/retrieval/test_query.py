@@ -209,3 +209,15 @@ def test_who_came_names_the_meeting_its_period_dates() -> None:
     assert analyze("hvem havde meldt afbud til socialdirektørkredsen i maj 2012").names_meeting
     assert analyze("Who was absent from the board in March 2019?").names_meeting
     assert not analyze("Hvad koster taksten i 2013?").names_meeting
+
+
+def test_a_question_word_asks_before_the_name_of_a_sum() -> None:
+    # »Hvornår« asks for a time though the topic is a price; »hvem … betaler« for who pays.
+    assert analyze("Hvornår skal kommunerne sende deres prisindmeldinger?").expects == "time"
+    assert analyze("Hvornår skal kommunerne sende deres prisindmeldinger?").answer_type == "date"
+    assert analyze("Hvem betaler, hvis taksten ikke dækker værnemidlerne?").expects == "payer"
+    assert analyze("Hvem fastsætter taksten for Taleinstituttet?").expects == "person"
+    # With no question word asking otherwise, the name of a sum asks for the sum.
+    assert analyze("Hvad er den nye døgntakst på krisecentret?").expects == "money"
+    assert analyze("Hvad er taksten på krisecentret?").answer_type == "money"
+    assert analyze("Hvad er prisen for et ophold?").expects == "money"

@@ -148,6 +148,7 @@ def test_glossary_words_translate() -> None:
     assert translations("minutes")[0] == "referat"
     assert "dagsorden" in translations("agenda")
     assert "kontingent" in translations("subscriptions")
+    assert "samarbejde" in translations("partnering") and translations("technologies") == ("teknologi",)
 
 
 def test_glossary_phrases_are_matched_before_their_words() -> None:
