@@ -102,11 +102,6 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 
-def points_back(text: str) -> bool:
-    """Whether ``text`` rests on what was said before it (»FU har på den baggrund godkendt …«)."""
-    return _POINTER.search(text) is not None
-
-
 # Who pays, stated: "finansieres af …", "betales af …", "dækkes af …", "for egen regning".
 _PAYS = re.compile(
     r"\b(finansier\w*|betal\w*|dækk?es\s+af|dækket\s+af|bekost\w*|afholdes\s+af|egen\s+regning|"
