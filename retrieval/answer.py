@@ -17,7 +17,7 @@ import numpy as np
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.extract import WEIGHTS, Weights, rank_sentences
-from retrieval.hits import Hit, citation
+from retrieval.hits import Hit, citation, lead_passages
 from retrieval.names import NAME, common_words
 from retrieval.offices import names_the_office_asked
 from retrieval.quoting import Quote, quote
@@ -142,7 +142,7 @@ class Response:
 def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = WEIGHTS) -> Quote | None:
     """The best sentence(s) of the best items for the question, by the extractive model."""
     passages, vectors, item_rows = retriever.snapshot()
-    pool = build_pool(result.plan, [h.passage for h in result.hits], item_rows, passages)
+    pool = build_pool(result.plan, [h.passage for h in result.hits], item_rows, passages, lead_passages(result.hits))
     if not pool:
         return None
     if result.query_vector is not None:
@@ -157,8 +157,8 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
     # Who holds an office is answered only by a sentence naming it (»Sekretariatets nye leder
     # Dorthe …« for »Hvem er den nye leder …?«): the best of those leads, where any does (the
     # others stay to be quoted beside it: the place a two-part question asks too).
-    naming = [_names_the_office(result, pool[i].passage.item_title, pool[i].text) for i, _ in ranked]
-    ranked = [r for r, n in zip(ranked, naming, strict=True) if n] + [r for r, n in zip(ranked, naming, strict=True) if not n]
+    naming = {i: _names_the_office(result, pool[i].passage.item_title, pool[i].text) for i, _ in ranked}
+    ranked = sorted(ranked, key=lambda r: not naming[r[0]])  # stable: each part keeps its order
     # The question with its words' translations: an English question names labels in Danish too.
     return quote(pool, ranked, result.plan.expects, result.plan.lexical_query)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,3 +66,19 @@ class Hit:
             "text": p.text,
             "citation": self.citation,
         }
+
+
+# How far under the lead's fused score another passage of the best item may be and still count
+# as a lead for the answer model: the search picks its item's lead among near-equals by a
+# measure of its own (``retrieval.ranking.lead_order``), so a passage it scored as high is as
+# likely to hold the answer. Measured on the blind seed sets, see README.
+LEAD_MARGIN = 0.1
+
+
+def lead_passages(hits: Sequence[Hit]) -> frozenset[str]:
+    """The ids of the lead passage and of the best item's passages scored about as high."""
+    if not hits:
+        return frozenset()
+    first = hits[0]
+    near = first.score - LEAD_MARGIN
+    return frozenset(h.passage.id for h in hits if h.item_key == first.item_key and h.score >= near)

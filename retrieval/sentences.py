@@ -204,13 +204,17 @@ def build_pool(
     hits: Sequence[Passage],
     item_rows: Callable[[str, int], list[int]],
     passages: Sequence[Passage],
+    leads: frozenset[str] | None = None,
 ) -> list[Sentence]:
     """The sentences of the best ``TOP_ITEMS`` items (all their passages, in document order).
 
-    ``hits`` are the passages found, in search order. For a question about people, times
-    or places the meeting header of the best item's minutes is read as well (attendees,
-    start and end, venue), after the items.
+    ``hits`` are the passages found, in search order; ``leads`` the ids of those that count as
+    the search's lead (``retrieval.hits.lead_passages``; the first alone by default). For a
+    question about people, times or places the meeting header of the best item's minutes is read
+    as well (attendees, start and end, venue), after the items.
     """
+    if leads is None:
+        leads = frozenset({hits[0].id}) if hits else frozenset()
     items: list[tuple[str, int]] = []
     for passage in hits:
         key = (passage.source, passage.item_number)
@@ -245,7 +249,7 @@ def build_pool(
     for rank, (source, number) in enumerate(items):
         for row in item_rows(source, number):
             p = passages[row]
-            pool.extend(sentences_of(p, row, rank, p.id in shown, bool(hits) and p.id == hits[0].id))
+            pool.extend(sentences_of(p, row, rank, p.id in shown, p.id in leads))
     if next_meeting:
         stated = [s for s in pool if states_next_meeting(s.text)]
         # »Hvornår er næste møde i DAS?«: the committee's own minutes, where the question names one.

@@ -25,6 +25,7 @@ import numpy as np
 
 from retrieval import extract, names, quoting, sentences
 from retrieval.evaluate import contains_answer, gold_key, item_key, split_of
+from retrieval.hits import lead_passages
 
 GRID: dict[str, tuple[float, ...]] = {
     "lexical": (0, 0.5, 1, 1.5, 2, 3),
@@ -68,7 +69,8 @@ def prepare(questions: list[dict[str, Any]], index_dir: Path) -> list[Case]:
     cases = []
     for q in questions:
         result = r.search(q["q"], top_k=30)
-        pool = sentences.build_pool(result.plan, [h.passage for h in result.hits], r.item_rows, r.passages)
+        hits = [h.passage for h in result.hits]
+        pool = sentences.build_pool(result.plan, hits, r.item_rows, r.passages, lead_passages(result.hits))
         if not is_relevant(result, r.settings) or not pool or result.query_vector is None:
             pool = []
         common = names.common_words(result.plan, pool, r.lower_case_words)
