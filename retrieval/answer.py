@@ -19,7 +19,7 @@ from indexer.settings import Settings
 from retrieval.extract import WEIGHTS, Weights, rank_sentences
 from retrieval.hits import Hit, citation, lead_passages
 from retrieval.names import NAME, common_words
-from retrieval.offices import names_the_office_asked
+from retrieval.offices import asks_an_office, names_the_office_asked
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
@@ -157,8 +157,9 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
     # Who holds an office is answered only by a sentence naming it (»Sekretariatets nye leder
     # Dorthe …« for »Hvem er den nye leder …?«): the best of those leads, where any does (the
     # others stay to be quoted beside it: the place a two-part question asks too).
-    naming = {i: _names_the_office(result, pool[i].passage.item_title, pool[i].text) for i, _ in ranked}
-    ranked = sorted(ranked, key=lambda r: not naming[r[0]])  # stable: each part keeps its order
+    if asks_an_office(result.plan):
+        naming = {i: _names_the_office(result, pool[i].passage.item_title, pool[i].text) for i, _ in ranked}
+        ranked = sorted(ranked, key=lambda r: not naming[r[0]])  # stable: each part keeps its order
     # The question with its words' translations: an English question names labels in Danish too.
     return quote(pool, ranked, result.plan.expects, result.plan.lexical_query)
 
