@@ -17,7 +17,7 @@ import numpy as np
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.extract import WEIGHTS, Weights, rank_sentences
-from retrieval.hits import Hit, citation, lead_passages
+from retrieval.hits import Hit, citation, lead_passages, level_with_lead
 from retrieval.names import NAME, common_words
 from retrieval.offices import asks_an_office, names_the_office_asked
 from retrieval.quoting import Quote, quote
@@ -151,8 +151,9 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
     else:
         passage_cosine = np.zeros(len(pool))
     common = common_words(result.plan, pool, retriever.lower_case_words)
+    level = level_with_lead(result.hits)
     ranked = rank_sentences(
-        result.plan, pool, passage_cosine, retriever.embed_texts, result.query_vector, weights, common
+        result.plan, pool, passage_cosine, retriever.embed_texts, result.query_vector, weights, common, level
     )
     # Who holds an office is answered only by a sentence naming it (»Sekretariatets nye leder
     # Dorthe …« for »Hvem er den nye leder …?«): the best of those leads, where any does (the

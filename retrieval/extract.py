@@ -26,7 +26,7 @@ import numpy as np
 from indexer.dates import find_dates
 from indexer.text import dehyphenate
 from retrieval.filters import names_committee
-from retrieval.meetings import next_stated, other_meeting
+from retrieval.meetings import asks_next_meeting, next_stated, other_meeting
 from retrieval.names import attendee_words
 from retrieval.offices import offices_noted
 from retrieval.overlap import danish_analyzer, echoes
@@ -118,10 +118,15 @@ WEIGHTS = Weights()
 
 
 def cheap_features(
-    plan: QueryPlan, pool: Sequence[Sentence], common: frozenset[str] = frozenset()
+    plan: QueryPlan,
+    pool: Sequence[Sentence],
+    common: frozenset[str] = frozenset(),
+    level: frozenset[tuple[str, int]] = frozenset(),
 ) -> dict[str, np.ndarray]:
     """Every feature but the sentence's own embedding, one array per feature. ``common``: words
-    the minutes write in lower case (a capitalised one opening a sentence is not a name)."""
+    the minutes write in lower case (a capitalised one opening a sentence is not a name).
+    ``level``: the items the search scored about as high as its lead passage
+    (``retrieval.hits.level_with_lead``), which are not ranked below the first."""
     kind = plan.expects
     outcome = np.array(
         [kind == "outcome" and s.passage.is_outcome and states_outcome(s.passage) for s in pool], dtype=float
@@ -163,7 +168,10 @@ def cheap_features(
         # about others.
         "header": np.array([kind in HEADER_KINDS and s.passage.item_number == 0 for s in pool], dtype=float)
         * (1 + about),
-        "item_rank": ranks,
+        "item_rank": ranks * np.array([(s.passage.source, s.passage.item_number) not in level for s in pool])
+        # Asked when the next meeting is, the pool ranks the statements by the committee named.
+        if not asks_next_meeting(plan)
+        else ranks,
         # The best item is read whole (the answer may be in any of its passages, and the app
         # shows it in full): the search's ranking of its passages is left to ``lead``. Asked for
         # a value, that is the best item that states one.
@@ -284,13 +292,14 @@ def rank_sentences(
     query_vector: np.ndarray | None,
     weights: Weights = WEIGHTS,
     common: frozenset[str] = frozenset(),
+    level: frozenset[tuple[str, int]] = frozenset(),
 ) -> list[tuple[int, float]]:
     """(index into ``pool``, score) of every sentence, best first.
 
     Only the shortlist is embedded; the others keep their cheap score less the reach, as if
     their embedding were the shortlist's weakest (they were too far behind to be embedded).
     """
-    features = cheap_features(plan, pool, common)
+    features = cheap_features(plan, pool, common, level)
     features["passage_dense"] = _relative(passage_cosine)
     first = score(features, weights)
     order, shortlist = shortlist_of(first, weights)

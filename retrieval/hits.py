@@ -82,3 +82,16 @@ def lead_passages(hits: Sequence[Hit]) -> frozenset[str]:
     first = hits[0]
     near = first.score - LEAD_MARGIN
     return frozenset(h.passage.id for h in hits if h.item_key == first.item_key and h.score >= near)
+
+
+def level_with_lead(hits: Sequence[Hit]) -> frozenset[tuple[str, int]]:
+    """The items whose lead passage (the first of theirs listed) the search scored within
+    ``LEAD_MARGIN`` of the first item's or above it: the answer model does not rank them below
+    the first item."""
+    if not hits:
+        return frozenset()
+    near = hits[0].score - LEAD_MARGIN
+    leads: dict[tuple[str, int], float] = {}
+    for h in hits:
+        leads.setdefault(h.item_key, h.score)
+    return frozenset(key for key, score in leads.items() if score >= near)

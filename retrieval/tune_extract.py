@@ -25,7 +25,7 @@ import numpy as np
 
 from retrieval import extract, names, quoting, sentences
 from retrieval.evaluate import contains_answer, gold_key, item_key, split_of
-from retrieval.hits import lead_passages
+from retrieval.hits import lead_passages, level_with_lead
 
 GRID: dict[str, tuple[float, ...]] = {
     "lexical": (0, 0.5, 1, 1.5, 2, 3),
@@ -74,7 +74,7 @@ def prepare(questions: list[dict[str, Any]], index_dir: Path) -> list[Case]:
         if not is_relevant(result, r.settings) or not pool or result.query_vector is None:
             pool = []
         common = names.common_words(result.plan, pool, r.lower_case_words)
-        features = extract.cheap_features(result.plan, pool, common) if pool else {}
+        features = extract.cheap_features(result.plan, pool, common, level_with_lead(result.hits)) if pool else {}
         cosine = np.zeros(0)
         if pool:
             rows = np.array([s.row for s in pool])

@@ -798,3 +798,15 @@ def test_the_next_meeting_of_the_committee_named(retriever: Retriever, question:
     # Both minutes end with »Næste møde afholdes den …«: the committee named picks its own.
     answer = respond(retriever.search(question), retriever).answer
     assert answer is not None and f"Næste møde afholdes den {date}" in answer.text, answer.text
+
+
+def test_an_item_level_with_the_lead_is_not_ranked_below_it(retriever: Retriever) -> None:
+    from dataclasses import replace
+
+    first = item_sentences(retriever, "004", 7)
+    second = [replace(s, item_rank=1) for s in item_sentences(retriever, "004", 10)]
+    plan = analyze("Hvad blev besluttet om takststigningen?")
+    ranked_below = cheap_features(plan, first + second)["item_rank"]
+    assert ranked_below[len(first) :].min() == 1.0
+    level = frozenset({(second[0].passage.source, 10)})
+    assert cheap_features(plan, first + second, level=level)["item_rank"].max() == 0.0
