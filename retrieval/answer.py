@@ -19,7 +19,7 @@ from indexer.settings import Settings
 from retrieval.extract import WEIGHTS, Weights, rank_sentences
 from retrieval.hits import Hit, citation, lead_passages, level_with_lead
 from retrieval.names import NAME, common_words
-from retrieval.offices import asks_an_office, names_the_office_asked
+from retrieval.offices import names_an_office, names_the_office_asked, offices_asked
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
@@ -158,15 +158,12 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
     # Who holds an office is answered only by a sentence naming it (»Sekretariatets nye leder
     # Dorthe …« for »Hvem er den nye leder …?«): the best of those leads, where any does (the
     # others stay to be quoted beside it: the place a two-part question asks too).
-    if asks_an_office(result.plan):
-        naming = {i: _names_the_office(result, pool[i].passage.item_title, pool[i].text) for i, _ in ranked}
+    offices = offices_asked(result.plan)
+    if offices:
+        naming = {i: names_an_office(f"{pool[i].passage.item_title or ''} {pool[i].text}", offices) for i, _ in ranked}
         ranked = sorted(ranked, key=lambda r: not naming[r[0]])  # stable: each part keeps its order
     # The question with its words' translations: an English question names labels in Danish too.
     return quote(pool, ranked, result.plan.expects, result.plan.lexical_query)
-
-
-def _names_the_office(result: SearchResult, title: str | None, text: str) -> bool:
-    return names_the_office_asked(result.plan, f"{title or ''} {text}")
 
 
 def _answers_nothing(result: SearchResult, found: Quote, retriever: Retriever) -> bool:
@@ -174,7 +171,7 @@ def _answers_nothing(result: SearchResult, found: Quote, retriever: Retriever) -
     into items), or a quote naming no office for who holds one. The minutes then do not answer,
     and the closest items are shown as related."""
     header_field = _header_field_for_a_decision(result, found) and retriever.has_items(found.passage.source)
-    return header_field or not _names_the_office(result, found.passage.item_title, found.text)
+    return header_field or not names_the_office_asked(result.plan, f"{found.passage.item_title or ''} {found.text}")
 
 
 def _header_field_for_a_decision(result: SearchResult, found: Quote) -> bool:

@@ -126,9 +126,18 @@ def _office_stems() -> frozenset[str]:
 def names_the_office_asked(plan: QueryPlan, text: str) -> bool:
     """Whether ``text`` names an office the question asks who holds (»formand«, »Ref.«), or the
     question asks none: an answer to »Hvem er formand …?« that names no chair answers nothing."""
-    if not asks_an_office(plan):
-        return True
-    asked = _office_stems() & asked_stems(plan)
+    asked = offices_asked(plan)
+    return not asked or names_an_office(text, asked)
+
+
+def offices_asked(plan: QueryPlan) -> frozenset[str]:
+    """The stems of the offices the question asks who holds; none where it asks for no office.
+    Read once per question, for ``names_an_office`` on each candidate."""
+    return _office_stems() & frozenset(asked_stems(plan)) if asks_an_office(plan) else frozenset()
+
+
+def names_an_office(text: str, asked: frozenset[str]) -> bool:
+    """Whether ``text`` names one of the office stems ``asked`` (``offices_asked``)."""
     words = re.findall(r"\w+", text.casefold())
     named = set(danish_analyzer()(" ".join(_SHORT.get(w, w) for w in words)))
     # By the first letters: »Referering:« names the referent, »formanden« the formand.
