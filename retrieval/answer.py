@@ -17,13 +17,14 @@ import numpy as np
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.extract import WEIGHTS, Weights, rank_sentences
+from retrieval.fields import holds_a_field
 from retrieval.hits import Hit, citation, lead_passages, level_with_lead
 from retrieval.names import NAME, common_words
 from retrieval.offices import names_an_office, names_the_office_asked, offices_asked
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
-from retrieval.sentences import build_pool, holds_a_field
+from retrieval.sentences import build_pool
 
 # How far under the cosine floor an English question may be when its translations match.
 TRANSLATED_MARGIN = 0.02

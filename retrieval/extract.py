@@ -17,31 +17,21 @@ cores), and none while its weight is 0 (the tuned weights). See README, Measured
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from indexer.dates import find_dates
-from indexer.text import dehyphenate
-from retrieval.filters import names_committee
+from retrieval.fields import asked_terms, field_answers, label_asked, row_asked
 from retrieval.meetings import asks_next_meeting, next_stated, other_meeting
 from retrieval.names import attendee_words
-from retrieval.offices import offices_noted
-from retrieval.overlap import danish_analyzer, echoes
-from retrieval.query import MEETING_WORD, QueryPlan
+from retrieval.offices import committee_acting, offices_noted
+from retrieval.overlap import echoes
+from retrieval.query import QueryPlan
 from retrieval.ranking import states_outcome
-from retrieval.sentences import (
-    HEADER_KINDS,
-    Sentence,
-    asked_terms,
-    field_answers,
-    has_kind,
-    label_asked,
-)
+from retrieval.sentences import HEADER_KINDS, Sentence, has_kind
 from retrieval.topic_overlap import about_its_meeting, lexical, with_context
-from retrieval.units import row_label
 from retrieval.values import FIGURE_KINDS, VALUE_KINDS, asks_for_its_kind, rank_among_holders, states_change
 
 # Sentences embedded per question (the slow step), chosen by the cheap features.
@@ -157,7 +147,8 @@ def cheap_features(
         "label": np.maximum.reduce(
             [labelled_as_asked(plan.lexical_query, pool, kind, common), _office_noted(plan, pool), stated_next]
         ),
-        "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float) * (1 + _names_its_committee(plan, pool)),
+        "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float)
+        * (1 + np.array(committee_acting(plan, pool), dtype=float)),
         "other_meeting": other_meeting(plan, pool),
         "kind": holds,
         "kind_asked": holds * kind_asked,
@@ -204,33 +195,6 @@ def _office_noted(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
     return np.array(offices_noted(plan, pool), dtype=float)
 
 
-# An acronym that is no meeting's (»DAS-mødet«, »the DAS meeting«) nor after a preposition (»for DAS«).
-_ACTOR = re.compile(r"(?<!\bfor )(?<!\bi )(?<!\btil )(?<!\baf )(?<!\bpå )(?<!\bhos )(?<!\bfra )(?<!\bved )"
-                    r"(?<!\bmed )(?<!\bom )(?<!\bto )(?<!\bof )(?<!\bin )(?<!\bat )\b[A-ZÆØÅ]{2,}\b"
-                    rf"(?!-|\s+(?:{MEETING_WORD})\b)")  # fmt: skip
-
-
-_PASSIVE_BEFORE = re.compile(r"\w{3,}es\s+$")
-
-
-def _names_its_committee(plan: QueryPlan, pool: Sequence[Sentence]) -> np.ndarray:
-    """1 for a sentence of minutes whose committee the question names as the one that acted
-    (»Hvilke input gav DAS …«, »Hvad mente SOCDIR …«): what it did is in its Referat. Not the
-    committee's meeting (»DAS-mødet«), which names when, not who, nor the committee after a
-    preposition (»formand for DAS«, »sendt til KKR«), which is not the one acting."""
-    # Nor after a verb in the passive (»forelægges DAS«): there it is who receives, not who acts.
-    named = [m[0] for m in _ACTOR.finditer(plan.question) if not _PASSIVE_BEFORE.search(plan.question, 0, m.start())]
-    if not named:
-        return np.zeros(len(pool))
-    # Decided once per committee, not per sentence.
-    acting: dict[tuple[str | None, str | None], bool] = {}
-    for s in pool:
-        key = (s.passage.committee, s.passage.body)
-        if key not in acting:
-            acting[key] = names_committee(named, s.passage)
-    return np.array([acting[(s.passage.committee, s.passage.body)] for s in pool], dtype=float)
-
-
 def labelled_as_asked(
     question: str, pool: Sequence[Sentence], kind: str | None = None, common: frozenset[str] = frozenset()
 ) -> np.ndarray:
@@ -252,24 +216,6 @@ def labelled_as_asked(
             for s, row in zip(pool, rows, strict=True)
         ]
     )
-
-
-def row_asked(text: str, asked: set[str], common: frozenset[str] = frozenset()) -> float:
-    """For a table row, the share of its label's words that the question names, the remark in
-    brackets aside (»Hvad blev resultatet …?« - »Resultat (p.t. udlæg Aalborg kommune) -164.000«);
-    0 for anything else. ``common``: words the minutes write in lower case (the label's first
-    word is capitalised anyway: »Samlede udgifter i alt« names no other row)."""
-    label = row_label(dehyphenate(text))
-    label = re.sub(r"\(.*?\)", " ", label) if label else ""
-    stems = set(danish_analyzer()(label))
-    share = len(stems & asked) / len(stems) if stems else 0.0
-    # A name the question lacks makes it another row of the table (»Hobro Krisecenter 4 1.943«
-    # for »… Aalborg Krisecenter?«).
-    words = label.split()
-    if words and words[0].casefold() in common:
-        words = words[1:]
-    other = any(w[:1].isupper() and not set(danish_analyzer()(w)) & asked for w in words)
-    return 0.0 if share < 1 and other else share
 
 
 def score(features: dict[str, np.ndarray], weights: Weights) -> np.ndarray:

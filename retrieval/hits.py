@@ -77,21 +77,21 @@ LEAD_MARGIN = 0.1
 
 def lead_passages(hits: Sequence[Hit]) -> frozenset[str]:
     """The ids of the lead passage and of the best item's passages scored about as high."""
-    if not hits:
-        return frozenset()
-    first = hits[0]
-    near = first.score - LEAD_MARGIN
-    return frozenset(h.passage.id for h in hits if h.item_key == first.item_key and h.score >= near)
+    near = _near_lead(hits)
+    return frozenset(h.passage.id for h in hits if h.item_key == hits[0].item_key and h.score >= near)
 
 
 def level_with_lead(hits: Sequence[Hit]) -> frozenset[tuple[str, int]]:
     """The items whose lead passage (the first of theirs listed) the search scored within
     ``LEAD_MARGIN`` of the first item's or above it: the answer model does not rank them below
     the first item."""
-    if not hits:
-        return frozenset()
-    near = hits[0].score - LEAD_MARGIN
+    near = _near_lead(hits)
     leads: dict[tuple[str, int], float] = {}
     for h in hits:
         leads.setdefault(h.item_key, h.score)
     return frozenset(key for key, score in leads.items() if score >= near)
+
+
+def _near_lead(hits: Sequence[Hit]) -> float:
+    """The lowest score still about as high as the lead's (none when there are no hits)."""
+    return hits[0].score - LEAD_MARGIN if hits else float("inf")

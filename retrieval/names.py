@@ -97,24 +97,26 @@ NAME_BOOST = 1.15
 def favour_named(
     fused: dict[int, float],
     names: frozenset[str],
-    passages: Sequence[Passage],
-    items: dict[tuple[str, int], list[int]],
+    item_of: Callable[[int], tuple[str, int]],
+    words_of: Callable[[tuple[str, int]], frozenset[str]],
 ) -> dict[int, float]:
     """The fused scores with the passages of items that name every person the question names
     (``question_people``) favoured: another meeting's item on the same topic, where they did not
-    speak, is less likely what is asked (»Blev Leifs ønske om … imødekommet?«). ``items``: each
-    item's rows. Not the front matter, which names everyone present and the organisation."""
+    speak, is less likely what is asked (»Blev Leifs ønske om … imødekommet?«). ``item_of``: a
+    row's item; ``words_of``: an item's words, casefolded. Not the front matter, which names
+    everyone present and the organisation."""
     if not names:
         return fused
     named: dict[tuple[str, int], bool] = {}
     out = {}
     for row, value in fused.items():
-        key = (passages[row].source, passages[row].item_number)
+        key = item_of(row)
         if key not in named:
-            words: set[str] = set()
-            if key[1] != 0:
-                for r in items.get(key, []):
-                    words.update(re.findall(r"\w+", passages[r].text.casefold()))
-            named[key] = names <= words
+            named[key] = key[1] != 0 and names <= words_of(key)
         out[row] = value * NAME_BOOST if named[key] else value
     return out
+
+
+def item_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words of an item's passages, casefolded (for ``favour_named``)."""
+    return frozenset(w for text in texts for w in re.findall(r"\w+", text.casefold()))

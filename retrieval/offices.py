@@ -1,5 +1,6 @@
 """Offices an attendee list notes beside a name (»Henrik Aarup-Kristensen (formand, …)«), and
-whether a question asks who holds one at this meeting (»Hvem er formand for DAS?«)."""
+whether a question asks who holds one at this meeting (»Hvem er formand for DAS?«), and whether
+it names a committee as the one that acted (»Hvad mente SOCDIR …?«)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from retrieval.filters import names_committee
 from retrieval.overlap import danish_analyzer
-from retrieval.query import QueryPlan, names_a_meeting
+from retrieval.query import MEETING_WORD, QueryPlan, names_a_meeting
 
 if TYPE_CHECKING:
     from indexer.records import Passage
@@ -142,3 +143,30 @@ def names_an_office(text: str, asked: frozenset[str]) -> bool:
     named = set(danish_analyzer()(" ".join(_SHORT.get(w, w) for w in words)))
     # By the first letters: »Referering:« names the referent, »formanden« the formand.
     return any(stem[:OFFICE_PREFIX] == office[:OFFICE_PREFIX] for stem in named for office in asked)
+
+
+# An acronym that is no meeting's (»DAS-mødet«, »the DAS meeting«) nor after a preposition (»for DAS«).
+_ACTOR = re.compile(r"(?<!\bfor )(?<!\bi )(?<!\btil )(?<!\baf )(?<!\bpå )(?<!\bhos )(?<!\bfra )(?<!\bved )"
+                    r"(?<!\bmed )(?<!\bom )(?<!\bto )(?<!\bof )(?<!\bin )(?<!\bat )\b[A-ZÆØÅ]{2,}\b"
+                    rf"(?!-|\s+(?:{MEETING_WORD})\b)")  # fmt: skip
+
+
+_PASSIVE_BEFORE = re.compile(r"\w{3,}es\s+$")
+
+
+def committee_acting(plan: QueryPlan, pool: Sequence[Sentence]) -> list[bool]:
+    """For each sentence, whether the question names its minutes' committee as the one that acted
+    (»Hvilke input gav DAS …«, »Hvad mente SOCDIR …«): what it did is in its Referat. Not the
+    committee's meeting (»DAS-mødet«), which names when, not who, nor the committee after a
+    preposition (»formand for DAS«, »sendt til KKR«), which is not the one acting."""
+    # Nor after a verb in the passive (»forelægges DAS«): there it is who receives, not who acts.
+    named = [m[0] for m in _ACTOR.finditer(plan.question) if not _PASSIVE_BEFORE.search(plan.question, 0, m.start())]
+    if not named:
+        return [False] * len(pool)
+    # Decided once per committee, not per sentence.
+    acting: dict[tuple[str | None, str | None], bool] = {}
+    for s in pool:
+        key = (s.passage.committee, s.passage.body)
+        if key not in acting:
+            acting[key] = names_committee(named, s.passage)
+    return [acting[(s.passage.committee, s.passage.body)] for s in pool]

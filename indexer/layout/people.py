@@ -78,3 +78,20 @@ def split_names(value: str) -> tuple[str, ...]:
             continue
         out.append(name)
     return tuple(out)
+
+
+# A list of names that a sentence ends with (»Der er afbud fra Martin Bech, Bettina Bøcker
+# Kjeldsen og Niels Vestergaard Salling.«) or that is the whole line: capitalised words, joined
+# by commas and »og«/»samt«/»and«/»och«.
+_NAME = r"[A-ZÆØÅ][\wæøåäöü-]*\.?(?:\s+[A-ZÆØÅ][\wæøåäöü-]*\.?){0,3}"
+_NAME_LIST = re.compile(
+    rf"(?:^|\b(?:fra|af|from|:)\s+)(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:\s+(?:og|samt|and|och)\s+{_NAME})?)\s*\.?\s*$"
+)
+
+
+def names_ending(line: str) -> tuple[str, ...]:
+    """The names a line lists, whole or after »… fra«/»…:«; () when it ends otherwise. One word
+    alone is no list of people (»Ingen.«, »Godkendt.«); two or more first names are."""
+    m = _NAME_LIST.search(line.strip())
+    names = split_names(m["names"]) if m else ()
+    return names if len(names) >= 2 or (names and len(names[0].split()) >= 2) else ()

@@ -187,6 +187,22 @@ def test_a_web_export_title_line_with_the_word_dagsorden_and_attendance_under_th
     assert with_attendee_items(header, ["Budget", "Regnskab"], ["", "", "Fraværende: Bo"]) == header
 
 
+def test_an_item_titled_by_an_attendance_label_lists_the_names_in_its_text() -> None:
+    # A council's web export: »1. Fraværende« with the names in its case text and decision.
+    header = parse_header("Byrådet - Referat\n\nDato: 29. januar 2020\n")
+    body = "\nSagsfremstilling\n\nDer er afbud fra Martin Bech, Bettina Bøcker Kjeldsen og Niels Salling.\n"
+    found = with_attendee_items(header, ["Fraværende", "Bemærkninger til dagsordenen"], [body, ""])
+    assert found.absent == ("Martin Bech", "Bettina Bøcker Kjeldsen", "Niels Salling")
+    assert with_attendee_items(header, ["Til stede:"], ["Anne Bak og Ole Dam\n"]).participants == (
+        "Anne Bak",
+        "Ole Dam",
+    )
+    # Nobody absent, a title that only starts with the label, or a later item: nothing is read.
+    assert with_attendee_items(header, ["Fraværende"], ["\nBeslutning\n\nIngen.\n"]) == header
+    assert with_attendee_items(header, ["Fraværende ved budgetmødet"], [body]) == header
+    assert with_attendee_items(header, ["Budget", "Regnskab", "Afbud"], ["", "", body]) == header
+
+
 def test_prose_after_a_closed_attendee_list_is_no_name() -> None:
     header = parse_header(
         "Referat af Seniorrådsmøde den 2. maj 2018 kl. 10.00 i mødelokale 3\n"

@@ -307,6 +307,12 @@ def test_realdev_header_details(realdev: dict[str, ParsedDocument]) -> None:
     assert (skovbo.start_time, skovbo.end_time) == ("18:30", "20:30")
     assert skovbo.absent == ("Dorte Myhre Therkildsen", "Marie Kristine Braad Carstens")
     assert ("Dirigent", "Peter Knappmann") in skovbo.roles
+    # The council's first item is »Fraværende«, the names in its text: the header's absent.
+    assert realdev["203_bronderslev_byraad_2020-01-29.txt"].meeting.absent == (
+        "Martin Bech",
+        "Bettina Bøcker Kjeldsen",
+        "Niels Vestergaard Salling",
+    )
     assert "Sidst opdateret" not in " ".join(
         p.text for p in realdev["202_skovboskolen_skolebestyrelse_2008-04-16.txt"].passages
     )

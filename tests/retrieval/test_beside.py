@@ -7,12 +7,13 @@ import pytest
 
 from indexer.settings import Settings
 from retrieval.answer import respond
-from retrieval.extract import _names_its_committee
+from retrieval.fields import asked_terms
 from retrieval.names import attendee_words, lower_case_words
+from retrieval.offices import committee_acting
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import asked_terms, has_kind
+from retrieval.sentences import has_kind
 from retrieval.units import field_units
 from tests.retrieval.pools import item_sentences
 
@@ -55,8 +56,8 @@ def test_a_dated_list_line_is_one_unit() -> None:
 
 def test_a_committee_after_a_passive_verb_is_not_the_one_acting(retriever: Retriever) -> None:
     pool = item_sentences(retriever, "004_", 9)
-    assert _names_its_committee(analyze("Hvornår forelægges DAS rapporterne?"), pool).sum() == 0
-    assert _names_its_committee(analyze("Hvad besluttede DAS om rapporterne?"), pool).all()
+    assert not any(committee_acting(analyze("Hvornår forelægges DAS rapporterne?"), pool))
+    assert all(committee_acting(analyze("Hvad besluttede DAS om rapporterne?"), pool))
 
 
 def test_a_name_written_inside_a_sentence_is_no_common_word() -> None:

@@ -9,15 +9,16 @@ import pytest
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import respond
-from retrieval.extract import cheap_features, row_asked
+from retrieval.extract import cheap_features
+from retrieval.fields import asked_terms
 from retrieval.meetings import asks_next_meeting, states_next_meeting
 from retrieval.names import common_words
 from retrieval.offices import asked_stems, asks_an_office, asks_who_was_elected, names_its_meeting, office_asked
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import asked_terms, build_pool, holds_a_field, label_asked, sentences_of
-from retrieval.units import field_units, is_heading, row_label
+from retrieval.sentences import build_pool, sentences_of
+from retrieval.units import field_units, is_heading
 from tests.retrieval.pools import item_sentences
 
 
@@ -171,39 +172,6 @@ def test_a_table_row_on_one_line_ends_with_its_figures() -> None:
     ]
 
 
-def test_a_table_row_whose_label_the_question_names() -> None:
-    assert row_label("Samlede udgifter i alt 1.715.000 1.510.000 -205.000") == "Samlede udgifter i alt"
-    # Years alone head the columns; a sentence with a figure is no row.
-    assert row_label("Antal borgere i Nordjylland vedr. målgruppen 2017 2018 2019") is None
-    assert row_label("Det blev godkendt med 5 stemmer.") is None
-    asked = asked_terms("Hvad var sekretariatets samlede udgifter i regnskabet for 2012?")
-    assert row_asked("Samlede udgifter i alt 1.715.000 1.510.000 -205.000", asked) == 1.0
-    assert row_asked("Samlede indtægter i alt 1.551.000 1.510.000 41.000", asked) == 0.5
-    # The remark in brackets aside: »Resultat« is the whole label.
-    asked = asked_terms("Hvad blev resultatet af sekretariatets regnskab for 2012?")
-    assert row_asked("Resultat (p.t. udlæg Aalborg kommune) -164.000", asked) == 1.0
-    # A row naming another place than the question's is another row of its table.
-    asked = asked_terms("Hvad er døgntaksten på Aalborg Krisecenter?")
-    assert row_asked("Hobro Krisecenter 4 1.943", asked) == 0.0
-    assert row_asked("Aalborg Krisecenter 7 1.933", asked) == 1.0
-    # A label's first word is capitalised anyway: one the minutes write small is no name.
-    asked = asked_terms("Hvad endte udgifterne på i 2012?")
-    assert row_asked("Samlede udgifter i alt 1.715.000 1.510.000 -205.000", asked) == 0.0
-    assert row_asked("Samlede udgifter i alt 1.715.000 1.510.000 -205.000", asked, frozenset({"samlede"})) == 0.5
-    assert row_asked("Hobro Krisecenter 4 1.943", asked, frozenset({"samlede"})) == 0.0
-
-
-def test_a_question_naming_a_field_asks_for_its_other_labels_too() -> None:
-    # »fraværende« and »Afbud« label one field; a referent is still no dirigent.
-    asked = asked_terms("Hvem var fraværende ved mødet?")
-    assert label_asked("Afbud: Kirsten Larsen, Silja Kjærbo", asked)
-    assert not label_asked("Deltagere: Anne, Aud", asked)
-    assert label_asked("Deltagere: Anne, Aud", asked_terms("Hvem var til stede på mødet?"))
-    # Everyday words name no field: »medlemmer«, »deltog«.
-    assert not label_asked("Deltagere: Anne, Aud", asked_terms("Hvor mange medlemmer har foreningen?"))
-    assert not label_asked("Dirigent: Peter Knappmann", asked_terms("Hvem var referent?"))
-
-
 def test_a_row_asked_for_its_figure_is_the_answer(retriever: Retriever) -> None:
     # Seed 003's accounts: the row, not the financing model quoted above the table.
     response = respond(retriever.search("Hvad var sekretariatets samlede udgifter i regnskabet for 2012?"), retriever)
@@ -323,12 +291,3 @@ def test_a_list_ends_before_a_capitalised_line_that_is_no_list_line() -> None:
     # A list line broken off mid-phrase goes on on the next line, capitalised or not.
     text = "• Møde med\nSocialstyrelsen om sagen\n• Orientering fra FU om\nKKR's beslutning"
     assert len(field_units(text)) == 2
-
-
-def test_a_header_field_is_found_inside_a_line_too() -> None:
-    # A header written on one line: a title, then its labelled fields.
-    assert holds_a_field("Afdelingsbestyrelsesmøde afdeling 27 – Lillesøvej Dato: 20. september 2023 Deltagere: Jan")
-    assert holds_a_field("Sted: Byrådssalen") and holds_a_field("Afbud Anne Krøjer")
-    # A sentence of minutes, even one naming a date or the attendees, is no field.
-    assert not holds_a_field("Spørgsmål fra forældre til børn på Parkskolen blev besvaret.")
-    assert not holds_a_field("Deltagerne drøftede tidsplanen for 2020.")
