@@ -68,11 +68,17 @@ def _tight(lines: list[Line], a: Head, b: Head) -> bool:
 
 
 def _runs(lines: list[Line], heads: list[Head]) -> list[list[Head]]:
-    """Maximal runs of same-style heads numbered n, n+1, … with nothing between them."""
+    """Maximal runs of same-style heads numbered n, n+1, … with nothing between them (or the next
+    series of case numbers: »PS 27/22« then »RS 4/22«)."""
     runs: list[list[Head]] = []
     for h in heads:
         last = runs[-1][-1] if runs else None
-        if last and last.style == h.style and h.number == (last.number or 0) + 1 and _tight(lines, last, h):
+        # A series not yet in the run: the contents listing the next series after the first.
+        series = _series(lines, h)
+        follows = last and (
+            h.number == (last.number or 0) + 1 or series not in {"", *(_series(lines, x) for x in runs[-1])}
+        )
+        if last and follows and last.style == h.style and _tight(lines, last, h):
             runs[-1].append(h)
         else:
             runs.append([h])
@@ -169,7 +175,7 @@ def _numbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
     for style in dict.fromkeys(h.style for h in numbered):
         group = [h for h in numbered if h.style == style and h.line not in toc]
         weights = _weights(lines, group, confirmed)
-        score, chain = best_chain([h.number or 0 for h in group], weights)
+        score, chain = _series_chain(lines, group, weights)
         picked = [group[i] for i in chain]
         if len(picked) == 1:
             # One numbered line is an item only when it clearly heads one: the contents list it, or
@@ -188,6 +194,41 @@ def _numbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
         if repeats >= 3 and repeats > len(picked):
             chains.append(_Chain(sum(weights) - repeats, tuple(group), style, by_position=True))
     return chains
+
+
+# Case numbers run in series of their own: a Norwegian møtebok lists its political cases (»PS
+# 23/22« … »PS 27/22«) and then its reports (»RS 4/22 Referatsaker«), orientations (»OS«) or
+# delegated decisions (»DS«), each series numbered on its own.
+_SERIES = re.compile(r"^\s*(PS|RS|FS|DS|OS)\b")
+
+
+def _series(lines: list[Line], h: Head) -> str:
+    found = _SERIES.match(lines[h.line].text)
+    return found[1] if found else ""
+
+
+def _series_chain(lines: list[Line], group: list[Head], weights: list[float]) -> tuple[float, list[int]]:
+    """The best chain of rising numbers; for case numbers of several series, the best chain of each
+    series, joined where one series follows another in the text and no number is printed twice
+    (the items are cited by their numbers)."""
+    series: dict[str, list[int]] = {}
+    for i, h in enumerate(group):
+        series.setdefault(_series(lines, h), []).append(i)
+    if len(series) < 2:
+        return best_chain([h.number or 0 for h in group], weights)
+    chains = []
+    for members in series.values():
+        score, chain = best_chain([group[i].number or 0 for i in members], [weights[i] for i in members])
+        chains.append((score, [members[k] for k in chain]))
+    chains.sort(key=lambda sc: -sc[0])
+    total, joined = chains[0]
+    for score, chain in chains[1:]:
+        lines_of = [group[i].line for i in joined]
+        apart = all(group[i].line > max(lines_of) for i in chain) or all(group[i].line < min(lines_of) for i in chain)
+        printed_twice = {group[i].number for i in chain} & {group[i].number for i in joined}
+        if score > 0.5 and apart and not printed_twice:
+            total, joined = total + score, sorted([*joined, *chain])
+    return total, joined
 
 
 def _unnumbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
@@ -227,8 +268,9 @@ def find_agenda(text: str) -> Agenda:
             # A minutes list under an agenda list: the entry's own words are the item's text.
             title, body_start = best.titles[k], h.text_start if h.text_start is not None else h.start
         items.append(ItemSpan(number, title, h.start, min(max(body_start, h.start), end), end))
-    numbers = [i.number for i in items]
-    gaps = [b for a, b in itertools.pairwise(numbers) if b != a + 1]
+    # A new series (»RS 4/22« after »PS 27/22«) starts its own numbers: no gap.
+    numbered = [(i.number, _series(lines, h)) for i, h in zip(items, best.heads, strict=True)]
+    gaps = [b for (a, sa), (b, sb) in itertools.pairwise(numbered) if b != a + 1 and sa == sb]
     if gaps and not best.by_position:
         notes.append(f"item numbers skip (before {', '.join(map(str, gaps[:5]))})")
     return Agenda(tuple(items), best.style, tuple(notes))

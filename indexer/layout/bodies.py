@@ -100,7 +100,16 @@ def find_committee(title_lines: list[str], text: str) -> str | None:
         m = _BODY_WORD.search(line)
         if m and m["body"].strip():
             return _specific(_tidy(m["body"]), text)
+    for line in title_lines:
+        m = _ACRONYM_MEETING.search(line)
+        if m:
+            return m["body"]  # the body it stands for, where the text writes it out: ``canonical_body``
     return None
+
+
+# »Referat af MR møde«, »DAS-mødet«: a body known by its acronym, before a meeting word in lower
+# case (not a title in capitals: »REFERAT MØDE«).
+_ACRONYM_MEETING = re.compile(r"\b(?P<body>[A-ZÆØÅ]{2,6})(?:-|\s+)(?:møde|mødet|møte|møtet|möte|mötet)\b")
 
 
 def find_organisation(title_lines: list[str], committee: str | None) -> str | None:

@@ -30,7 +30,7 @@ _NUMBERED = {
     "para": re.compile(r"^§\s*(?P<n>\d{1,3})(?![\d,])\s*[.:]?(?P<rest>.*)$"),
     # "PS 23/22", "Sag 12/2025", "Sak nr. 2.2010" (the case's number, then its year).
     "case": re.compile(
-        r"^(?:PS|RS|FS|DS|Sak|Saksnr\.?|Sag|Sagsnr\.?)\s*(?:nr\.?\s*)?(?P<n>\d{1,4})"
+        r"^(?:PS|RS|FS|DS|OS|Sak|Saksnr\.?|Sag|Sagsnr\.?)\s*(?:nr\.?\s*)?(?P<n>\d{1,4})"
         r"\s*(?:/\s*\d{2,4}|\.(?:19|20)\d\d)\b(?![./]\d)(?P<rest>.*)$"
     ),
     "dot": re.compile(r"^(?P<n>\d{1,4})\.(?!\d)(?P<rest>.*)$"),

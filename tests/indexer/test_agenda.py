@@ -92,6 +92,22 @@ def test_danish_case_numbers_head_items() -> None:
     assert titles(text) == [(12, "Vejplan 2025"), (13, "Cykelsti langs Åvej")]
 
 
+def test_a_second_series_of_case_numbers_after_the_first() -> None:
+    # A Norwegian møtebok: political cases (PS), then the reports (RS), each series numbered on its own.
+    body = (
+        "\nPS 5/24 Budsjett 2025\nInnstilling:\nGodkjennes.\nVedtak:\nSom innstilling.\n"
+        "\nPS 6/24 Regnskap 2023\nInnstilling:\nGodkjennes.\nVedtak:\nSom innstilling.\n"
+        "\nRS {rs}/24 Referatsaker\nBrev fra Statsforvalteren ble tatt til orientering.\n"
+    )
+    contents = "Saksliste\nPS 5/24 Budsjett 2025\nPS 6/24 Regnskap 2023\nRS {rs}/24 Referatsaker\n"
+    text = "Møtebok Formannskapet\n\n" + contents.format(rs=2) + body.format(rs=2)
+    assert titles(text) == [(5, "Budsjett 2025"), (6, "Regnskap 2023"), (2, "Referatsaker")]
+    assert not find_agenda(text).notes  # a new series is no gap in the numbers
+    # Items are cited by their numbers: a second series that prints one of the first's is left out.
+    text = "Møtebok Formannskapet\n\n" + contents.format(rs=5) + body.format(rs=5)
+    assert titles(text) == [(5, "Budsjett 2025"), (6, "Regnskap 2023")]
+
+
 def test_a_case_number_with_its_year_after_a_full_stop_heads_an_item() -> None:
     # A Norwegian board's minutes (»Sak nr. 2.2010 – Websidene«); a date after »Sak« is not one.
     text = (

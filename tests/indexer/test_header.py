@@ -203,6 +203,13 @@ def test_an_item_titled_by_an_attendance_label_lists_the_names_in_its_text() -> 
     assert with_attendee_items(header, ["Budget", "Regnskab", "Afbud"], ["", "", body]) == header
 
 
+def test_a_body_known_by_its_acronym_before_the_meeting_word() -> None:
+    assert parse_header("Referat af MR møde trsdag d. 8. okt. 2019 Kl. 19.30 i Sognehuset.\n").committee == "MR"
+    assert parse_header("Referat fra FU-mødet den 3. maj 2021\n").committee == "FU"
+    # A title in capitals names no body by it.
+    assert parse_header("REFERAT MØDE 3. maj 2021\n").committee != "REFERAT"
+
+
 def test_prose_after_a_closed_attendee_list_is_no_name() -> None:
     header = parse_header(
         "Referat af Seniorrådsmøde den 2. maj 2018 kl. 10.00 i mødelokale 3\n"
