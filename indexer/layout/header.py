@@ -18,7 +18,7 @@ from datetime import date
 from indexer.dates import find_dates, find_partial_dates, infer_year, parse_times
 from indexer.layout.bodies import expand_acronym, find_committee, find_organisation, is_acronym
 from indexer.layout.labels import LABELS, read_fields
-from indexer.layout.people import names_ending, split_names
+from indexer.layout.people import absent_named, names_ending, split_names
 
 # A date right after these words is not the meeting's ("Udgivet 26.05.2015", "næste møde 3. juni 2013").
 _NOT_MEETING_DATE = re.compile(
@@ -206,8 +206,10 @@ _ATTENDANCE_LINE = re.compile(
 
 def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[str] = ()) -> Header:
     """The header with attendees that the first items list where the front matter lists none: in
-    their titles (»1. Fraværende: …«, »1. Til stede: …«) or on a line of their text that opens
-    with the label (»Fraværende: Peter Muhl« under the first item's decision)."""
+    their titles (»1. Fraværende: …«, »1. Til stede: …«), on a line of their text that opens
+    with the label (»Fraværende: Peter Muhl« under the first item's decision), under a title that
+    is the label (»1. Fraværende«), or before the words that say they were not there (»Peter
+    Andersen og Linda Peitersen deltog ikke på mødet.«)."""
     participants, absent = header.participants, header.absent
     labelled = [ln for body in bodies[:ATTENDEE_ITEMS] for ln in body.splitlines() if _ATTENDANCE_LINE.match(ln)]
     for title in [*titles[:ATTENDEE_ITEMS], *labelled]:
@@ -220,6 +222,9 @@ def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[
             field, names = found
             participants = participants or (names if field == "participants" else ())
             absent = absent or (names if field == "absent" else ())
+    # »Peter Andersen … deltog ikke på mødet.« under the first item's decision.
+    said = (names for body in bodies[:ATTENDEE_ITEMS] for line in body.splitlines() if (names := absent_named(line)))
+    absent = absent or next(said, ())
     if (participants, absent) == (header.participants, header.absent):
         return header
     notes = tuple(n for n in header.notes if not (participants and n == "no attendees listed"))

@@ -95,3 +95,25 @@ def names_ending(line: str) -> tuple[str, ...]:
     m = _NAME_LIST.search(line.strip())
     names = split_names(m["names"]) if m else ()
     return names if len(names) >= 2 or (names and len(names[0].split()) >= 2) else ()
+
+
+# »Peter Andersen, Gert winther og Linda Peitersen deltog ikke på mødet.«: people named before
+# the words that say they were not there.
+_ABSENT_AFTER = re.compile(
+    r"^\s*(?P<names>[A-ZÆØÅ][^.:;!?\d]{1,200}?)\s+(?:deltog\s+ikke|var\s+fraværende|var\s+ikke\s+til\s+stede|"
+    r"(?:havde|har)\s+meldt\s+(?:afbud|fra)|meldte\s+(?:afbud|fra)|was\s+absent|were\s+absent|sent\s+apologies)\b"
+)
+
+
+def absent_named(line: str) -> tuple[str, ...]:
+    """The people a line names as absent before saying so; () for any other line. Each entry is a
+    name: capitalised, of one to four words, at most one of them in lower case (»Gert winther«),
+    so a sentence (»Dagsorden blev godkendt og Peter deltog ikke«) is not taken for one."""
+    m = _ABSENT_AFTER.match(line)
+    names = split_names(m["names"]) if m else ()
+    for name in names:
+        words = re.sub(r"\(.*?\)", " ", name).split()
+        if not (1 <= len(words) <= 4 and words[0][0].isupper() and sum(w[0].islower() for w in words) <= 1):
+            return ()
+    # One word alone is a role or a pronoun (»Formanden var fraværende«), not a name.
+    return names if len(names) >= 2 or (names and len(names[0].split()) >= 2) else ()

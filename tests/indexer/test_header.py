@@ -203,6 +203,23 @@ def test_an_item_titled_by_an_attendance_label_lists_the_names_in_its_text() -> 
     assert with_attendee_items(header, ["Budget", "Regnskab", "Afbud"], ["", "", body]) == header
 
 
+def test_people_named_before_the_words_that_say_they_were_not_there() -> None:
+    header = parse_header("Det fælles landdistriktsråd\nMødedato: 31. august 2023\n")
+    body = (
+        "\nBeslutning\nGodkendt\nPeter Andersen, Gert winther og Linda Peitersen deltog ikke på mødet.\n"
+        "Kenneth Dahl og Morten Juhl deltog som suppleanter.\n"
+    )
+    found = with_attendee_items(header, ["Godkendelse af dagsorden", "Godkendelse af referat"], [body, ""])
+    assert found.absent == ("Peter Andersen", "Gert winther", "Linda Peitersen")
+    assert with_attendee_items(header, ["Budget"], ["Jens Hansen (V) havde meldt afbud.\n"]).absent == (
+        "Jens Hansen (V)",
+    )
+    # A sentence, a role or a pronoun is no name; a later item is not the header's.
+    for line in ("Dagsorden blev godkendt og Peter deltog ikke.", "Formanden var fraværende.", "Alle deltog ikke."):
+        assert with_attendee_items(header, ["Budget"], [line]) == header, line
+    assert with_attendee_items(header, ["Budget", "Regnskab", "Valg"], ["", "", body]) == header
+
+
 def test_a_body_known_by_its_acronym_before_the_meeting_word() -> None:
     assert parse_header("Referat af MR møde trsdag d. 8. okt. 2019 Kl. 19.30 i Sognehuset.\n").committee == "MR"
     assert parse_header("Referat fra FU-mødet den 3. maj 2021\n").committee == "FU"
