@@ -67,7 +67,10 @@ def _specific(body: str, text: str) -> str:
 
 
 # "Referat fra Ældrerådets møde den 30. november": the body in the genitive before the meeting.
-_GENITIVE_MEETING = re.compile(rf"\b(?P<body>(?=[A-ZÆØÅ])[\wæøå]*?(?i:{_HEAD_ALT}))s\s+(?i:{_MEETING})\b")
+# Also before a meeting's own name (»Hovedstyrets Pia-er-tilbake-møte«).
+_GENITIVE_MEETING = re.compile(
+    rf"\b(?P<body>(?=[A-ZÆØÅ])[\wæøå]*?(?i:{_HEAD_ALT}))s\s+(?:[\wæøå-]+-)?(?i:{_MEETING})\b"
+)
 _MEETING_IN = re.compile(
     r"\b(?i:møde|møte|möte)\s+i\s+(?P<body>[A-ZÆØÅ][\wæøå-]*(?:\s+(?:for|og|i)?\s*[A-ZÆØÅ][\wæøå-]*){0,4})"
 )

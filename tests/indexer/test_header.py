@@ -227,6 +227,14 @@ def test_a_body_known_by_its_acronym_before_the_meeting_word() -> None:
     assert parse_header("REFERAT MØDE 3. maj 2021\n").committee != "REFERAT"
 
 
+def test_a_body_in_the_genitive_before_a_meetings_own_name() -> None:
+    header = parse_header(
+        "---\ntitle: 'Hovedstyrets Pia-er-tilbake-møte'\ndate: 2015-09-08\n---\n\n**Møtetidspunkt:** 11.15\n"
+    )
+    assert (header.committee, header.date) == ("Hovedstyret", "2015-09-08")
+    assert parse_header("Referat fra Bestyrelsens sommer-møde 3. juni 2020\n").committee == "Bestyrelsen"
+
+
 def test_prose_after_a_closed_attendee_list_is_no_name() -> None:
     header = parse_header(
         "Referat af Seniorrådsmøde den 2. maj 2018 kl. 10.00 i mødelokale 3\n"
