@@ -22,7 +22,7 @@ _BODY_HEADS = (
     "kommunalbestyrelsen", "regionsråd", "regionsrådet", "menighedsråd", "menighedsrådet", "lokalråd",
     "afdelingsmøde", "beboermøde", "medlemsmøde", "stormøde", "landsmøde", "fællesmøde", "ledergruppe",
     "arbejdsgruppe", "arbejdsgruppen", "styringsgruppe", "direktion", "direktionen", "sekretariat",
-    "styre", "styret", "årsmøtet", "sameiermøte", "stämman", "föreningsstämma",
+    "styre", "styret", "årsmøtet", "sameiermøte", "stämman", "föreningsstämma", "council", "committee",
 )  # fmt: skip
 _HEAD_ALT = "|".join(sorted(_BODY_HEADS, key=len, reverse=True))
 _MEETING = r"(?:s?møde[t]?|s?møte[t]?|s?möte[t]?)"

@@ -235,6 +235,11 @@ def test_a_body_in_the_genitive_before_a_meetings_own_name() -> None:
     assert parse_header("Referat fra Bestyrelsens sommer-møde 3. juni 2020\n").committee == "Bestyrelsen"
 
 
+def test_an_english_council_or_committee() -> None:
+    assert parse_header("Extra-ordinary Full Council meeting, 20/08/2019 – minutes\n").committee == "Council"
+    assert parse_header("Minutes of the Planning Committee, 3 May 2021\n").committee == "Committee"
+
+
 def test_prose_after_a_closed_attendee_list_is_no_name() -> None:
     header = parse_header(
         "Referat af Seniorrådsmøde den 2. maj 2018 kl. 10.00 i mødelokale 3\n"
