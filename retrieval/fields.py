@@ -87,9 +87,15 @@ def holds_a_field(text: str) -> bool:
 
 
 def opening_label(text: str) -> str | None:
-    """The label a header line opens with ("Afbud: ...", "Afbud Anne ..."), if the header step knows it."""
-    label = label_at_start(text)
+    """The label a header line opens with ("Afbud: ...", "Afbud Anne ...", a table's row »| Afbud |
+    Jan Nielsen |«), if the header step knows it."""
+    row = _TABLE_ROW.match(text)
+    label = label_at_start(f"{row['label']}: {row['value']}" if row else text)
     return label if LABELS.get(label or "") in FACT_FIELDS else None
+
+
+# A Markdown table's row of two cells: »| Afbud | Jan Nielsen, Flemming Hansen |«.
+_TABLE_ROW = re.compile(r"^\s*\|\s*(?P<label>[^|\n]+?)\s*\|\s*(?P<value>[^|\n]*?)\s*\|?\s*$")
 
 
 def row_asked(text: str, asked: set[str], common: frozenset[str] = frozenset()) -> float:

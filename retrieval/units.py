@@ -43,6 +43,9 @@ _LIST_END = re.compile(
 _LABEL_START = re.compile(r"[ \t]*(?:[-•–*][ \t]+)?[A-ZÆØÅ0-9][\w .()/-]{0,30}:[ \t]*$")
 # A label the header step knows, inside a line: "... Byrådssalen Starttidspunkt: Kl. 17:00".
 _INLINE_LABEL = re.compile(rf"(?<=\s)(?:{LABEL_ALTERNATION})[ \t]*:", re.IGNORECASE)
+# A Markdown table's row is a line of its own (»| Afbud | Jan Nielsen, Flemming Hansen |«): a
+# header written as a table is a field per row, not one run of every field.
+_TABLE_ROW_LINE = re.compile(r"\n(?=[ \t]*\|)")
 # A number alone on its line opens a list entry or a footnote (»7« / »Beløbene er beregnet …«):
 # what stood before it has ended, with or without a full stop.
 _NUMBER_LINE = re.compile(r"\n(?=[ \t]*\d{1,2}[ \t]*\n)")
@@ -72,7 +75,7 @@ def field_units(text: str, front_matter: bool = False) -> list[tuple[int, int]]:
     meeting's header as written) a line that opens with such a label and a space is one too.
     """
     inline = {m.start() for m in _INLINE_LABEL.finditer(text) if text[m.start()].isupper()}
-    line_ends = (_LABEL_LINE, _TABBED_LABEL_LINE, _NUMBER_LINE, _FIELD_LINE_END, _ROW_END, _LIST_END)
+    line_ends = (_LABEL_LINE, _TABBED_LABEL_LINE, _NUMBER_LINE, _FIELD_LINE_END, _ROW_END, _LIST_END, _TABLE_ROW_LINE)
     line_ends += (_SPACED_LABEL_LINE,) if front_matter else ()
     lines = {m.end() for pattern in line_ends for m in pattern.finditer(text)}
     cuts = {0, len(text)} | {a for a, _ in units(text)} | lines | inline

@@ -212,6 +212,16 @@ def test_who_holds_an_office_is_quoted_from_a_sentence_naming_it(retriever: Retr
     assert (answer.passage.source[:3], answer.passage.item_number) == ("003", 3)
 
 
+def test_a_header_written_as_a_table_is_quoted_by_the_row_asked(retriever: Retriever) -> None:
+    # 000's front matter is a Markdown table: the absent are its »Afbud« row, not the whole
+    # table, nor the »Deltagere« row, which lists the same names among the others.
+    answer = respond(retriever.search("Hvem havde meldt afbud til mødet i maj 2012?"), retriever).answer
+    assert answer is not None and answer.text == "| Afbud | Jan Nielsen, Flemming Hansen |"
+    answer = respond(retriever.search("Hvem var til stede på mødet i maj 2012?"), retriever).answer
+    assert answer is not None and answer.text.startswith("| Deltagere | Jan Nielsen, Benjamin Holst")
+    assert "Afbud" not in answer.text
+
+
 def test_an_office_is_named_by_its_short_form_or_another_form_of_its_word() -> None:
     asks = analyze("Hvem skrev referatet?")
     assert names_the_office_asked(asks, "**Referering:** Thor Håkon") and names_the_office_asked(asks, "Jan (ref.)")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from retrieval.fields import asked_terms, holds_a_field, label_asked, row_asked
-from retrieval.units import row_label
+from retrieval.fields import asked_terms, holds_a_field, label_asked, opening_label, row_asked
+from retrieval.units import field_units, row_label
 
 
 def test_a_table_row_whose_label_the_question_names() -> None:
@@ -46,3 +46,16 @@ def test_a_header_field_is_found_inside_a_line_too() -> None:
     # A sentence of minutes, even one naming a date or the attendees, is no field.
     assert not holds_a_field("Spørgsmål fra forældre til børn på Parkskolen blev besvaret.")
     assert not holds_a_field("Deltagerne drøftede tidsplanen for 2020.")
+
+
+def test_a_table_row_opens_with_its_label_cell() -> None:
+    assert opening_label("| Afbud | Jan Nielsen, Flemming Hansen |") == "afbud"
+    assert opening_label("| Sted | Boulevarden 13, repræsentationslokale 1 |") == "sted"
+    assert opening_label("|------------------------|--|") is None
+    assert opening_label("| Budget | 1.200.000 |") is None
+    # Its rows are units of their own, not one run of the whole table.
+    table = "| | |\n|---|--|\n| Møde | SOCDIR |\n| Afbud | Jan Nielsen, Flemming Hansen |\n"
+    assert [table[a:b].strip() for a, b in field_units(table, True)][-2:] == [
+        "| Møde | SOCDIR |",
+        "| Afbud | Jan Nielsen, Flemming Hansen |",
+    ]
