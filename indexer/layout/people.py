@@ -90,11 +90,9 @@ _NAME_LIST = re.compile(
 
 
 def names_ending(line: str) -> tuple[str, ...]:
-    """The names a line lists, whole or after »… fra«/»…:«; () when it ends otherwise. One word
-    alone is no list of people (»Ingen.«, »Godkendt.«); two or more first names are."""
+    """The names a line lists, whole or after »… fra«/»…:«; () when it ends otherwise."""
     m = _NAME_LIST.search(line.strip())
-    names = split_names(m["names"]) if m else ()
-    return names if len(names) >= 2 or (names and len(names[0].split()) >= 2) else ()
+    return _people(split_names(m["names"]) if m else ())
 
 
 # »Peter Andersen, Gert winther og Linda Peitersen deltog ikke på mødet.«: people named before
@@ -115,5 +113,10 @@ def absent_named(line: str) -> tuple[str, ...]:
         words = re.sub(r"\(.*?\)", " ", name).split()
         if not (1 <= len(words) <= 4 and words[0][0].isupper() and sum(w[0].islower() for w in words) <= 1):
             return ()
-    # One word alone is a role or a pronoun (»Formanden var fraværende«), not a name.
+    return _people(names)
+
+
+def _people(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``names`` if they are people: one word alone is a role, a pronoun or a decision (»Formanden
+    var fraværende«, »Ingen.«), not a name; two first names or a full name are."""
     return names if len(names) >= 2 or (names and len(names[0].split()) >= 2) else ()
