@@ -24,7 +24,7 @@ def escape_markdown(text: str) -> str:
         joined = _SPECIAL.sub(r"\\\1", lines[0].strip())
         for line in lines[1:]:
             # A list entry or a table row keeps its own line; wrapped prose flows on.
-            keep_break = _LIST_LINE.match(line) or "\t" in line
+            keep_break = _LIST_LINE.match(line) or "\t" in line or line.lstrip().startswith("|")
             joined += ("  \n" if keep_break else " ") + _SPECIAL.sub(r"\\\1", line.strip())
         out.append(joined.replace("\t", " · "))
     return "\n\n".join(out)

@@ -142,6 +142,11 @@ def test_document_text_is_shown_literally() -> None:
         == r"Taksten for :orange-background[Taleinstituttet], :orange-background[taleinstitutter] og instituttet \<b\>"
     )
     assert escape_markdown("Indledning\n- første\n- anden\nfortsat") == "Indledning  \n\\- første  \n\\- anden fortsat"
+    # A Markdown table's rows keep their lines too (the header of 000 is written as one).
+    assert (
+        escape_markdown("| Møde | SOCDIR |\n| Afbud | Jan Nielsen |")
+        == "\\| Møde \\| SOCDIR \\|  \n\\| Afbud \\| Jan Nielsen \\|"
+    )
 
 
 def test_cards_stop_where_relevance_ends(retriever: Retriever) -> None:
