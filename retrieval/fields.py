@@ -73,7 +73,7 @@ _FIELDS_OF_KIND = {"place": ("place",)}
 
 def field_answers(text: str, kind: str | None) -> bool:
     """Whether ``text`` opens with the label of a field that answers ``kind`` ("Sted Læsø" a place)."""
-    return LABELS.get(opening_label(text) or "") in _FIELDS_OF_KIND.get(kind or "", ())
+    return opening_field(text) in _FIELDS_OF_KIND.get(kind or "", ())
 
 
 # Any header label with its colon, inside a line too (»Afdelingsbestyrelsesmøde … Dato: …«).
@@ -92,6 +92,12 @@ def opening_label(text: str) -> str | None:
     row = _TABLE_ROW.match(text)
     label = label_at_start(f"{row['label']}: {row['value']}" if row else text)
     return label if LABELS.get(label or "") in FACT_FIELDS else None
+
+
+def opening_field(text: str) -> str | None:
+    """The header field a line's label names (»Afbud« and »Fraværende«: absent), if any."""
+    label = opening_label(text)
+    return LABELS[label] if label else None
 
 
 # A Markdown table's row of two cells: »| Afbud | Jan Nielsen, Flemming Hansen |«.

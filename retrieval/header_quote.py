@@ -11,8 +11,7 @@ import re
 from collections.abc import Sequence
 
 from indexer.dates import find_dates
-from indexer.layout.labels import LABELS
-from retrieval.fields import opening_label
+from retrieval.fields import opening_field
 from retrieval.sentences import Sentence, has_kind
 
 # A clock time: "09:00", "09:00:00", or "kl. 19.00" (with a full stop only after "kl.": a
@@ -57,14 +56,14 @@ def verbatim_header(pool: Sequence[Sentence], chosen: list[int], kind: str | Non
     source = pool[chosen[0]].passage.source
     wanted = facts(" ".join(pool[i].text for i in chosen))
     first = facts(pool[chosen[0]].text)
-    field = _field(pool[chosen[0]].text)
+    field = opening_field(pool[chosen[0]].text)
     best, best_shared = None, 0
     for i, s in enumerate(pool):
         p = s.passage
         if p.source != source or p.item_number != 0 or p.role is not None:
             continue
         # Not a line of another field that shares the names (»Deltagere« lists the absent too).
-        if field is not None and _field(s.text) not in (None, field):
+        if field is not None and opening_field(s.text) not in (None, field):
             continue
         if kind is not None and not has_kind(s.text, kind):
             continue
@@ -77,9 +76,3 @@ def verbatim_header(pool: Sequence[Sentence], chosen: list[int], kind: str | Non
         best = next((i for i, s in enumerate(pool) if s.passage.source == source and s.passage.role != "info"
                      and s.passage.item_number != 0 and wanted <= facts(s.text)), None)  # fmt: skip
     return best
-
-
-def _field(text: str) -> str | None:
-    """The header field a line's label names (»Afbud« and »Fraværende«: absent), if any."""
-    label = opening_label(text)
-    return LABELS[label] if label else None
