@@ -118,6 +118,9 @@ def cheap_features(
     ``level``: the items the search scored about as high as its lead passage
     (``retrieval.hits.level_with_lead``), which are not ranked below the first."""
     kind = plan.expects
+    # Asked when the next meeting is, the pool ranks the statements by the committee named
+    # (``sentences.build_pool``): no item is levelled with the first there.
+    level = frozenset() if asks_next_meeting(plan) else level
     outcome = np.array(
         [kind == "outcome" and s.passage.is_outcome and states_outcome(s.passage) for s in pool], dtype=float
     )
@@ -159,10 +162,7 @@ def cheap_features(
         # about others.
         "header": np.array([kind in HEADER_KINDS and s.passage.item_number == 0 for s in pool], dtype=float)
         * (1 + about),
-        "item_rank": ranks * np.array([(s.passage.source, s.passage.item_number) not in level for s in pool])
-        # Asked when the next meeting is, the pool ranks the statements by the committee named.
-        if not asks_next_meeting(plan)
-        else ranks,
+        "item_rank": ranks * np.array([(s.passage.source, s.passage.item_number) not in level for s in pool]),
         # The best item is read whole (the answer may be in any of its passages, and the app
         # shows it in full): the search's ranking of its passages is left to ``lead``. Asked for
         # a value, that is the best item that states one.

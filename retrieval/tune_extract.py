@@ -69,8 +69,8 @@ def prepare(questions: list[dict[str, Any]], index_dir: Path) -> list[Case]:
     cases = []
     for q in questions:
         result = r.search(q["q"], top_k=30)
-        hits = [h.passage for h in result.hits]
-        pool = sentences.build_pool(result.plan, hits, r.item_rows, r.passages, lead_passages(result.hits))
+        found = [h.passage for h in result.hits]
+        pool = sentences.build_pool(result.plan, found, r.item_rows, r.passages, lead_passages(result.hits))
         if not is_relevant(result, r.settings) or not pool or result.query_vector is None:
             pool = []
         common = names.common_words(result.plan, pool, r.lower_case_words)
