@@ -15,7 +15,7 @@ from indexer.chunking import split_text
 from indexer.dates import danish_date, with_times
 from indexer.furniture import find_furniture
 from indexer.layout.agenda import ItemSpan, find_agenda
-from indexer.layout.header import ATTENDEE_ITEMS, Header, canonical_body, parse_header, with_attendee_items
+from indexer.layout.header import OFFICER_ITEMS, Header, canonical_body, parse_header, with_attendee_items
 from indexer.layout.sections import find_sections
 from indexer.records import AgendaItem, Meeting, Passage, Section, stable_id
 from indexer.source import SourceText
@@ -180,7 +180,7 @@ def parse_document(src: SourceText, max_chars: int = DEFAULT_MAX_CHARS) -> Parse
     agenda = find_agenda(b.text)
     header_end = agenda.items[0].start if agenda.items else min(len(b.text), _HEADER_CHARS_WITHOUT_ITEMS)
     header = parse_header(b.text[:header_end], furniture=b.furniture.lines, file_name=src.source, document=b.text)
-    bodies = [b.text[item.body_start : item.end] for item in agenda.items[:ATTENDEE_ITEMS]]
+    bodies = [b.text[item.body_start : item.end] for item in agenda.items[:OFFICER_ITEMS]]
     header = with_attendee_items(header, [item.title for item in agenda.items], bodies)
     notes = [*src.notes, *header.notes, *agenda.notes]
     items = [b.item(it) for it in agenda.items]

@@ -18,7 +18,7 @@ from datetime import date
 from indexer.dates import find_dates, find_partial_dates, infer_year, parse_times
 from indexer.layout.bodies import expand_acronym, find_committee, find_organisation, is_acronym
 from indexer.layout.labels import LABELS, read_fields
-from indexer.layout.people import absent_named, names_ending, split_names
+from indexer.layout.people import absent_named, elected_roles, names_ending, split_names
 
 # A date right after these words is not the meeting's ("Udgivet 26.05.2015", "næste møde 3. juni 2013").
 _NOT_MEETING_DATE = re.compile(
@@ -28,10 +28,27 @@ _NOT_MEETING_DATE = re.compile(
 )
 _DOCUMENT_WORDS = re.compile(r"^(referat|dagsorden|protokol|protokoll|beslutningsprotokol|møde|mødet)$", re.I)
 _PLACE_AFTER = re.compile(
-    r"\bkl\.?\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?)?\s*(?:,|på|i|-|–)\s+(?P<place>.+)$",
+    r"\bkl\.?\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?)?\s*(?:,|på|i|hos|-|–)\s+(?P<place>.+)$",
     re.IGNORECASE,
 )
 _PLACE_LINE = re.compile(r"^\s*(?i:i|på)\s+(?P<place>[A-ZÆØÅ].{2,80}?)\s*\.?\s*$")
+# A room, by the words that end its name (»mødelokale K2«, »Kommunalbestyrelsens mødesal«,
+# »Byrådssalen«, »Søhusskolens kantine«): where a header names the venue without a label.
+# (»rum« and »sal« only after »møde«, »byråds« …: »Socialdirektørforum« ends in »rum« too; no bare
+# »lokale«: it means »local« as well.)
+_ROOM = (
+    r"[\w-]*(?:møde|konference|bestyrelses|byråds)(?:lokale|lokalet|sal|salen|rum|rummet)"
+    r"|[\w-]*(?:salen|kantine|kantinen|rådhus|rådhuset)"
+)
+# A line of its own that names a room: »Skovboskolen, mødelokale K2«.
+_ROOM_LINE = re.compile(rf"^(?P<place>[A-ZÆØÅ][^.:;!?]{{0,60}}\b(?i:{_ROOM})\b[^.:;!?]{{0,20}}?)\.?$")
+# A room named in a line that says more: »… Kl i Kommunalbestyrelsens mødesal REFERAT …«.
+_ROOM_IN_LINE = re.compile(rf"\b(?:i|på)\s+(?P<place>(?:[A-ZÆØÅ][\w-]*\s+){{0,3}}(?i:{_ROOM})\b(?:\s+[A-ZÆØÅ]?\d+\b)?)")
+# A street address with its postcode and town (»Scandiagade 13, 2450 København SV«): where a
+# header whose time lost its figures (»kl Scandiagade 13, …«) still says where.
+_ADDRESS = re.compile(
+    r"(?P<place>(?:[A-ZÆØÅ][\w.-]*\s+){0,3}[A-ZÆØÅ][\w.-]*\s+\d{1,3}[A-Za-z]?,\s*\d{4}\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZØ]{1,2}\b)?)"
+)
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_]?(\d\d)[-_]?(\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,-])((?:19|20)\d\d)(?![\d.,])")
 
@@ -145,6 +162,11 @@ def _place(values: dict[str, str], header: str) -> str | None:
         m = _PLACE_LINE.match(line)
         if m:
             return m["place"].strip(" ,.")
+    for line in _title_lines(header, 5):
+        m = _ROOM_LINE.match(line) if len(line.split()) <= 8 and not find_dates(line) else None
+        m = m or _ROOM_IN_LINE.search(line) or _ADDRESS.search(line)
+        if m:
+            return m["place"].strip(" ,.")
     return None
 
 
@@ -195,6 +217,9 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
 
 # Agenda items that are attendee fields: »1. Fraværende: Kirsten Larsen, Silja Kjærbo og …«.
 ATTENDEE_ITEMS = 2
+# Agenda items that may elect the meeting's own officers, and the titles that say so.
+OFFICER_ITEMS = 4
+_OFFICES = re.compile(r"\b(?i:dirigent|ordstyrer|mødeleder|møteleder|referent|ordförande|sekreterare)")
 # Not the labels that may list a group's members in an item's text (»Medlemmer:«, »Deltager:«).
 _NOT_ATTENDANCE = frozenset({"medlemmer", "deltager", "deltog", "mødt", "møtende medlemmer"})
 _ATTENDANCE_LINE = re.compile(
@@ -225,10 +250,17 @@ def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[
     # »Peter Andersen … deltog ikke på mødet.« under the first item's decision.
     said = (names for body in bodies[:ATTENDEE_ITEMS] for line in body.splitlines() if (names := absent_named(line)))
     absent = absent or next(said, ())
-    if (participants, absent) == (header.participants, header.absent):
+    # A general meeting elects its chair and its secretary first (»1. Valg af dirigent« - »Ove Madsen
+    # blev valgt som dirigent«; »§3 Val av ordförande och sekreterare för årsmötet«); a later item
+    # may elect the board's (»§14 Val av ordförande i styrelsen«).
+    known = {label.casefold() for label, _ in header.roles}
+    electing = [body for title, body in zip(titles[:OFFICER_ITEMS], bodies, strict=False) if _OFFICES.search(title)]
+    elected = [(r, n) for body in electing for r, n in elected_roles(body) if r.casefold() not in known]
+    roles = (*header.roles, *elected)
+    if (participants, absent, roles) == (header.participants, header.absent, header.roles):
         return header
     notes = tuple(n for n in header.notes if not (participants and n == "no attendees listed"))
-    return replace(header, participants=participants, absent=absent, notes=notes)
+    return replace(header, participants=participants, absent=absent, roles=roles, notes=notes)
 
 
 def _listed_under(title: str, body: str) -> tuple[str, tuple[str, ...]] | None:

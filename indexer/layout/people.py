@@ -120,3 +120,25 @@ def _people(names: tuple[str, ...]) -> tuple[str, ...]:
     """``names`` if they are people: one word alone is a role, a pronoun or a decision (»Formanden
     var fraværende«, »Ingen.«), not a name; two first names or a full name are."""
     return names if len(names) >= 2 or (names and len(names[0].split()) >= 2) else ()
+
+
+# The meeting's own officers elected in its first item (a general meeting's »Valg af dirigent«):
+# »Ove Madsen, F5 blev valgt som dirigent«, »Som dirigent blev valgt Jens Rosenquist, som …«,
+# »Årsmötet beslutade att välja Carl Tönsgård till ordförande och Ingrid Tönsgård till sekreterare«.
+_OFFICE = r"(?P<role>dirigent|referent|ordstyrer|mødeleder|møteleder|protokolfører|ordförande|sekreterare)"
+_PERSON = r"(?P<name>[A-ZÆØÅ][\wæøåäöü-]+(?:\s+[A-ZÆØÅ][\wæøåäöü-]+){1,3})"
+_ELECTED = (
+    re.compile(rf"{_PERSON}(?:,[^,;:\n]{{1,30}}?,?)?\s+(?:blev\s+|ble\s+)?(?:gen)?valgt\s+(?:som|til)\s+{_OFFICE}\b"),
+    re.compile(rf"\b(?i:som|til|till)\s+{_OFFICE}\s+(?:blev|ble)\s+(?:gen)?valgt\s+{_PERSON}"),
+    re.compile(rf"{_PERSON}\s+(?:valdes\s+)?till\s+{_OFFICE}\b"),
+)
+
+
+def elected_roles(text: str) -> tuple[tuple[str, str], ...]:
+    """(office, name) for each officer of the meeting that ``text`` says was elected, first
+    mention of each office kept; () for a text that elects none."""
+    found: dict[str, str] = {}
+    for pattern in _ELECTED:
+        for m in pattern.finditer(text):
+            found.setdefault(m["role"].casefold().capitalize(), m["name"])
+    return tuple(found.items())

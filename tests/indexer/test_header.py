@@ -119,6 +119,22 @@ def test_labels_mid_line_and_above_their_values() -> None:
     )
 
 
+def test_unlabelled_venue() -> None:
+    # A room on a line of its own, a room inside the title line, an address where the time lost
+    # its figures, a venue after »hos«; a word that only ends like a room is none (»forum«).
+    assert parse_header("Referat af bestyrelsesmøde\nNørreskolen, mødelokale 3\n4. maj 2021\n").place == (
+        "Nørreskolen, mødelokale 3"
+    )
+    title = "Møde i Byrådet tirsdag den 4. maj 2021, Kl i Byrådets mødesal REFERAT Spørgetid\n"
+    assert parse_header(title).place == "Byrådets mødesal"
+    address = "Referat bestyrelsesmøde onsdag den 5. maj 2021, kl Nørregade 7, 8000 Aarhus C Til stede: Ole\n"
+    assert parse_header(address).place == "Nørregade 7, 8000 Aarhus C"
+    assert (
+        parse_header("Mødet holdtes den 6. maj 2021 kl. 10.00-12.00 hos Hansen Revision.\n").place == "Hansen Revision"
+    )
+    assert parse_header("Referat fra Socialdirektørforum\n7. maj 2021\n").place is None
+
+
 def test_english_labels() -> None:
     header = parse_header(
         "Minutes of the Board Meeting\nDate: 3 March 2025, 19:00-21:00\nPlace: Clubhouse, Strandvejen 2\n\n"
@@ -158,6 +174,27 @@ def test_attendees_listed_as_the_first_item() -> None:
     assert (
         with_attendee_items(header, ["Budget", "Regnskab", "Fraværende: Bo"]) == header
     )  # too late to be the header's
+
+
+def test_officers_elected_in_an_early_item() -> None:
+    header = parse_header("Referat af ordinær generalforsamling\n12. marts 2024\n")
+    titles = ["Valg af dirigent og referent", "Beretning"]
+    bodies = [
+        "Lise Holm, nr. 12, blev valgt som dirigent. Som referent blev valgt Per Dam.\n",
+        "Ove Ryg blev valgt som dirigent",
+    ]
+    assert with_attendee_items(header, titles, bodies).roles == (("Dirigent", "Lise Holm"), ("Referent", "Per Dam"))
+    swedish = ["Mötets öppnande", "Val av ordförande och sekreterare för mötet", "Val av styrelse"]
+    said = [
+        "",
+        "Mötet valde Eva Berg till ordförande och Nils Ek till sekreterare.\n",
+        "Ola Lund valdes till ordförande.\n",
+    ]
+    assert with_attendee_items(header, swedish, said).roles == (("Ordförande", "Eva Berg"), ("Sekreterare", "Nils Ek"))
+    # Only an item whose title names an office elects one; a role the header names stays its own.
+    assert with_attendee_items(header, ["Beretning"], ["Lise Holm blev valgt som dirigent."]) == header
+    labelled = parse_header("Generalforsamling 12. marts 2024\nDirigent: Kaj Lund\n")
+    assert with_attendee_items(labelled, titles, bodies).roles == (("Dirigent", "Kaj Lund"), ("Referent", "Per Dam"))
 
 
 def test_a_full_stop_between_two_names_and_a_hyphenated_body() -> None:

@@ -307,6 +307,9 @@ def test_realdev_header_details(realdev: dict[str, ParsedDocument]) -> None:
     assert (skovbo.start_time, skovbo.end_time) == ("18:30", "20:30")
     assert skovbo.absent == ("Dorte Myhre Therkildsen", "Marie Kristine Braad Carstens")
     assert ("Dirigent", "Peter Knappmann") in skovbo.roles
+    # Venues without a label: a line naming a room, a room after a time that lost its figures.
+    assert skovbo.place == "Skovboskolen, mødelokale K2"
+    assert realdev["213_ballerup_kommunalbestyrelsen_2006-09-25.txt"].meeting.place == "Kommunalbestyrelsens mødesal"
     # The council's first item is »Fraværende«, the names in its text: the header's absent.
     assert realdev["203_bronderslev_byraad_2020-01-29.txt"].meeting.absent == (
         "Martin Bech",
@@ -325,6 +328,9 @@ def test_realdev_header_details(realdev: dict[str, ParsedDocument]) -> None:
     pomosa = realdev["217_pomosa-grundejerforening_generalforsamling_2019-02-28.pdf"].meeting
     assert any("no year" in n for n in pomosa.notes)
     assert pomosa.place == "Søhusskolens kantine, Bispeengen 3"
+    # The general meeting's officers, elected in its first item.
+    borrehoej = realdev["215_borrehoej-grundejerforening_generalforsamling_2023-03-28.pdf"].meeting
+    assert borrehoej.roles == (("Dirigent", "Ove Madsen"), ("Referent", "Jane Kusk Pedersen"))
     langasand = realdev["201_langasandsbyalag_arsmote_2023-07-25.pdf"]
     assert not any("Doc ID" in p.text or "1 (3)" in p.text for p in langasand.passages)  # running header/footer
     haderslev = realdev["212_haderslev_byraadet_2008-03-27.txt"].meeting
