@@ -134,11 +134,21 @@ def _span(
             break
         length = sum(len(pool[i].text) for i in chosen)
         close = scores.get(nxt, -math.inf) >= best_score - NEIGHBOUR_MARGIN
-        if not ((fill and length < QUOTE_CHARS) or _needs_more(last) or is_heading(last) or close or listed):
+        needed = _needs_more(last) or is_heading(last) or close or listed
+        # Length alone does not carry a quote past a heading into a table (»Tabel 2. Krisecentre i
+        # …«, then rows of names and figures): its rows say nothing the question asked.
+        heads_more = is_heading(pool[nxt].text) and not _prose_after(pool, nxt)
+        if not (needed or (fill and length < QUOTE_CHARS and not heads_more)):
             break
         chosen.append(nxt)
         nxt += 1
     return chosen
+
+
+def _prose_after(pool: Sequence[Sentence], heading: int) -> bool:
+    """Whether a sentence, not a table's row or another heading, follows ``heading`` in its section."""
+    nxt = heading + 1
+    return nxt < len(pool) and _place(pool[nxt]) == _place(pool[heading]) and pool[nxt].text.rstrip()[-1:] in ".!?"
 
 
 def decided_instead(pool: Sequence[Sentence], best: int, kind: str | None) -> int | None:
