@@ -431,6 +431,19 @@ def test_an_announced_list_is_quoted_whole() -> None:
     assert found is not None and found.text == "Første sætning her. Anden sætning her. Tredje sætning her."
 
 
+def test_length_does_not_carry_a_quote_into_a_table() -> None:
+    table = p(
+        "Taksten vil blive øget med 206 kr. pr døgn.\n\nTabel 2. Krisecentre i regionen\n\n"
+        "Pladser\tDøgntakst\nHjørring Krisecenter\t4\t2.719*\nHobro Krisecenter\t4\t1.943\n"
+    )
+    found = quote(sentences_of(table, 0, 0, True), [(0, 1.0)], "money")
+    assert found is not None and found.text == "Taksten vil blive øget med 206 kr. pr døgn."
+    # A heading over prose is still quoted with the sentence after it.
+    prose = p("Målgruppen er gravide kvinder.\n\nAntal borgere\n\nKommunerne indmelder 0 kvinder i målgruppen.")
+    found = quote(sentences_of(prose, 0, 0, True), [(0, 1.0)], None)
+    assert found is not None and found.text.endswith("Kommunerne indmelder 0 kvinder i målgruppen.")
+
+
 def test_a_sentence_that_nearly_ties_is_quoted_too() -> None:
     # The model cannot tell which of two sentences of the item answers: both are quoted, apart.
     passage = p(
