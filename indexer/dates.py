@@ -80,6 +80,10 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# The first day of a range of days, right before the last day's date.
+_DAY_BEFORE_RANGE = re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s*[-–]\s*$")
+
+
 def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
     """Every full date in ``text`` with its span, in order of appearance."""
     found: list[tuple[date, tuple[int, int]]] = []
@@ -97,6 +101,11 @@ def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
             if d is not None:
                 found.append((d, m.span()))
                 taken.append(m.span())
+                # A meeting of days (»den 26-27 januari 2002«, »22.-23. oktober«) starts on the first.
+                first = _DAY_BEFORE_RANGE.search(text, max(0, m.start() - 8), m.start())
+                start = _safe_date(year, month, int(first["day"])) if first and pattern is _DAY_MONTH_YEAR else None
+                if start is not None and start < d:
+                    found.append((start, (first.start(), first.end())))
     return sorted(found, key=lambda f: f[1][0])
 
 

@@ -181,7 +181,8 @@ def parse_document(src: SourceText, max_chars: int = DEFAULT_MAX_CHARS) -> Parse
     header_end = agenda.items[0].start if agenda.items else min(len(b.text), _HEADER_CHARS_WITHOUT_ITEMS)
     header = parse_header(b.text[:header_end], furniture=b.furniture.lines, file_name=src.source, document=b.text)
     bodies = [b.text[item.body_start : item.end] for item in agenda.items[:OFFICER_ITEMS]]
-    header = with_attendee_items(header, [item.title for item in agenda.items], bodies)
+    closing = b.text[agenda.items[-1].body_start : agenda.items[-1].end] if len(agenda.items) > 1 else ""
+    header = with_attendee_items(header, [item.title for item in agenda.items], bodies, closing)
     notes = [*src.notes, *header.notes, *agenda.notes]
     items = [b.item(it) for it in agenda.items]
     if not items:

@@ -21,10 +21,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from indexer.layout.chain import best_chain
 from indexer.layout.heads import Head, find_heads
 from indexer.layout.lines import Line, blank_after, blank_before, split_lines, title_key
 from indexer.layout.sections import heading_of
+from indexer.layout.series import series_chain, series_of
 
 _UNNUMBERED_FACTOR = 0.8
 # Share of a list's entries repeated later that makes it a table of contents, or the share of an
@@ -74,9 +74,9 @@ def _runs(lines: list[Line], heads: list[Head]) -> list[list[Head]]:
     for h in heads:
         last = runs[-1][-1] if runs else None
         # A series not yet in the run: the contents listing the next series after the first.
-        series = _series(lines, h)
+        series = series_of(lines, h)
         follows = last and (
-            h.number == (last.number or 0) + 1 or series not in {"", *(_series(lines, x) for x in runs[-1])}
+            h.number == (last.number or 0) + 1 or series not in {"", *(series_of(lines, x) for x in runs[-1])}
         )
         if last and follows and last.style == h.style and _tight(lines, last, h):
             runs[-1].append(h)
@@ -118,7 +118,9 @@ def _contents(lines: list[Line], heads: list[Head]) -> tuple[set[int], dict[int,
             confirmed.update({t.line: h.title for h in run for line, t in twins.items() if line == h.line})
             continue
         numbers = [h.number for h in run]
-        for second in _runs(lines, later):
+        for second in [*_runs(lines, later), _named_entries(later, numbers)]:
+            if not second:
+                continue
             # The same numbering, or entries that name the agenda's (»Ad 1:«, »Punkt 1«), which
             # may leave out the last ones (»Ad 5. -«, nothing to say); not a list inside item 1.
             listed = [h.number for h in second]
@@ -128,6 +130,16 @@ def _contents(lines: list[Line], heads: list[Head]) -> tuple[set[int], dict[int,
                 titles = tuple(h.title for h in run[: len(second)])
                 return toc, confirmed, _Chain(2.0 * len(second), tuple(second), second[0].style, titles)
     return toc, confirmed, None
+
+
+def _named_entries(later: list[Head], numbers: list[int | None]) -> list[Head]:
+    """The minutes' entries that name a list's items in its order (»Ad. 1« … »Ad. 4«, each over
+    its text), the first of each number: they are not a run, text stands between them."""
+    found: list[Head] = []
+    for h in later:
+        if h.style == "label" and len(found) < len(numbers) and h.number == numbers[len(found)]:
+            found.append(h)
+    return found if len(found) >= 2 else []
 
 
 def _is_listing(lines: list[Line], entry: Head, item: Head) -> bool:
@@ -175,7 +187,7 @@ def _numbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
     for style in dict.fromkeys(h.style for h in numbered):
         group = [h for h in numbered if h.style == style and h.line not in toc]
         weights = _weights(lines, group, confirmed)
-        score, chain = _series_chain(lines, group, weights)
+        score, chain = series_chain(lines, group, weights)
         picked = [group[i] for i in chain]
         if len(picked) == 1:
             # One numbered line is an item only when it clearly heads one: the contents list it, or
@@ -194,41 +206,6 @@ def _numbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
         if repeats >= 3 and repeats > len(picked):
             chains.append(_Chain(sum(weights) - repeats, tuple(group), style, by_position=True))
     return chains
-
-
-# Case numbers run in series of their own: a Norwegian møtebok lists its political cases (»PS
-# 23/22« … »PS 27/22«) and then its reports (»RS 4/22 Referatsaker«), orientations (»OS«) or
-# delegated decisions (»DS«), each series numbered on its own.
-_SERIES = re.compile(r"^\s*(PS|RS|FS|DS|OS)\b")
-
-
-def _series(lines: list[Line], h: Head) -> str:
-    found = _SERIES.match(lines[h.line].text)
-    return found[1] if found else ""
-
-
-def _series_chain(lines: list[Line], group: list[Head], weights: list[float]) -> tuple[float, list[int]]:
-    """The best chain of rising numbers; for case numbers of several series, the best chain of each
-    series, joined where one series follows another in the text and no number is printed twice
-    (the items are cited by their numbers)."""
-    series: dict[str, list[int]] = {}
-    for i, h in enumerate(group):
-        series.setdefault(_series(lines, h), []).append(i)
-    if len(series) < 2:
-        return best_chain([h.number or 0 for h in group], weights)
-    chains = []
-    for members in series.values():
-        score, chain = best_chain([group[i].number or 0 for i in members], [weights[i] for i in members])
-        chains.append((score, [members[k] for k in chain]))
-    chains.sort(key=lambda sc: -sc[0])
-    total, joined = chains[0]
-    for score, chain in chains[1:]:
-        lines_of = [group[i].line for i in joined]
-        apart = all(group[i].line > max(lines_of) for i in chain) or all(group[i].line < min(lines_of) for i in chain)
-        printed_twice = {group[i].number for i in chain} & {group[i].number for i in joined}
-        if score > 0.5 and apart and not printed_twice:
-            total, joined = total + score, sorted([*joined, *chain])
-    return total, joined
 
 
 def _unnumbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
@@ -266,10 +243,12 @@ def find_agenda(text: str) -> Agenda:
         title, body_start = _full_title(h.title, (best.contents or {}).get(h.line)), h.body_start
         if best.titles:
             # A minutes list under an agenda list: the entry's own words are the item's text.
-            title, body_start = best.titles[k], h.text_start if h.text_start is not None else h.start
+            # An entry alone on its line (»Ad. 1«) over its text: the text starts on the next line.
+            below = lines[h.line + 1].start if h.last_line > h.line else h.start
+            title, body_start = best.titles[k], h.text_start if h.text_start is not None else below
         items.append(ItemSpan(number, title, h.start, min(max(body_start, h.start), end), end))
     # A new series (»RS 4/22« after »PS 27/22«) starts its own numbers: no gap.
-    numbered = [(i.number, _series(lines, h)) for i, h in zip(items, best.heads, strict=True)]
+    numbered = [(i.number, series_of(lines, h)) for i, h in zip(items, best.heads, strict=True)]
     gaps = [b for (a, sa), (b, sb) in itertools.pairwise(numbered) if b != a + 1 and sa == sb]
     if gaps and not best.by_position:
         notes.append(f"item numbers skip (before {', '.join(map(str, gaps[:5]))})")

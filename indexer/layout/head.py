@@ -46,8 +46,13 @@ _REPEATED = re.compile(
 )
 
 
+# A table of contents' dot leader and page number after a title: »Godkendelse af referat ....... 2«.
+_LEADER = re.compile(r"\s*(?:\.\s?){4,}\s*\d{0,3}\s*$|\s*…{2,}\s*\d{0,3}\s*$")
+
+
 def clean_title(title: str) -> str:
     title = re.sub(r"\s+", " ", title).strip().strip("*").strip()
+    title = _LEADER.sub("", title)
     title = re.sub(r"^[-–:]\s*", "", title)
     repeated = _REPEATED.fullmatch(title)
     if repeated:

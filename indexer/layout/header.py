@@ -18,7 +18,8 @@ from datetime import date
 from indexer.dates import find_dates, find_partial_dates, infer_year, parse_times
 from indexer.layout.bodies import expand_acronym, find_committee, find_organisation, is_acronym
 from indexer.layout.labels import LABELS, read_fields
-from indexer.layout.people import absent_named, elected_roles, names_ending, split_names
+from indexer.layout.people import absent_from, absent_named, elected_roles, names_ending, split_names
+from indexer.layout.venue import find_place
 
 # A date right after these words is not the meeting's ("Udgivet 26.05.2015", "næste møde 3. juni 2013").
 _NOT_MEETING_DATE = re.compile(
@@ -27,28 +28,6 @@ _NOT_MEETING_DATE = re.compile(
     re.IGNORECASE,
 )
 _DOCUMENT_WORDS = re.compile(r"^(referat|dagsorden|protokol|protokoll|beslutningsprotokol|møde|mødet)$", re.I)
-_PLACE_AFTER = re.compile(
-    r"\bkl\.?\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?)?\s*(?:,|på|i|hos|-|–)\s+(?P<place>.+)$",
-    re.IGNORECASE,
-)
-_PLACE_LINE = re.compile(r"^\s*(?i:i|på)\s+(?P<place>[A-ZÆØÅ].{2,80}?)\s*\.?\s*$")
-# A room, by the words that end its name (»mødelokale K2«, »Kommunalbestyrelsens mødesal«,
-# »Byrådssalen«, »Søhusskolens kantine«): where a header names the venue without a label.
-# (»rum« and »sal« only after »møde«, »byråds« …: »Socialdirektørforum« ends in »rum« too; no bare
-# »lokale«: it means »local« as well.)
-_ROOM = (
-    r"[\w-]*(?:møde|konference|bestyrelses|byråds)(?:lokale|lokalet|sal|salen|rum|rummet)"
-    r"|[\w-]*(?:salen|kantine|kantinen|rådhus|rådhuset)"
-)
-# A line of its own that names a room: »Skovboskolen, mødelokale K2«.
-_ROOM_LINE = re.compile(rf"^(?P<place>[A-ZÆØÅ][^.:;!?]{{0,60}}\b(?i:{_ROOM})\b[^.:;!?]{{0,20}}?)\.?$")
-# A room named in a line that says more: »… Kl i Kommunalbestyrelsens mødesal REFERAT …«.
-_ROOM_IN_LINE = re.compile(rf"\b(?:i|på)\s+(?P<place>(?:[A-ZÆØÅ][\w-]*\s+){{0,3}}(?i:{_ROOM})\b(?:\s+[A-ZÆØÅ]?\d+\b)?)")
-# A street address with its postcode and town (»Scandiagade 13, 2450 København SV«): where a
-# header whose time lost its figures (»kl Scandiagade 13, …«) still says where.
-_ADDRESS = re.compile(
-    r"(?P<place>(?:[A-ZÆØÅ][\w.-]*\s+){0,3}[A-ZÆØÅ][\w.-]*\s+\d{1,3}[A-Za-z]?,\s*\d{4}\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZØ]{1,2}\b)?)"
-)
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_]?(\d\d)[-_]?(\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,-])((?:19|20)\d\d)(?![\d.,])")
 
@@ -151,23 +130,7 @@ def _choose_date(when: str, header: str, furniture: str, document: str, name: st
 def _place(values: dict[str, str], header: str) -> str | None:
     if values.get("place"):
         return re.sub(r"\s+", " ", values["place"]).strip(" ,.") or None
-    for line in _title_lines(header):
-        m = _PLACE_AFTER.search(line)
-        if m and not re.match(r"^\d", m["place"]):
-            return m["place"].strip(" ,.")
-        m = re.search(r"\b(?:den|d\.)?\s*\d{1,2}\.\s*[a-zæøå]+\s+\d{4}\s+på\s+(?P<place>[A-ZÆØÅ][^.\n]{2,80})", line)
-        if m:
-            return m["place"].strip(" ,.")
-    for line in _title_lines(header, 5):
-        m = _PLACE_LINE.match(line)
-        if m:
-            return m["place"].strip(" ,.")
-    for line in _title_lines(header, 5):
-        m = _ROOM_LINE.match(line) if len(line.split()) <= 8 and not find_dates(line) else None
-        m = m or _ROOM_IN_LINE.search(line) or _ADDRESS.search(line)
-        if m:
-            return m["place"].strip(" ,.")
-    return None
+    return find_place(_title_lines(header))
 
 
 def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str = "", document: str = "") -> Header:
@@ -229,14 +192,16 @@ _ATTENDANCE_LINE = re.compile(
 )
 
 
-def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[str] = ()) -> Header:
+def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[str] = (), closing: str = "") -> Header:
     """The header with attendees that the first items list where the front matter lists none: in
     their titles (»1. Fraværende: …«, »1. Til stede: …«), on a line of their text that opens
     with the label (»Fraværende: Peter Muhl« under the first item's decision), under a title that
     is the label (»1. Fraværende«), or before the words that say they were not there (»Peter
     Andersen og Linda Peitersen deltog ikke på mødet.«)."""
     participants, absent = header.participants, header.absent
-    labelled = [ln for body in bodies[:ATTENDEE_ITEMS] for ln in body.splitlines() if _ATTENDANCE_LINE.match(ln)]
+    # Also the lines of the last item's text: some minutes list who came at their end.
+    read = [ln for body in [*bodies[:ATTENDEE_ITEMS], closing] for ln in body.splitlines()]
+    labelled = [ln for ln in read if _ATTENDANCE_LINE.match(ln)]
     for title in [*titles[:ATTENDEE_ITEMS], *labelled]:
         values, _roles = read_fields([title])  # each title alone: the next is no continuation
         participants = participants or split_names(values.get("participants", ""))
@@ -248,7 +213,9 @@ def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[
             participants = participants or (names if field == "participants" else ())
             absent = absent or (names if field == "absent" else ())
     # »Peter Andersen … deltog ikke på mødet.« under the first item's decision.
-    said = (names for body in bodies[:ATTENDEE_ITEMS] for line in body.splitlines() if (names := absent_named(line)))
+    # At the end, also »Der var afbud fra …« (in an item's text it may be another meeting's).
+    ending = closing.splitlines()
+    said = (names for line in read if (names := absent_named(line) or (line in ending and absent_from(line))))
     absent = absent or next(said, ())
     # A general meeting elects its chair and its secretary first (»1. Valg af dirigent« - »Ove Madsen
     # blev valgt som dirigent«; »§3 Val av ordförande och sekreterare för årsmötet«); a later item

@@ -53,7 +53,9 @@ _BOLD = r"(?:\*\*|__)?"
 _AT_START = re.compile(
     rf"^\s*{_BOLD}(?P<label>{_ALT}){_BOLD}\s*(?::\s*{_BOLD}\s*|\t+|\s+|$)(?P<value>.*)$", re.IGNORECASE
 )
-_MID_LINE = re.compile(rf"(?<=\s)(?P<label>{_ALT}):(?=\s|$)", re.IGNORECASE)
+# Mid-line after a space, or glued to the text before it in a web export (»… 5. december
+# 2013Deltagere:«, »… Afdelingsleder, VestboFraværende:«): a capital after a small letter or digit.
+_MID_LINE = re.compile(rf"(?:(?<=\s)|(?<=[a-zæøå\d])(?=(?-i:[A-ZÆØÅ])))(?P<label>{_ALT}):(?=\s|$)", re.IGNORECASE)
 _ONLY_LABELS = re.compile(rf"^\s*(?:{_ALT})\s*:?(?:\s+(?:{_ALT})\s*:?){{1,3}}\s*$", re.IGNORECASE)
 _DATE_TIME = re.compile(
     r"^\s*(?P<when>(?:\d{4}-\d\d-\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\.?\s+\d{4})"
@@ -149,7 +151,9 @@ def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
             if label is None:
                 if current in _LISTS and _ends_sentence(values[current]) and _is_prose(value):
                     current = None  # »Kirja Kongsbak blev budt velkommen …« after the list: the text goes on
-                if current:
+                if current and current in roles:
+                    roles[current], current = value, None  # »Referent:« then the name on the next line
+                elif current:
                     values[current] = f"{values[current]}\n{value}".strip()
                 continue
             name = LABELS.get(label)
@@ -157,7 +161,7 @@ def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
                 continue
             if name == "role":
                 roles[label] = value
-                current = None
+                current = None if value else label
             elif name == "case_numbers" and not values.get(name):
                 values[name] = value
                 current = None  # "Sagsnr.: 25/1234" is one line; what follows is the item's text

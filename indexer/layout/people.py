@@ -10,18 +10,48 @@ from __future__ import annotations
 import re
 
 _REF_SUFFIX = re.compile(r"\s*/\s*ref\.?\s*$", re.I)
+# One capitalised word and then three small ones: a sentence (»Der var ingen bestyrelsesmedlemmer«),
+# not a name with a note (»Ellen Kirk i stede for Jesper Hosbond Jensen«).
+_PROSE_ENTRY = re.compile(r"^[A-ZÆØÅ][\wæøå]*\s+(?:[a-zæøåäö]+\s+){2}[a-zæøåäö]+\b")
+# »… og Lasse Roslind med afbud.«: the absence said after the last name.
+_AFBUD_SUFFIX = re.compile(r"\s+(?:med|m\.)\s+afbud\.?\s*$", re.I)
 # "Forældrevalgte: A, B." / "Skolerepræsentanter: C." -> the names only.
 _GROUP_LABEL = re.compile(r"(?:^|(?<=[.;\n]))\s*[A-ZÆØÅ][\wæøå/ -]{2,40}:\s*")
 _JOINERS = (" og ", " samt ", " & ", " and ", " och ")
 
 
+# A line that opens with a name and then a comma (»Jane Krog, Landsforeningen Bedre Psykiatri«).
+_NAME_THEN_COMMA = re.compile(r"^[A-ZÆØÅ][\wæøåäöü.'-]*(?:\s+[A-ZÆØÅ][\wæøåäöü.'-]*){1,3}\s*,\s*\S")
+
+
 def _one_per_line(lines: list[str]) -> bool:
-    """Whether each line is one person ("Name" or "Name, role"), rather than a wrapped list."""
+    """Whether each line is one person ("Name", "Name, role" or "Name, organisation, office"),
+    rather than a wrapped list."""
     filled = [ln.strip() for ln in lines if ln.strip() and not ln.strip()[0].islower()]
     if len(filled) < 2 or not all(ln.count(",") <= 1 and len(ln.split()) <= 6 for ln in filled):
         return False
     with_role = all(re.search(r",\s*[a-zæøåäö]", ln) for ln in filled)
     return with_role or (len(filled) >= 3 and not any(ln.endswith(",") for ln in filled))
+
+
+def _affiliations(lines: list[str]) -> bool:
+    """Whether each line is a person and, after a comma, their organisation or office (»Henrik Lam,
+    DH«, »Jane Krog, Landsforeningen Bedre Psykiatri«), most of which are no name (not »Ole Berg,
+    Lis Dam«: two people)."""
+    filled = [ln.strip() for ln in lines if ln.strip()]
+    if len(filled) < 3 or not all(_NAME_THEN_COMMA.match(ln) and ln.count(",") <= 2 for ln in filled):
+        return False
+    rests = [ln.partition(",")[2].strip() for ln in filled]
+    return sum(not _NAME_LIKE.fullmatch(rest) for rest in rests) * 2 >= len(rests)
+
+
+_NAME_LIKE = re.compile(r"[A-ZÆØÅ][a-zæøåäöü'-]+(?:\s+[A-ZÆØÅ][a-zæøåäöü'-]+){1,2}")
+
+
+def _affiliated(line: str) -> str:
+    """»Henrik Lam, DH« -> »Henrik Lam (DH)«: on a line of one person, what follows the name is theirs."""
+    name, comma, rest = line.partition(",")
+    return f"{name.strip()} ({rest.strip()})" if comma and rest.strip() and "(" not in name else line
 
 
 def _split(value: str) -> list[str]:
@@ -51,10 +81,18 @@ _LINE_GROUP = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ -]{2,40}:\s*")
 _TITLE_FIRST = re.compile(r"^(?P<role>[a-zæøåäö][\wæøå-]*(?:\s+[a-zæøåäö][\wæøå-]*){0,2})\s+(?P<name>[A-ZÆØÅ].*)$")
 
 
+# A field that says no one was (»Fraværende: Ingen«, »Afbud: Ingen afbud«, »Apologies: None«).
+_NO_ONE = re.compile(r"^\s*(?:ingen|intet|none|nobody|inga|ingen\s+\w+|-+)\s*\.?\s*$", re.IGNORECASE)
+
+
 def split_names(value: str) -> tuple[str, ...]:
     """ "A, B (formand, X Kommune), C og D/ref." -> ("A", "B (formand, X Kommune)", "C", "D")."""
+    if _NO_ONE.match(value):
+        return ()
     lines = [_LIST_MARK.sub("", ln) for ln in value.split("\n")]  # "- Anne Bak (formand)"
-    if _one_per_line(lines):
+    if _affiliations(lines):
+        text = "\n".join(_affiliated(ln) for ln in lines)
+    elif _one_per_line(lines):
         text = "\n".join(lines)
     else:
         # A group label ("Forældrerepræsentanter: …") starts a new entry; other lines are wrapped.
@@ -66,9 +104,11 @@ def split_names(value: str) -> tuple[str, ...]:
     text = _FULL_STOP_BETWEEN.sub("\n", text)
     out: list[str] = []
     for raw in _split(text):
-        name = _REF_SUFFIX.sub("", raw).strip(" .\t")
+        name = _AFBUD_SUFFIX.sub("", _REF_SUFFIX.sub("", raw)).strip(" .\t")
         if not name or re.search(r"\d", name):
             continue  # a count ("31 medlemmar", "20 + 4"), not a person
+        if _PROSE_ENTRY.search(re.sub(r"\([^()]*\)", " ", name)):
+            continue  # a sentence after the list (»Der var afbud fra …«), not a person
         titled = _TITLE_FIRST.match(name)
         if titled:
             name = f"{titled['name']} ({titled['role']})"
@@ -114,6 +154,18 @@ def absent_named(line: str) -> tuple[str, ...]:
         if not (1 <= len(words) <= 4 and words[0][0].isupper() and sum(w[0].islower() for w in words) <= 1):
             return ()
     return _people(names)
+
+
+# »Der var afbud fra Lasse Jørgensen.«, »Afbud fra Johannes Kristensen«: a sentence naming the absent.
+_AFBUD_FROM = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?i:der)\s+(?:var|er|havde)\s+(?:meldt\s+)?)?(?i:afbud)\s+fra\s+(?P<names>[A-ZÆØÅ][^.!?:\n]{1,200})"
+)
+
+
+def absent_from(line: str) -> tuple[str, ...]:
+    """The people a line's »(Der var) afbud fra …« names; () for any other line."""
+    m = _AFBUD_FROM.search(line.strip())
+    return _people(names_ending(m["names"])) if m else ()
 
 
 def _people(names: tuple[str, ...]) -> tuple[str, ...]:

@@ -348,3 +348,22 @@ def test_a_fold_out_control_that_repeats_the_title_is_cut() -> None:
 
 def test_a_title_that_names_its_subject_twice_keeps_both() -> None:
     assert clean_title("Budget 2020 - drøftelse af Budget 2020") == "Budget 2020 - drøftelse af Budget 2020"
+
+
+def test_entries_under_an_agenda_list_take_its_titles() -> None:
+    # »Ad. 1« alone on its line over its text, text between the entries: the list's titles, and
+    # each item's text starts below its entry.
+    text = (
+        "Referat af bestyrelsesmøde\n\nDagsorden:\n1) Vinterbelysning\n2) Budget\n3) Evt.\n\n"
+        "Ad. 1\nLamperne på stien udskiftes i oktober. Formanden indhenter tilbud.\n\n"
+        "Ad. 2\nBudgettet blev gennemgået og godkendt uden ændringer.\n\nAd. 3\nIntet.\n"
+    )
+    agenda = find_agenda(text)
+    assert [(i.number, i.title) for i in agenda.items] == [(1, "Vinterbelysning"), (2, "Budget"), (3, "Evt.")]
+    assert text[agenda.items[0].body_start : agenda.items[0].end].strip().startswith("Lamperne på stien")
+
+
+def test_a_contents_dot_leader_and_page_number_are_not_the_title() -> None:
+    assert clean_title("Godkendelse af referat ........................ 2") == "Godkendelse af referat"
+    assert clean_title("Orientering fra formanden …… 3") == "Orientering fra formanden"
+    assert clean_title("Budget 2025...") == "Budget 2025..."

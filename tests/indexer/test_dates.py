@@ -68,3 +68,13 @@ def test_a_two_digit_year_with_the_same_separator_twice() -> None:
     # Not a time, an amount, a section number or mixed separators.
     for text in ("kl. 19.30", "kr. 12.500.000", "afsnit 3.1.2", "5.3/24", "Lønomkostninger 1.287.300"):
         assert find_dates(text) == [], text
+
+
+def test_a_range_of_days_starts_on_the_first() -> None:
+    # A meeting over two days is dated by its first; the last day is a date of its own too.
+    assert [d.isoformat() for d, _ in find_dates("Möte med sektionens styrelse den 26-27 januari 2002")] == [
+        "2002-01-26",
+        "2002-01-27",
+    ]
+    assert [d.isoformat() for d, _ in find_dates("Døgnseminar 22.-23. oktober 2015")] == ["2015-10-22", "2015-10-23"]
+    assert [d.isoformat() for d, _ in find_dates("mødet 24. maj 2012")] == ["2012-05-24"]

@@ -119,6 +119,40 @@ def test_labels_mid_line_and_above_their_values() -> None:
     )
 
 
+def test_attendance_fields_of_web_pages() -> None:
+    # »Fraværende:« then »Ingen« is no one; a role's value on the line below its label.
+    header = parse_header("Bestyrelsesmøde den 19.04.2016\n\nFraværende:\nIngen\n\nReferent:\nNina Holm\n")
+    assert header.absent == () and header.roles == (("Referent", "Nina Holm"),)
+    # A label glued to the line before it, one person a line with an organisation after a comma,
+    # and the absence said after the last name.
+    glued = parse_header(
+        "Referat fra Handicaprådsmøde torsdag den 5. december 2013Deltagere:\nHenrik Lam, DH\n"
+        "Jane Krog, Landsforeningen Bedre Psykiatri – Pårørende\nKaj Holm, Byrådet, Teknisk udvalg\n"
+        "Mette Lund, direktørFraværende:\nHenrik Lam og Kaj Holm med afbud.\n"
+    )
+    assert glued.participants == (
+        "Henrik Lam (DH)",
+        "Jane Krog (Landsforeningen Bedre Psykiatri – Pårørende)",
+        "Kaj Holm (Byrådet, Teknisk udvalg)",
+        "Mette Lund (direktør)",
+    )
+    assert glued.absent == ("Henrik Lam", "Kaj Holm")
+
+
+def test_attendees_at_the_end_and_absence_said_in_a_sentence() -> None:
+    header = parse_header("Referat, 10. oktober 2017\n")
+    closing = "Henvendelse følges op.\n\n Deltagere: Anne Bo, Per Lund og Jens Skovly. Der var afbud fra Eva Dam.\n"
+    found = with_attendee_items(header, ["Godkendelse af referat", "Budget", "Eventuelt"], ["Godkendt.", ""], closing)
+    assert (found.participants, found.absent) == (("Anne Bo", "Per Lund", "Jens Skovly"), ("Eva Dam",))
+    # A water works' minutes: the agenda list, then the absent, then the minutes, all in the last
+    # item's text. In the first items' text »afbud fra« may be another meeting's: not read there.
+    last = with_attendee_items(
+        header, ["Orientering", "Eventuelt."], [""], "\nAfbud fra Johannes Kristensen\n\nPkt 1: …\n"
+    )
+    assert last.absent == ("Johannes Kristensen",)
+    assert with_attendee_items(header, ["Orientering", "Regnskab"], ["Afbud fra Johannes Kristensen\n"]) == header
+
+
 def test_unlabelled_venue() -> None:
     # A room on a line of its own, a room inside the title line, an address where the time lost
     # its figures, a venue after »hos«; a word that only ends like a room is none (»forum«).
@@ -133,6 +167,18 @@ def test_unlabelled_venue() -> None:
         parse_header("Mødet holdtes den 6. maj 2021 kl. 10.00-12.00 hos Hansen Revision.\n").place == "Hansen Revision"
     )
     assert parse_header("Referat fra Socialdirektørforum\n7. maj 2021\n").place is None
+    # Said in a sentence; after a Norwegian time; a line broken after »i«; »Hos …« on its own line.
+    assert parse_header("Referat, 10. oktober 2017\n\nMødet foregik i klubhuset ved hallen.\n").place == (
+        "klubhuset ved hallen"
+    )
+    assert parse_header("Protokoll fra styremøte 9. mars 2015 klokka 13 på Klosterøya\n").place == "Klosterøya"
+    wrapped = parse_header(
+        "Referat fra bestyrelsesmøde tirsdag d. 26.03.2002 kl. 17.30 i\nByens Hallen\n\nDagsorden:\n"
+    )
+    assert wrapped.place == "Byens Hallen"
+    own_line = "Selskabet A\n\nselskab.dk\n\nSelskabet A\n\nBoligselskabet B\n\nReferat fra møde nr. 60\n\n"
+    own_line += "18. september 2012 kl. 17.00\n\nHos Domea, Oldenburg Alle 3, 2630 Taastrup\n"
+    assert parse_header(own_line).place == "Domea, Oldenburg Alle 3, 2630 Taastrup"
 
 
 def test_english_labels() -> None:
