@@ -30,6 +30,7 @@ from retrieval.filters import Filters, FilterTable
 from retrieval.fusion import linear, rrf
 from retrieval.hits import Hit
 from retrieval.names import favour_named, question_people
+from retrieval.offices import names_its_committee
 from retrieval.phrases import question_phrases, with_phrase_bonus
 from retrieval.query import QueryPlan, analyze
 from retrieval.ranking import arrange, lead_order, mentions_period, passage_prior, states_outcome
@@ -46,6 +47,11 @@ ENGLISH_BM25_FACTOR = 1.5
 # Meetings in a period the question names without naming the meeting, and passages that
 # mention that year, are favoured this much (the period may be the topic's, not the meeting's).
 PERIOD_BOOST = 1.15
+# Meetings of a committee the question names (»i DAS-mødet«, »hvad besluttede styregruppen«) are
+# favoured this much; the minutes of other bodies may speak of it (»Gennemgang af dagsorden til
+# DAS«). Measured on 1,358 read questions: ans@1 and answer +2 / −0 at 1.3 (+0 at 1.15); on 540
+# never-read ones answer +1 / −0 at both.
+COMMITTEE_BOOST = 1.3
 
 
 @dataclass(frozen=True)
@@ -190,6 +196,7 @@ class Retriever:
                 r: v * (PERIOD_BOOST if in_period[r] or mentions_period(passages[r], plan.date_range) else 1.0)
                 for r, v in fused.items()
             }
+        fused = _favour_committee(fused, plan, passages)
         fused = favour_named(
             fused,
             question_people(question, loaded.people),
@@ -248,6 +255,21 @@ class Retriever:
             topic_coverage=topic_coverage,
             query_vector=query_vector,
         )
+
+
+def _favour_committee(fused: dict[int, float], plan: QueryPlan, passages: list[Passage]) -> dict[int, float]:
+    """Passages of the meetings of a committee the question names (»i DAS-mødet«, »hvad besluttede
+    styregruppen«) favoured, as a period named is: the minutes of other bodies may discuss it."""
+    named: dict[tuple[str | None, str | None], bool] = {}
+    for r in fused:
+        p = passages[r]
+        key = (p.committee, p.body)
+        if key not in named:
+            named[key] = names_its_committee(plan, p)
+    if not any(named.values()) or all(named.values()):
+        return fused
+    boost = {key: COMMITTEE_BOOST if named else 1.0 for key, named in named.items()}
+    return {r: v * boost[(passages[r].committee, passages[r].body)] for r, v in fused.items()}
 
 
 def _covered(coverage: Callable[[str], tuple[float, int]], words: list[str]) -> float:
