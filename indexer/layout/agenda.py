@@ -247,12 +247,34 @@ def find_agenda(text: str) -> Agenda:
             below = lines[h.line + 1].start if h.last_line > h.line else h.start
             title, body_start = best.titles[k], h.text_start if h.text_start is not None else below
         items.append(ItemSpan(number, title, h.start, min(max(body_start, h.start), end), end))
+    glued = _glued_first(text, items[0]) if items and items[0].number == 2 and not best.by_position else None
+    if glued is not None:
+        items.insert(0, glued)
+        best_heads = (best.heads[0], *best.heads)  # the first head stands in for the glued item's series
+    else:
+        best_heads = best.heads
+    if items and items[0].number == 2 and glued is None:
+        notes.append("the items start at 2: item 1 was not recognised and is in the text before item 2")
     # A new series (»RS 4/22« after »PS 27/22«) starts its own numbers: no gap.
-    numbered = [(i.number, series_of(lines, h)) for i, h in zip(items, best.heads, strict=True)]
+    numbered = [(i.number, series_of(lines, h)) for i, h in zip(items, best_heads, strict=True)]
     gaps = [b for (a, sa), (b, sb) in itertools.pairwise(numbered) if b != a + 1 and sa == sb]
     if gaps and not best.by_position:
         notes.append(f"item numbers skip (before {', '.join(map(str, gaps[:5]))})")
     return Agenda(tuple(items), best.style, tuple(notes))
+
+
+# Item 1 glued to the end of a line of the header in a web export: »… dagsordenen?). 1. Godkendelse
+# af referat:⏎Referatet godkendt.«
+_GLUED_FIRST = re.compile(r"(?<=[.!?)])[ \t]+1\.[ \t]+(?P<title>[A-ZÆØÅ][^\n:.]{2,80}):?[ \t]*$", re.MULTILINE)
+
+
+def _glued_first(text: str, second: ItemSpan) -> ItemSpan | None:
+    """Item 1 where it is glued to the end of a line before item 2, or None."""
+    found = list(_GLUED_FIRST.finditer(text, 0, second.start))
+    if not found:
+        return None
+    m = found[-1]
+    return ItemSpan(1, m["title"].strip(), m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), second.start)
 
 
 def _full_title(title: str, listed: str | None) -> str:

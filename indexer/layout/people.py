@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 _REF_SUFFIX = re.compile(r"\s*/\s*ref\.?\s*$", re.I)
+# »Forældrevalgte: Afbud fra Rikke Søndergaard.« under »Fraværende:«: the name after the words.
+_AFBUD_PREFIX = re.compile(r"^(?:afbud|meldt\s+afbud)\s+fra\s+(?=[A-ZÆØÅ])", re.I)
 # One capitalised word and then three small ones: a sentence (»Der var ingen bestyrelsesmedlemmer«),
 # not a name with a note (»Ellen Kirk i stede for Jesper Hosbond Jensen«).
 _PROSE_ENTRY = re.compile(r"^[A-ZÆØÅ][\wæøå]*\s+(?:[a-zæøåäö]+\s+){2}[a-zæøåäö]+\b")
@@ -105,8 +107,9 @@ def split_names(value: str) -> tuple[str, ...]:
     out: list[str] = []
     for raw in _split(text):
         name = _AFBUD_SUFFIX.sub("", _REF_SUFFIX.sub("", raw)).strip(" .\t")
-        if not name or re.search(r"\d", name):
-            continue  # a count ("31 medlemmar", "20 + 4"), not a person
+        name = _AFBUD_PREFIX.sub("", name)
+        if not name or re.search(r"\d", name) or not re.search(r"[^\W\d_]", name):
+            continue  # a count ("31 medlemmar", "20 + 4") or a dash for no one, not a person
         if _PROSE_ENTRY.search(re.sub(r"\([^()]*\)", " ", name)):
             continue  # a sentence after the list (»Der var afbud fra …«), not a person
         titled = _TITLE_FIRST.match(name)

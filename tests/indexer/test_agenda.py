@@ -367,3 +367,16 @@ def test_a_contents_dot_leader_and_page_number_are_not_the_title() -> None:
     assert clean_title("Godkendelse af referat ........................ 2") == "Godkendelse af referat"
     assert clean_title("Orientering fra formanden …… 3") == "Orientering fra formanden"
     assert clean_title("Budget 2025...") == "Budget 2025..."
+
+
+def test_item_one_glued_to_the_end_of_a_header_line() -> None:
+    # A web export glued »1. Godkendelse af referat:« to the last line of the header.
+    text = (
+        "Referat af skolebestyrelsesmøde\nFraværende: Eva Holm (syg). 1. Godkendelse af referat:\n  Godkendt.\n\n"
+        " 2. Elevråd:\n  Eleverne deltog ikke.\n\n 3. Budget:\n  Budgettet blev gennemgået.\n"
+    )
+    agenda = find_agenda(text)
+    assert [(i.number, i.title) for i in agenda.items] == [(1, "Godkendelse af referat"), (2, "Elevråd"), (3, "Budget")]
+    assert text[agenda.items[0].body_start : agenda.items[0].end].strip() == "Godkendt."
+    # Where item 1 is nowhere to be found, a note says the items start at 2.
+    assert any("start at 2" in n for n in find_agenda(text.replace(" 1. Godkendelse af referat:", "")).notes)

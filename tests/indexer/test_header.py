@@ -139,6 +139,13 @@ def test_attendance_fields_of_web_pages() -> None:
     assert glued.absent == ("Henrik Lam", "Kaj Holm")
 
 
+def test_a_dash_for_no_one_and_the_words_before_an_absent_name() -> None:
+    header = parse_header(
+        "Referat\nDeltagere:\nForældre: Per Holm, Eva Dam.\nElever:  - -\n\nFraværende:\nForældre: Afbud fra Ida Lund.\n"
+    )
+    assert (header.participants, header.absent) == (("Per Holm", "Eva Dam"), ("Ida Lund",))
+
+
 def test_attendees_at_the_end_and_absence_said_in_a_sentence() -> None:
     header = parse_header("Referat, 10. oktober 2017\n")
     closing = "Henvendelse følges op.\n\n Deltagere: Anne Bo, Per Lund og Jens Skovly. Der var afbud fra Eva Dam.\n"
