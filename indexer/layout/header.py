@@ -127,9 +127,22 @@ def _choose_date(when: str, header: str, furniture: str, document: str, name: st
     return chosen, notes
 
 
+# Abbreviated names a role's value may end with (»Hans Chr.«, »Jens Vald.«).
+_NAME_ABBREVIATIONS = frozenset({"Chr", "Joh", "Jac", "Vald", "Chrs", "Fr", "Kr", "Th", "Wm"})
+
+
+def _role_value(value: str) -> str:
+    """»Karin Eis.« -> »Karin Eis«: the full stop ends the line, not an initial (»Hans Chr.«)."""
+    value = re.sub(r"\s+", " ", value).strip()
+    last = re.search(r"([^\W\d_]+)\.$", value)
+    return value[:-1] if last and len(last[1]) >= 3 and last[1] not in _NAME_ABBREVIATIONS else value
+
+
 def _place(values: dict[str, str], header: str) -> str | None:
     if values.get("place"):
-        return re.sub(r"\s+", " ", values["place"]).strip(" ,.") or None
+        # »Øster Elkjær, Blå Stue kl. 09.30.«: the time said after the place is no part of it.
+        place = re.sub(r"[\s,]+kl\.?\s*\d{1,2}(?:[.:]\d\d)?\S*\s*$", "", values["place"])
+        return re.sub(r"\s+", " ", place).strip(" ,.") or None
     return find_place(_title_lines(header))
 
 
@@ -173,7 +186,7 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
         participants=participants,
         absent=split_names(values.get("absent", "")),
         case_numbers=values.get("case_numbers") or None,
-        roles=tuple((label.capitalize(), re.sub(r"\s+", " ", v).strip()) for label, v in roles.items() if v.strip()),
+        roles=tuple((label.capitalize(), _role_value(v)) for label, v in roles.items() if v.strip()),
         notes=tuple(notes),
     )
 

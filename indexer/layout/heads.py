@@ -23,7 +23,9 @@ MAX_TITLE = 250
 # Style -> pattern for the number and what follows it on the line.
 _NUMBERED = {
     "label": re.compile(
-        r"^(?:(?:punkt|pkt|dagsordenspunkt)\.?\s*(?:nr\.?\s*)?|ad\.?\s*(?:(?:pkt|punkt)\.?\s*)?)"
+        # »Sak 1:« (Norwegian, Danish »Sag 1.«), not a case number »Sak 10/15« (style "case").
+        r"^(?:(?:punkt|pkt|dagsordenspunkt)\.?\s*(?:nr\.?\s*)?|ad\.?\s*(?:(?:pkt|punkt)\.?\s*)?"
+        r"|(?:sak|sag)\s+(?=\d{1,3}\s*[:.](?!\d)))"
         r"(?P<n>\d{1,3})(?![\d,])\s*[.:)]?(?P<rest>.*)$",
         re.IGNORECASE,
     ),
@@ -124,9 +126,11 @@ def _numbered(lines: list[Line], i: int) -> list[Head]:
             if head is not None and (style != "alone" or _alone_heads_an_item(lines, head)):
                 found.append(head)
             continue
-        if not (_STARTS_ANY if explicit else _STARTS_TITLE).match(rest) or len(rest) > 600:
+        if not (_STARTS_ANY if explicit else _STARTS_TITLE).match(rest):
             continue
         cut = split_inline(rest)
+        if len(rest) > 600 and (cut is None or cut > MAX_TITLE):
+            continue  # a paragraph that opens with a number, not a title that runs on into its text
         if cut is not None and (cut <= MAX_TITLE):
             title = clean_title(rest[:cut])
             body_start = rest_start + cut

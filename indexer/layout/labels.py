@@ -28,7 +28,8 @@ LABELS: dict[str, str] = {
     "närvarande": "participants", "møtende medlemmer": "participants", "tilstedeværende": "participants",
     "deltagere i mødet": "participants", "deltager": "participants", "til stede fra": "participants",
     "fremmødt": "participants", "mødt": "participants", "mødt var": "participants", "fremmødt var": "participants",
-    "møtt": "participants", "frammøtte": "participants",
+    "møtt": "participants", "frammøtte": "participants", "deltakere": "participants",
+    "närvarande medlemmar": "participants", "närvarande ledamöter": "participants",
     "afbud": "absent", "fraværende": "absent", "forfall": "absent", "frånvarande": "absent",
     "afbud fra": "absent", "meldt afbud": "absent", "ikke til stede": "absent", "ikke mødt": "absent",
     "referent": "role", "ordstyrer": "role", "dirigent": "role", "mødeleder": "role", "sekretær": "role",
@@ -130,8 +131,8 @@ def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
         row = cells(raw)
         line = " ".join(row).strip() if len(row) > 1 else raw.strip()
         if not line or set(line) <= set("-|: "):
-            if current and values.get(current):
-                current = None  # a blank line ends a wrapped value
+            if current and values.get(current) and not values[current].rstrip().endswith(","):
+                current = None  # a blank line ends a wrapped value, not one that breaks off at a comma
             continue
         if _ENDS_FIELDS.match(line):
             current = None  # "Indholdsfortegnelse", "Dagsorden": the header's fields are over

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 _REF_SUFFIX = re.compile(r"\s*/\s*ref\.?\s*$", re.I)
+_AFTER_NOTE = re.compile(r"(?<=[^\W\d_])\)[ \t]+(?=[A-ZÆØÅ][a-zæøåäöü])")
+_INITIALS_AFTER = re.compile(r"^(.+\s[A-ZÆØÅ][a-zæøåäöü-]+)\s+([A-ZÆØÅ]{2,3})$")
 # »Forældrevalgte: Afbud fra Rikke Søndergaard.« under »Fraværende:«: the name after the words.
 _AFBUD_PREFIX = re.compile(r"^(?:afbud|meldt\s+afbud)\s+fra\s+(?=[A-ZÆØÅ])", re.I)
 # One capitalised word and then three small ones: a sentence (»Der var ingen bestyrelsesmedlemmer«),
@@ -103,6 +105,8 @@ def split_names(value: str) -> tuple[str, ...]:
             grouped = _LINE_GROUP.match(ln)
             text += ("\n" + ln[grouped.end() :]) if grouped else (" " + ln.strip())
     text = _GROUP_LABEL.sub("\n", text)
+    # Two people on a line, each with a note: »Charlotte (Lucas mor) Sarah (Jens Karls mor)«.
+    text = _AFTER_NOTE.sub(")\n", text)
     text = _FULL_STOP_BETWEEN.sub("\n", text)
     out: list[str] = []
     for raw in _split(text):
@@ -112,6 +116,10 @@ def split_names(value: str) -> tuple[str, ...]:
             continue  # a count ("31 medlemmar", "20 + 4") or a dash for no one, not a person
         if _PROSE_ENTRY.search(re.sub(r"\([^()]*\)", " ", name)):
             continue  # a sentence after the list (»Der var afbud fra …«), not a person
+        if name.startswith("(") and out:
+            out[-1] = f"{out[-1]} {name}"  # »Bertil Strandberg, (BS)«: the initials are the name before's
+            continue
+        name = _INITIALS_AFTER.sub(r"\1 (\2)", name)  # »Lars Køster Svendsen LK« -> »… (LK)«
         titled = _TITLE_FIRST.match(name)
         if titled:
             name = f"{titled['name']} ({titled['role']})"

@@ -380,3 +380,20 @@ def test_item_one_glued_to_the_end_of_a_header_line() -> None:
     assert text[agenda.items[0].body_start : agenda.items[0].end].strip() == "Godkendt."
     # Where item 1 is nowhere to be found, a note says the items start at 2.
     assert any("start at 2" in n for n in find_agenda(text.replace(" 1. Godkendelse af referat:", "")).notes)
+
+
+def test_norwegian_sak_headings_and_a_long_item_line() -> None:
+    text = (
+        "Referat fra styremøte\nDeltakere: Elin, Hege\n\nSak 1: Gjennomgang av referat.\nKort gjennomgang.\n"
+        "Oppfølgingssaker:\n• Innsamling: Elin deler ut poser.\n\nSak 2: Rapport fra gruppene\nHyttestyret: Vanskelig.\n\n"
+        "Sak 3: Eventuelt.\nIngen saker.\n"
+    )
+    assert [(i.number, i.title) for i in find_agenda(text).items] == [
+        (1, "Gjennomgang av referat."),
+        (2, "Rapport fra gruppene"),
+        (3, "Eventuelt."),
+    ]
+    # A case number is no »Sak 10:« heading; an item whose line runs on for a paragraph is an item.
+    assert find_items("Sak 10/15 Årsberetning og regnskap\nTekst.\n\nSak 11/15 Eventuelt\nIntet.\n")[0].number == 10
+    long = "1. Valg af referent: Per.\n2. Regnskab: Godkendt.\n3. Årsmøde: Fred rapporterer. " + "Godt møde. " * 70
+    assert [i.number for i in find_items(long + "\n4. Eventuelt: Intet.\n")] == [1, 2, 3, 4]

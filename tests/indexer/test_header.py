@@ -146,6 +146,29 @@ def test_a_dash_for_no_one_and_the_words_before_an_absent_name() -> None:
     assert (header.participants, header.absent) == (("Per Holm", "Eva Dam"), ("Ida Lund",))
 
 
+def test_names_with_notes_initials_and_lists_over_blank_lines() -> None:
+    # Two people a line each with a note; initials after a name; a list that breaks off at a comma
+    # goes on after the blank line; initials alone on their line are the name before's.
+    assert split_names("Charlotte (Lucas mor) Sarah (Jens Karls mor)\nNanna (Ankers mor)") == (
+        "Charlotte (Lucas mor)",
+        "Sarah (Jens Karls mor)",
+        "Nanna (Ankers mor)",
+    )
+    assert split_names("Lars Køster Svendsen LK, Kim Andersen KA") == ("Lars Køster Svendsen (LK)", "Kim Andersen (KA)")
+    assert split_names("Per Åstrand (PÅ).\nBengt Stenström, (BSt).\nRune Ek (RE)") == (
+        "Per Åstrand (PÅ)",
+        "Bengt Stenström (BSt)",
+        "Rune Ek (RE)",
+    )
+    header = parse_header(
+        "Referat\n\nMødested: Blå Stue kl. 09.30.\n\nOrdstyrer: Karin Eis.\n\n"
+        "Deltagere: Aja Holm, Karin Eis,\n\nSteen Dam, Lis Bo.\n\nFraværende: Ingen.\n"
+    )
+    assert (header.place, header.roles) == ("Blå Stue", (("Ordstyrer", "Karin Eis"),))
+    assert (header.participants, header.absent) == (("Aja Holm", "Karin Eis", "Steen Dam", "Lis Bo"), ())
+    assert parse_header("Referat\nReferent: Hans Chr.\n").roles == (("Referent", "Hans Chr."),)
+
+
 def test_attendees_at_the_end_and_absence_said_in_a_sentence() -> None:
     header = parse_header("Referat, 10. oktober 2017\n")
     closing = "Henvendelse følges op.\n\n Deltagere: Anne Bo, Per Lund og Jens Skovly. Der var afbud fra Eva Dam.\n"
