@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from indexer.layout.head import glued_first
 from indexer.layout.heads import Head, find_heads
 from indexer.layout.lines import Line, blank_after, blank_before, split_lines, title_key
 from indexer.layout.sections import heading_of
@@ -247,9 +248,9 @@ def find_agenda(text: str) -> Agenda:
             below = lines[h.line + 1].start if h.last_line > h.line else h.start
             title, body_start = best.titles[k], h.text_start if h.text_start is not None else below
         items.append(ItemSpan(number, title, h.start, min(max(body_start, h.start), end), end))
-    glued = _glued_first(text, items[0]) if items and items[0].number == 2 and not best.by_position else None
+    glued = glued_first(text, items[0].start) if items and items[0].number == 2 and not best.by_position else None
     if glued is not None:
-        items.insert(0, glued)
+        items.insert(0, ItemSpan(1, *glued, items[0].start))
         best_heads = (best.heads[0], *best.heads)  # the first head stands in for the glued item's series
     else:
         best_heads = best.heads
@@ -261,20 +262,6 @@ def find_agenda(text: str) -> Agenda:
     if gaps and not best.by_position:
         notes.append(f"item numbers skip (before {', '.join(map(str, gaps[:5]))})")
     return Agenda(tuple(items), best.style, tuple(notes))
-
-
-# Item 1 glued to the end of a line of the header in a web export: »… dagsordenen?). 1. Godkendelse
-# af referat:⏎Referatet godkendt.«
-_GLUED_FIRST = re.compile(r"(?<=[.!?)])[ \t]+1\.[ \t]+(?P<title>[A-ZÆØÅ][^\n:.]{2,80}):?[ \t]*$", re.MULTILINE)
-
-
-def _glued_first(text: str, second: ItemSpan) -> ItemSpan | None:
-    """Item 1 where it is glued to the end of a line before item 2, or None."""
-    found = list(_GLUED_FIRST.finditer(text, 0, second.start))
-    if not found:
-        return None
-    m = found[-1]
-    return ItemSpan(1, m["title"].strip(), m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), second.start)
 
 
 def _full_title(title: str, listed: str | None) -> str:

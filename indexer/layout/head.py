@@ -66,3 +66,17 @@ def split_inline(rest: str) -> int | None:
         if not _ABBREVIATION.search(rest[: m.end()]) and m.start() >= 3:
             return m.end()
     return None
+
+
+# Item 1 glued to the end of a line of the header in a web export: »… dagsordenen?). 1. Godkendelse
+# af referat:⏎Referatet godkendt.«
+_GLUED_FIRST = re.compile(r"(?<=[.!?)])[ \t]+1\.[ \t]+(?P<title>[A-ZÆØÅ][^\n:.]{2,80}):?[ \t]*$", re.MULTILINE)
+
+
+def glued_first(text: str, before: int) -> tuple[str, int, int] | None:
+    """(title, start, body start) of item 1 glued to the end of a line before ``before``, or None."""
+    found = list(_GLUED_FIRST.finditer(text, 0, before))
+    if not found:
+        return None
+    m = found[-1]
+    return m["title"].strip(), m.start() + len(m.group()) - len(m.group().lstrip()), m.end()

@@ -210,7 +210,9 @@ def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[
     their titles (»1. Fraværende: …«, »1. Til stede: …«), on a line of their text that opens
     with the label (»Fraværende: Peter Muhl« under the first item's decision), under a title that
     is the label (»1. Fraværende«), or before the words that say they were not there (»Peter
-    Andersen og Linda Peitersen deltog ikke på mødet.«)."""
+    Andersen og Linda Peitersen deltog ikke på mødet.«); and those the last item's text
+    (``closing``) lists at the end of the minutes. Also the meeting's officers that an early item
+    titled by the office elects (»1. Valg af dirigent«)."""
     participants, absent = header.participants, header.absent
     # Also the lines of the last item's text: some minutes list who came at their end.
     read = [ln for body in [*bodies[:ATTENDEE_ITEMS], closing] for ln in body.splitlines()]
