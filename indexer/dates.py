@@ -102,8 +102,10 @@ def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
                 found.append((d, m.span()))
                 taken.append(m.span())
                 # A meeting of days (»den 26-27 januari 2002«, »22.-23. oktober«) starts on the first.
-                first = _DAY_BEFORE_RANGE.search(text, max(0, m.start() - 8), m.start())
-                start = _safe_date(year, month, int(first["day"])) if first and pattern is _DAY_MONTH_YEAR else None
+                first = None
+                if pattern is _DAY_MONTH_YEAR:
+                    first = _DAY_BEFORE_RANGE.search(text, max(0, m.start() - 8), m.start())
+                start = _safe_date(year, month, int(first["day"])) if first else None
                 if start is not None and start < d:
                     found.append((start, (first.start(), first.end())))
     return sorted(found, key=lambda f: f[1][0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -57,6 +58,11 @@ def committee_matches(wanted: str, committee: str | None, body: str | None) -> b
     if committee and body == committee and abbreviates(committee, wanted):
         return True  # minutes that print only an acronym, never spelled out
     return len(wanted_key) >= 4 and any(wanted_key in n.casefold() for n in names)
+
+
+def acronyms_in(question: str) -> list[str]:
+    """The words in capitals a question names a committee by (»DAS«, »SOCDIR«)."""
+    return re.findall(r"\b[A-ZÆØÅ]{2,}\b", question)
 
 
 def names_committee(named: Sequence[str], passage: Passage) -> bool:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from retrieval.filters import names_committee
+from retrieval.filters import acronyms_in, names_committee
 from retrieval.overlap import danish_analyzer
 from retrieval.query import MEETING_WORD, QueryPlan, names_a_meeting
 
@@ -85,7 +85,7 @@ def names_its_meeting(plan: QueryPlan, passage: Passage) -> bool:
 def names_its_committee(plan: QueryPlan, passage: Passage) -> bool:
     """Whether the question names the passage's committee by acronym (»DAS«) or by a long word of
     its name (»styregruppen«, »the steering group«)."""
-    if names_committee(re.findall(r"\b[A-ZÆØÅ]{2,}\b", plan.question), passage):
+    if names_committee(acronyms_in(plan.question), passage):
         return True
     asked = asked_stems(plan)
     return any(

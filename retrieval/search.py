@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable
@@ -27,7 +26,7 @@ from indexer.records import Passage
 from indexer.settings import Settings
 from indexer.store import PassageIndex
 from retrieval.conversation import own_topic_words
-from retrieval.filters import Filters, FilterTable, names_committee
+from retrieval.filters import Filters, FilterTable, acronyms_in, names_committee
 from retrieval.fusion import linear, rrf
 from retrieval.hits import Hit
 from retrieval.names import favour_named, question_people
@@ -262,19 +261,17 @@ def _favour_committee(fused: dict[int, float], plan: QueryPlan, passages: list[P
     """Passages of the meetings of a committee the question names by its acronym (»i DAS-mødet«,
     »Hvad besluttede KKR …«) favoured, as a period named is: the minutes of other bodies may
     discuss it. (Not by a word of its name: »the local council« is not the parish »Council«.)"""
-    acronyms = re.findall(r"\b[A-ZÆØÅ]{2,}\b", plan.question)
+    acronyms = acronyms_in(plan.question)
     if not acronyms:
         return fused
+    committee_of = {r: (passages[r].committee, passages[r].body) for r in fused}
     named: dict[tuple[str | None, str | None], bool] = {}
-    for r in fused:
-        p = passages[r]
-        key = (p.committee, p.body)
+    for r, key in committee_of.items():
         if key not in named:
-            named[key] = names_committee(acronyms, p)
+            named[key] = names_committee(acronyms, passages[r])
     if not any(named.values()) or all(named.values()):
         return fused
-    boost = {key: COMMITTEE_BOOST if named else 1.0 for key, named in named.items()}
-    return {r: v * boost[(passages[r].committee, passages[r].body)] for r, v in fused.items()}
+    return {r: v * (COMMITTEE_BOOST if named[committee_of[r]] else 1.0) for r, v in fused.items()}
 
 
 def _covered(coverage: Callable[[str], tuple[float, int]], words: list[str]) -> float:

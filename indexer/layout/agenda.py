@@ -249,18 +249,15 @@ def find_agenda(text: str) -> Agenda:
             title, body_start = best.titles[k], h.text_start if h.text_start is not None else below
         items.append(ItemSpan(number, title, h.start, min(max(body_start, h.start), end), end))
     glued = glued_first(text, items[0].start) if items and items[0].number == 2 and not best.by_position else None
-    if glued is not None:
-        items.insert(0, ItemSpan(1, *glued, items[0].start))
-        best_heads = (best.heads[0], *best.heads)  # the first head stands in for the glued item's series
-    else:
-        best_heads = best.heads
     if items and items[0].number == 2 and glued is None:
         notes.append("the items start at 2: item 1 was not recognised and is in the text before item 2")
     # A new series (»RS 4/22« after »PS 27/22«) starts its own numbers: no gap.
-    numbered = [(i.number, series_of(lines, h)) for i, h in zip(items, best_heads, strict=True)]
+    numbered = [(i.number, series_of(lines, h)) for i, h in zip(items, best.heads, strict=True)]
     gaps = [b for (a, sa), (b, sb) in itertools.pairwise(numbered) if b != a + 1 and sa == sb]
     if gaps and not best.by_position:
         notes.append(f"item numbers skip (before {', '.join(map(str, gaps[:5]))})")
+    if glued is not None:
+        items.insert(0, ItemSpan(1, *glued, items[0].start))  # 1 before 2: no gap to note
     return Agenda(tuple(items), best.style, tuple(notes))
 
 

@@ -10,6 +10,7 @@ the years the document mentions, and last the file name. Every guess is a note.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,14 @@ from datetime import date
 from indexer.dates import find_dates, find_partial_dates, infer_year, parse_times
 from indexer.layout.bodies import expand_acronym, find_committee, find_organisation, is_acronym
 from indexer.layout.labels import LABELS, read_fields
-from indexer.layout.people import absent_from, absent_named, elected_roles, names_ending, split_names
+from indexer.layout.people import (
+    NAMES_AN_OFFICE,
+    absent_from,
+    absent_named,
+    elected_roles,
+    names_ending,
+    split_names,
+)
 from indexer.layout.venue import find_place
 
 # A date right after these words is not the meeting's ("Udgivet 26.05.2015", "næste møde 3. juni 2013").
@@ -193,9 +201,8 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
 
 # Agenda items that are attendee fields: »1. Fraværende: Kirsten Larsen, Silja Kjærbo og …«.
 ATTENDEE_ITEMS = 2
-# Agenda items that may elect the meeting's own officers, and the titles that say so.
+# Agenda items that may elect the meeting's own officers (their titles name the office).
 OFFICER_ITEMS = 4
-_OFFICES = re.compile(r"\b(?i:dirigent|ordstyrer|mødeleder|møteleder|referent|ordförande|sekreterare)")
 # Not the labels that may list a group's members in an item's text (»Medlemmer:«, »Deltager:«).
 _NOT_ATTENDANCE = frozenset({"medlemmer", "deltager", "deltog", "mødt", "møtende medlemmer"})
 _ATTENDANCE_LINE = re.compile(
@@ -215,8 +222,9 @@ def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[
     titled by the office elects (»1. Valg af dirigent«)."""
     participants, absent = header.participants, header.absent
     # Also the lines of the last item's text: some minutes list who came at their end.
-    read = [ln for body in [*bodies[:ATTENDEE_ITEMS], closing] for ln in body.splitlines()]
-    labelled = [ln for ln in read if _ATTENDANCE_LINE.match(ln)]
+    first = [ln for body in bodies[:ATTENDEE_ITEMS] for ln in body.splitlines()]
+    ending = closing.splitlines()
+    labelled = [ln for ln in [*first, *ending] if _ATTENDANCE_LINE.match(ln)]
     for title in [*titles[:ATTENDEE_ITEMS], *labelled]:
         values, _roles = read_fields([title])  # each title alone: the next is no continuation
         participants = participants or split_names(values.get("participants", ""))
@@ -229,14 +237,17 @@ def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[
             absent = absent or (names if field == "absent" else ())
     # »Peter Andersen … deltog ikke på mødet.« under the first item's decision.
     # At the end, also »Der var afbud fra …« (in an item's text it may be another meeting's).
-    ending = closing.splitlines()
-    said = (names for line in read if (names := absent_named(line) or (line in ending and absent_from(line))))
+    said_first = (names for line in first if (names := absent_named(line)))
+    said_last = (names for line in ending if (names := absent_named(line) or absent_from(line)))
+    said = itertools.chain(said_first, said_last)
     absent = absent or next(said, ())
     # A general meeting elects its chair and its secretary first (»1. Valg af dirigent« - »Ove Madsen
     # blev valgt som dirigent«; »§3 Val av ordförande och sekreterare för årsmötet«); a later item
     # may elect the board's (»§14 Val av ordförande i styrelsen«).
     known = {label.casefold() for label, _ in header.roles}
-    electing = [body for title, body in zip(titles[:OFFICER_ITEMS], bodies, strict=False) if _OFFICES.search(title)]
+    electing = [
+        body for title, body in zip(titles[:OFFICER_ITEMS], bodies, strict=False) if NAMES_AN_OFFICE.search(title)
+    ]
     elected = [(r, n) for body in electing for r, n in elected_roles(body) if r.casefold() not in known]
     roles = (*header.roles, *elected)
     if (participants, absent, roles) == (header.participants, header.absent, header.roles):

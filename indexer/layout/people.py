@@ -176,7 +176,7 @@ _AFBUD_FROM = re.compile(
 def absent_from(line: str) -> tuple[str, ...]:
     """The people a line's »(Der var) afbud fra …« names; () for any other line."""
     m = _AFBUD_FROM.search(line.strip())
-    return _people(names_ending(m["names"])) if m else ()
+    return names_ending(m["names"]) if m else ()
 
 
 def _people(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -188,7 +188,10 @@ def _people(names: tuple[str, ...]) -> tuple[str, ...]:
 # The meeting's own officers elected in its first item (a general meeting's »Valg af dirigent«):
 # »Ove Madsen, F5 blev valgt som dirigent«, »Som dirigent blev valgt Jens Rosenquist, som …«,
 # »Årsmötet beslutade att välja Carl Tönsgård till ordförande och Ingrid Tönsgård till sekreterare«.
-_OFFICE = r"(?P<role>dirigent|referent|ordstyrer|mødeleder|møteleder|protokolfører|ordförande|sekreterare)"
+_OFFICE_WORDS = "dirigent|referent|ordstyrer|mødeleder|møteleder|protokolfører|ordförande|sekreterare"
+_OFFICE = rf"(?P<role>{_OFFICE_WORDS})"
+# An item title that names one of those offices (»1. Valg af dirigent«, »§3 Val av ordförande …«).
+NAMES_AN_OFFICE = re.compile(rf"\b(?i:{_OFFICE_WORDS})")
 _PERSON = r"(?P<name>[A-ZÆØÅ][\wæøåäöü-]+(?:\s+[A-ZÆØÅ][\wæøåäöü-]+){1,3})"
 _ELECTED = (
     re.compile(rf"{_PERSON}(?:,[^,;:\n]{{1,30}}?,?)?\s+(?:blev\s+|ble\s+)?(?:gen)?valgt\s+(?:som|til)\s+{_OFFICE}\b"),
