@@ -36,7 +36,10 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)(?!\d)")
-_DAY_MONTH_YEAR = re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s*" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE)
+# »24. maj 2012«, and English »22nd March 2021«, »1st of April 2020«.
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<!\d)(?P<day>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE
+)
 _MONTH_DAY_YEAR = re.compile(
     r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"(?!\d)",
     re.IGNORECASE,

@@ -15,7 +15,8 @@ from indexer.chunking import split_text
 from indexer.dates import danish_date, with_times
 from indexer.furniture import find_furniture
 from indexer.layout.agenda import ItemSpan, find_agenda
-from indexer.layout.header import OFFICER_ITEMS, Header, canonical_body, parse_header, with_attendee_items
+from indexer.layout.attendance import OFFICER_ITEMS, with_attendee_items
+from indexer.layout.header import Header, canonical_body, parse_header
 from indexer.layout.sections import find_sections
 from indexer.records import AgendaItem, Meeting, Passage, Section, stable_id
 from indexer.source import SourceText
@@ -69,10 +70,16 @@ def meeting_info_text(meeting: Meeting) -> str:
         ("Sted", meeting.place),
         ("Deltagere", ", ".join(meeting.participants)),
         ("Afbud", ", ".join(meeting.absent)),
-        *meeting.roles,
+        # An office noted beside an attendee's name (»Henrik Faurby (referent)«) is not said twice.
+        *((label, name) for label, name in meeting.roles if not _noted_beside(label, name, meeting.participants)),
         ("Sagsnr./Dok.nr.", meeting.case_numbers),
     ]
     return "\n".join(f"{label}: {value}" for label, value in rows if value)
+
+
+def _noted_beside(office: str, name: str, participants: tuple[str, ...]) -> bool:
+    bare = name.split(" (")[0]
+    return any(p.startswith(bare) and office.casefold() in p.casefold() for p in participants)
 
 
 def display_committee(committee: str | None, body: str | None, organisation: str | None) -> str:

@@ -25,7 +25,7 @@ from indexer.layout.head import glued_first
 from indexer.layout.heads import Head, find_heads
 from indexer.layout.lines import Line, blank_after, blank_before, split_lines, title_key
 from indexer.layout.sections import heading_of
-from indexer.layout.series import series_chain, series_of
+from indexer.layout.series import restarted, series_chain, series_of
 
 _UNNUMBERED_FACTOR = 0.8
 # Share of a list's entries repeated later that makes it a table of contents, or the share of an
@@ -60,6 +60,7 @@ class _Chain:
     titles: tuple[str, ...] | None = None  # titles from an agenda list, when the items are a second list
     by_position: bool = False
     contents: dict[int, str] | None = None  # head line -> its title in the table of contents
+    restarted: bool = False  # the printed numbers start again at 1 partway: numbered on
 
 
 def _tight(lines: list[Line], a: Head, b: Head) -> bool:
@@ -127,7 +128,8 @@ def _contents(lines: list[Line], heads: list[Head]) -> tuple[set[int], dict[int,
             listed = [h.number for h in second]
             same = second[0].style == run[0].style and listed == numbers
             named = second[0].style == "label" and listed == numbers[: len(listed)]
-            if same or (named and len(listed) >= max(2, math.ceil(_MOST * len(run)))):
+            # Three entries naming the first three points are enough (a page cut off after them).
+            if same or (named and len(listed) >= max(2, min(3, math.ceil(_MOST * len(run))))):
                 titles = tuple(h.title for h in run[: len(second)])
                 return toc, confirmed, _Chain(2.0 * len(second), tuple(second), second[0].style, titles)
     return toc, confirmed, None
@@ -201,7 +203,10 @@ def _numbered_chains(lines: list[Line], heads: list[Head]) -> list[_Chain]:
             if weights[chain[0]] >= 2.0 and (structured or heading):
                 chains.append(_Chain(weights[chain[0]], tuple(picked), style, contents=confirmed))
         elif picked and score > 0.5:
-            chains.append(_Chain(score, tuple(picked), style, contents=confirmed))
+            again = restarted(lines, group, chain)
+            chains.append(
+                _Chain(score + len(again), (*picked, *again), style, contents=confirmed, restarted=bool(again))
+            )
         printed = Counter(h.number for h in group)
         _number, repeats = printed.most_common(1)[0] if printed else (0, 0)
         if repeats >= 3 and repeats > len(picked):
@@ -235,6 +240,8 @@ def find_agenda(text: str) -> Agenda:
     notes = []
     if best.by_position:
         notes.append("item numbers are printed wrongly (the same number on many items): numbered by position")
+    elif best.restarted:
+        notes.append("the printed item numbers start again at 1 partway (a list broken in two): numbered on")
     elif best.heads[0].number is None:
         notes.append(f"items have no numbers ({_describe(best.style)}): numbered 1, 2, … in document order")
     items = []

@@ -10,23 +10,15 @@ the years the document mentions, and last the file name. Every guess is a note.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from indexer.dates import find_dates, find_partial_dates, infer_year, parse_times
 from indexer.layout.bodies import expand_acronym, find_committee, find_organisation, is_acronym
-from indexer.layout.labels import LABELS, read_fields
-from indexer.layout.people import (
-    NAMES_AN_OFFICE,
-    absent_from,
-    absent_named,
-    elected_roles,
-    names_ending,
-    split_names,
-)
+from indexer.layout.labels import read_fields
+from indexer.layout.officers import elected_roles, noted_offices
+from indexer.layout.people import by_status, split_names
 from indexer.layout.venue import find_place
 
 # A date right after these words is not the meeting's ("Udgivet 26.05.2015", "næste møde 3. juni 2013").
@@ -109,6 +101,10 @@ def _choose_date(when: str, header: str, furniture: str, document: str, name: st
     titled = _meeting_date("\n".join(_title_lines(header, 4)))
     found = labelled or _meeting_date(header[:3000]) or _meeting_date(furniture)
     chosen: date | None = found[0] if found else None
+    stamped = None if labelled else _page_stamp(chosen, _title_lines(header, 4), document or header)
+    if stamped:
+        notes.append(f"the first date, {chosen.isoformat()}, is the page's: its year is nowhere else in the text")
+        chosen = stamped
     if labelled and titled and titled[0] != labelled[0]:
         notes.append(f"the title says {titled[0].isoformat()}, the header {labelled[0].isoformat()}: the header wins")
     if chosen is None:
@@ -133,6 +129,20 @@ def _choose_date(when: str, header: str, furniture: str, document: str, name: st
     elif named and named != chosen:
         notes.append(f"the file name says {named.isoformat()}, the minutes say {chosen.isoformat()}: the minutes win")
     return chosen, notes
+
+
+def _page_stamp(first: date | None, title_lines: list[str], document: str) -> date | None:
+    """The meeting's date where the first date of the title lines is a web page's own (»Mandag, 09
+    december 2019« over »14. august 2012 (ekstraordinær)«): a later title date whose year the text
+    mentions again, the first's year being mentioned nowhere else; None otherwise."""
+    if first is None or len(re.findall(rf"(?<!\d){first.year}(?!\d)", document)) > 1:
+        return None
+    text = "\n".join(title_lines)
+    for d, (start, _end) in find_dates(text):
+        later = d.year != first.year and not _NOT_MEETING_DATE.search(text[max(0, start - 40) : start])
+        if later and len(re.findall(rf"(?<!\d){d.year}(?!\d)", document)) > 1:
+            return d
+    return None
 
 
 # Abbreviated names a role's value may end with (»Hans Chr.«, »Jens Vald.«).
@@ -182,8 +192,20 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
     if values.get("end"):
         end_time = parse_times(values["end"], bare=True)[0] or end_time
     participants = split_names(values.get("participants", ""))
+    absent = split_names(values.get("absent", ""))
+    status = by_status(text.splitlines())  # »Lars Gaardhøj: Deltog« / »Sofie Olsen: Afbud«
+    if status and status[0]:
+        participants, absent = status[0], status[1] or absent
+    # A list of the members names the absent too (»Medlemmer: …« then »Fraværende: …«).
+    participants = tuple(name for name in participants if name not in absent) or participants
     if not participants:
         notes.append("no attendees listed")
+    labelled = [(label.capitalize(), _role_value(v)) for label, v in roles.items() if v.strip()]
+    known = {label.casefold() for label, _ in labelled}
+    noted = [(office, name) for office, name in noted_offices(participants) if office.casefold() not in known]
+    known |= {office.casefold() for office, _ in noted}
+    # Officers elected before the agenda (»Kerstin valdes till ordförande«).
+    noted += [(office, name) for office, name in elected_roles(text, participants) if office.casefold() not in known]
     return Header(
         committee=committee,
         organisation=organisation,
@@ -192,78 +214,11 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
         end_time=end_time,
         place=_place(values, text),
         participants=participants,
-        absent=split_names(values.get("absent", "")),
+        absent=absent,
         case_numbers=values.get("case_numbers") or None,
-        roles=tuple((label.capitalize(), _role_value(v)) for label, v in roles.items() if v.strip()),
+        roles=(*labelled, *noted),
         notes=tuple(notes),
     )
-
-
-# Agenda items that are attendee fields: »1. Fraværende: Kirsten Larsen, Silja Kjærbo og …«.
-ATTENDEE_ITEMS = 2
-# Agenda items that may elect the meeting's own officers (their titles name the office).
-OFFICER_ITEMS = 4
-# Not the labels that may list a group's members in an item's text (»Medlemmer:«, »Deltager:«).
-_NOT_ATTENDANCE = frozenset({"medlemmer", "deltager", "deltog", "mødt", "møtende medlemmer"})
-_ATTENDANCE_LINE = re.compile(
-    r"^\s*(?i:"
-    + "|".join(re.escape(k) for k, v in LABELS.items() if v in ("participants", "absent") and k not in _NOT_ATTENDANCE)
-    + r")\s*:"
-)
-
-
-def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[str] = (), closing: str = "") -> Header:
-    """The header with attendees that the first items list where the front matter lists none: in
-    their titles (»1. Fraværende: …«, »1. Til stede: …«), on a line of their text that opens
-    with the label (»Fraværende: Peter Muhl« under the first item's decision), under a title that
-    is the label (»1. Fraværende«), or before the words that say they were not there (»Peter
-    Andersen og Linda Peitersen deltog ikke på mødet.«); and those the last item's text
-    (``closing``) lists at the end of the minutes. Also the meeting's officers that an early item
-    titled by the office elects (»1. Valg af dirigent«)."""
-    participants, absent = header.participants, header.absent
-    # Also the lines of the last item's text: some minutes list who came at their end.
-    first = [ln for body in bodies[:ATTENDEE_ITEMS] for ln in body.splitlines()]
-    ending = closing.splitlines()
-    labelled = [ln for ln in [*first, *ending] if _ATTENDANCE_LINE.match(ln)]
-    for title in [*titles[:ATTENDEE_ITEMS], *labelled]:
-        values, _roles = read_fields([title])  # each title alone: the next is no continuation
-        participants = participants or split_names(values.get("participants", ""))
-        absent = absent or split_names(values.get("absent", ""))
-    for title, body in zip(titles[:ATTENDEE_ITEMS], bodies, strict=False):
-        found = _listed_under(title, body)
-        if found:
-            field, names = found
-            participants = participants or (names if field == "participants" else ())
-            absent = absent or (names if field == "absent" else ())
-    # »Peter Andersen … deltog ikke på mødet.« under the first item's decision.
-    # At the end, also »Der var afbud fra …« (in an item's text it may be another meeting's).
-    said_first = (names for line in first if (names := absent_named(line)))
-    said_last = (names for line in ending if (names := absent_named(line) or absent_from(line)))
-    said = itertools.chain(said_first, said_last)
-    absent = absent or next(said, ())
-    # A general meeting elects its chair and its secretary first (»1. Valg af dirigent« - »Ove Madsen
-    # blev valgt som dirigent«; »§3 Val av ordförande och sekreterare för årsmötet«); a later item
-    # may elect the board's (»§14 Val av ordförande i styrelsen«).
-    known = {label.casefold() for label, _ in header.roles}
-    electing = [
-        body for title, body in zip(titles[:OFFICER_ITEMS], bodies, strict=False) if NAMES_AN_OFFICE.search(title)
-    ]
-    elected = [(r, n) for body in electing for r, n in elected_roles(body) if r.casefold() not in known]
-    roles = (*header.roles, *elected)
-    if (participants, absent, roles) == (header.participants, header.absent, header.roles):
-        return header
-    notes = tuple(n for n in header.notes if not (participants and n == "no attendees listed"))
-    return replace(header, participants=participants, absent=absent, roles=roles, notes=notes)
-
-
-def _listed_under(title: str, body: str) -> tuple[str, tuple[str, ...]] | None:
-    """An item titled by an attendance label alone (»1. Fraværende«), and the names its text lists
-    (»Der er afbud fra Martin Bech, … og Niels Vestergaard Salling.«): (field, names)."""
-    label = title.strip().rstrip(":.").strip().casefold()
-    field = LABELS.get(label)
-    if field not in ("participants", "absent") or label in _NOT_ATTENDANCE:
-        return None
-    return next(((field, names) for line in body.splitlines() if (names := names_ending(line))), None)
 
 
 _QUALIFIED_NAME = re.compile(

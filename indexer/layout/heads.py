@@ -16,7 +16,7 @@ from indexer.dates import find_dates
 from indexer.layout.head import Head, clean_title, head_number, split_inline
 from indexer.layout.inline_heads import FLATTENED, contents_region, inline_in_contents, inline_labelled
 from indexer.layout.labels import LABELS
-from indexer.layout.lines import Line, blank_before, next_filled, unmarked
+from indexer.layout.lines import Line, blank_after, blank_before, next_filled, unmarked
 from indexer.layout.sections import TOPIC_NAMES, heading_of, role_of
 
 MAX_TITLE = 250
@@ -47,6 +47,9 @@ _NUMBERED = {
 }
 # A word glued in front of the number by a web export: "Indholdsfortegnelse1. Fraværende".
 _GLUED = re.compile(r"^(?P<glue>[^\W\d_]{4,})(?=\d{1,3}[.)]\s+[A-ZÆØÅ])")
+# A minute's reference before the agenda number (»C048/23      1.   APOLOGIES FOR ABSENCE.«):
+# the number after it is the item's.
+_REFERENCE = re.compile(r"^[A-ZÆØÅ]{0,4}\d{1,4}/\d{2,4}\s+(?=\d{1,3}[.)]\s+[A-ZÆØÅ])")
 _TIME_SLOT = re.compile(
     r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b\s*(?:[-–:]\s*)?(?P<rest>.*)$", re.IGNORECASE
 )
@@ -99,7 +102,7 @@ def _numbered(lines: list[Line], i: int) -> list[Head]:
     body, offset, _level = unmarked(line.text)
     lead = len(body) - len(body.lstrip())
     body = body.strip()
-    glued = _GLUED.match(body)
+    glued = _GLUED.match(body) or _REFERENCE.match(body)
     if glued:
         lead += glued.end()
         body = body[glued.end() :]
@@ -157,6 +160,25 @@ def _alone_heads_an_item(lines: list[Line], head: Head) -> bool:
     read like an item (a case number, a section heading): else it is a page number or a figure."""
     after = [ln.text for ln in lines[head.last_line + 1 : head.last_line + 6] if not ln.blank][:3]
     return any(_CASE_LINE.match(text) or heading_of(text.strip()) is not None for text in after)
+
+
+# The item's number on the line under its title (»Spørgetid« / »Sag nr. 129«): a municipality's
+# web export of its minutes.
+_NUMBER_UNDER_TITLE = re.compile(r"^(?:sag|sak|punkt|pkt\.?)\s*nr\.?\s*(?P<n>\d{1,4})\s*$", re.IGNORECASE)
+
+
+def _title_above(lines: list[Line], i: int) -> Head | None:
+    """ "Sag nr. 129" under a title line, text or a blank line after it: the item is headed by the title."""
+    m = _NUMBER_UNDER_TITLE.match(lines[i].text.strip())
+    if m is None or blank_before(lines, i) or not blank_after(lines, i):
+        return None
+    title = lines[i - 1].text.strip()
+    if not _STARTS_TITLE.match(title) or len(title) > MAX_TITLE or title.endswith((".", ":")):
+        return None
+    if heading_of(title) is not None or any(p.match(title) for p in _NUMBERED.values()):
+        return None
+    body_start = min(lines[i].end + 1, lines[-1].end)
+    return Head(i - 1, "above", int(m["n"]), clean_title(title), lines[i - 1].start, i, body_start, True)
 
 
 def _title_below(lines: list[Line], i: int, style: str, number: int, start: int) -> Head | None:
@@ -258,6 +280,8 @@ def find_heads(lines: list[Line]) -> list[Head]:
         if line.blank:
             continue
         numbered = _numbered(lines, i)
+        above = _title_above(lines, i)
+        numbered += [above] if above else []
         heads.extend(numbered)
         heads.extend(inline_labelled(lines, i))
         if contents and len(line.text) > FLATTENED:

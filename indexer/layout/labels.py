@@ -29,7 +29,9 @@ LABELS: dict[str, str] = {
     "deltagere i mødet": "participants", "deltager": "participants", "til stede fra": "participants",
     "fremmødt": "participants", "mødt": "participants", "mødt var": "participants", "fremmødt var": "participants",
     "møtt": "participants", "frammøtte": "participants", "deltakere": "participants",
-    "närvarande medlemmar": "participants", "närvarande ledamöter": "participants",
+    "närvarande medlemmar": "participants", "närvarande ledamöter": "participants", "til stades": "participants",
+    "følgende deltog": "participants", "følgende deltog på mødet": "participants",
+    "fraværende med afbud": "absent", "uden afbud": "absent", "møteleiar": "role",
     "afbud": "absent", "fraværende": "absent", "forfall": "absent", "frånvarande": "absent",
     "afbud fra": "absent", "meldt afbud": "absent", "ikke til stede": "absent", "ikke mødt": "absent",
     "referent": "role", "ordstyrer": "role", "dirigent": "role", "mødeleder": "role", "sekretær": "role",
@@ -41,7 +43,9 @@ LABELS: dict[str, str] = {
     # English minutes (an international association, a company's board).
     "date": "time", "time": "time", "date and time": "time", "place": "place", "venue": "place",
     "location": "place", "present": "participants", "attendees": "participants", "attending": "participants",
-    "participants": "participants", "in attendance": "participants", "members present": "participants",
+    "participants": "participants", "in attendance": "participants", "those attending": "participants",
+    "those present": "participants", "ej närvarande": "absent", "icke närvarande": "absent",
+    "members present": "participants",
     "apologies": "absent", "absent": "absent", "apologies for absence": "absent",
     "chair": "role", "secretary": "role", "minutes taken by": "role",
 }  # fmt: skip
@@ -57,6 +61,9 @@ _AT_START = re.compile(
 # Mid-line after a space, or glued to the text before it in a web export (»… 5. december
 # 2013Deltagere:«, »… Afdelingsleder, VestboFraværende:«): a capital after a small letter or digit.
 _MID_LINE = re.compile(rf"(?:(?<=\s)|(?<=[a-zæøå\d])(?=(?-i:[A-ZÆØÅ])))(?P<label>{_ALT}):(?=\s|$)", re.IGNORECASE)
+# A table's label cell glued to its value in a web export (»DeltagereSine Kamstrup, …«, »StedSkolen«):
+# a capital right after the label's last small letter.
+_GLUED_START = re.compile(rf"^\s*(?=[A-ZÆØÅ])(?P<label>(?i:{_ALT}))(?<=[a-zæøå])(?=[A-ZÆØÅ])(?P<value>.*)$")
 _ONLY_LABELS = re.compile(rf"^\s*(?:{_ALT})\s*:?(?:\s+(?:{_ALT})\s*:?){{1,3}}\s*$", re.IGNORECASE)
 _DATE_TIME = re.compile(
     r"^\s*(?P<when>(?:\d{4}-\d\d-\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\.?\s+\d{4})"
@@ -70,6 +77,14 @@ _ENDS_FIELDS = re.compile(
     r"dagsorden|beslutningsprotokol)\s*:?\s*$",
     re.IGNORECASE,
 )
+
+
+# A web page's icon named beside its label (»Udvalg Ikon« / »Regionsrådet«): no part of the value.
+_ICON = re.compile(r"^(?:ikon|icon)\b\s*", re.IGNORECASE)
+# Two labels in one (»Indkaldt/tilstedeværende:«): the last says what the list is.
+_COMPOUND = re.compile(rf"^[^\W\d_]+/(?=(?:{_ALT})\s*:)", re.IGNORECASE)
+# »Bilag 1: Notat …« under the attendees: the list is over.
+_ATTACHMENT = re.compile(r"^\s*(?:bilag|vedlagt|vedhæftet|attachment|appendix|bilaga|vedlegg)\s*\d*\s*:", re.IGNORECASE)
 
 
 def label_at_start(line: str) -> str | None:
@@ -92,7 +107,7 @@ def cells(line: str) -> list[str]:
 def _segments(line: str) -> list[tuple[str | None, str]]:
     """(label or None, value) pieces of one line: text before the first label, then each label's value."""
     out: list[tuple[str | None, str]] = []
-    start = _AT_START.match(line)
+    start = _AT_START.match(line) or _GLUED_START.match(line)
     if start and start["value"][:1].islower() and not re.match(r"^\s*\S+\s*[:\t]", line):
         start = None  # "Udvalg for Regional Udvikling" is a name, not the label "Udvalg"
     label, rest = (start["label"], start["value"]) if start else (None, line)
@@ -112,6 +127,15 @@ _LISTS = frozenset({"participants", "absent"})
 _PROSE = re.compile(r"(?:\b[a-zæøåäö]+\b[ ,]+){3}\b[a-zæøåäö]+\b")
 
 
+# A line that is one person's name: two to five capitalised words (»Cllr K Burn«), a note in
+# parentheses after it (»Cllr Vaughan (Chair)«).
+_NAME_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøåäöü.'-]*(?:\s+[A-ZÆØÅ][\wæøåäöü.'-]*){1,4}(?:\s*\([^()]*\))?\s*$")
+
+
+# A verb in a line after a list: a sentence (»Kerstin valdes till ordförande«), not more names.
+_CLAUSE = re.compile(r"\b(?:blev|bliver|ble|valdes|lästes|läste|var|vart|är|was|were|is)\b")
+
+
 def _ends_sentence(value: str) -> bool:
     """A list closed by a full stop after a word, not after an initial (»Hans Chr.«, »Vagn E.«)."""
     return re.search(r"\w{4,}\.\s*$", value) is not None
@@ -127,14 +151,23 @@ def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
     roles: dict[str, str] = {}
     current: str | None = None
     pending_row: list[str] = []
+    spaced_list = False
     for raw in lines:
         row = cells(raw)
         line = " ".join(row).strip() if len(row) > 1 else raw.strip()
+        line = _COMPOUND.sub("", line)
         if not line or set(line) <= set("-|: "):
-            if current and values.get(current) and not values[current].rstrip().endswith(","):
-                current = None  # a blank line ends a wrapped value, not one that breaks off at a comma
+            value = values.get(current or "", "")
+            if current and value and not value.rstrip().endswith(","):
+                # A blank line ends a wrapped value, not one that breaks off at a comma, nor a list of
+                # one name per line set apart by blank lines (»Cllr K Burn« / »« / »Cllr G Huntley«).
+                spaced = current in _LISTS and _NAME_LINE.match(value.splitlines()[-1]) is not None
+                current, spaced_list = (current, True) if spaced else (None, False)
             continue
-        if _ENDS_FIELDS.match(line):
+        if spaced_list and not (_NAME_LINE.match(line) and label_at_start(line) is None):
+            current = None
+        spaced_list = False
+        if _ENDS_FIELDS.match(line) or _ATTACHMENT.match(line):
             current = None  # "Indholdsfortegnelse", "Dagsorden": the header's fields are over
             continue
         if pending_row:
@@ -149,8 +182,10 @@ def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
         else:
             segments = _segments(line)
         for label, value in segments:
+            value = _ICON.sub("", value)
             if label is None:
-                if current in _LISTS and _ends_sentence(values[current]) and _is_prose(value):
+                closed = _ends_sentence(values[current]) if current in _LISTS else False
+                if current in _LISTS and ((closed and _is_prose(value)) or _CLAUSE.search(value)):
                     current = None  # »Kirja Kongsbak blev budt velkommen …« after the list: the text goes on
                 if current and current in roles:
                     roles[current], current = value, None  # »Referent:« then the name on the next line

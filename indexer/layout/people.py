@@ -85,6 +85,43 @@ _LINE_GROUP = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ -]{2,40}:\s*")
 _TITLE_FIRST = re.compile(r"^(?P<role>[a-zæøåäö][\wæøå-]*(?:\s+[a-zæøåäö][\wæøå-]*){0,2})\s+(?P<name>[A-ZÆØÅ].*)$")
 
 
+# Offices and memberships written after a name or before it (»Anna Hallgren #72 Formand«,
+# »Formand Erik Nielsen (A)«): noted beside the name.
+_OFFICE_NOUNS = (
+    "formand|næstformand|forperson|kasserer|kasser|sekretær|referent|ordstyrer|dirigent|mødeleder|revisor"
+    "|bestyrelsesmedlem|suppleant|medlem|styreleder|nestleder|styremedlem|leder|ordförande|vice ordförande"
+    "|sekreterare|kassör|ledamot|ersättare|chair|chairman|vice chair|secretary|treasurer|clerk"
+)
+_OFFICE_AFTER = re.compile(rf"^(?P<name>[A-ZÆØÅ].*?[^\s,–-])(?:\s+|\s*[,–-]\s*)(?P<role>(?i:{_OFFICE_NOUNS}))$")
+_OFFICE_BEFORE = re.compile(rf"^(?P<role>(?i:{_OFFICE_NOUNS}))\s+(?P<name>[A-ZÆØÅ][\wæøåäöü.-]*\s+[A-ZÆØÅ].*)$")
+# A role after a dash (»Sten – ekonomiansvarig«, »Kerstin- internetansvarig«), not a double name (»Anne-Marie«).
+_DASH_ROLE = re.compile(r"^(?P<name>[A-ZÆØÅ][^–()-]*?)\s*[–-]\s+(?P<role>[a-zæøåäö][\wæøåäöü ]{2,40})$")
+# A sentence that goes on after the last name of a list on the same line.
+_SENTENCE_AFTER = re.compile(r"\s+[A-ZÆØÅ][\wæøå]*\s+(?:blev|bliver|var|er|har|havde|vil|skal|kan)\b.*$", re.DOTALL)
+# Names set apart by dashes, not commas: a dash with spaces around it and a capital after it.
+_DASHES = re.compile(r"\s+[-–]\s+(?=[A-ZÆØÅ])")
+_OFFICE_ONLY = re.compile(rf"^(?i:{_OFFICE_NOUNS})$")
+# A house or member number after a name (»Anna Hallgren #72«): no part of it.
+_MEMBER_NUMBER = re.compile(r"\s*#\d+\b")
+
+
+def _noted(name: str, note: str) -> str:
+    """»Erik Nielsen (A)« and »formand« -> »Erik Nielsen (A, formand)«."""
+    note = note.casefold()
+    return f"{name[:-1]}, {note})" if name.endswith(")") else f"{name} ({note})"
+
+
+def _with_office(name: str, line_start: bool) -> str:
+    """The name with an office written before or after it noted beside it, in parentheses. Before
+    it only where the name opens a line: in a list run together (»Bent Haupt Jensen, Formand
+    Jørn Nielsen, Næstformand …«) the office may be the name before's."""
+    after = _OFFICE_AFTER.match(name)
+    if after and len(after["name"].split()) >= 2:
+        return _noted(after["name"], after["role"])
+    before = _OFFICE_BEFORE.match(name) if line_start else None
+    return _noted(before["name"], before["role"]) if before else name
+
+
 # A field that says no one was (»Fraværende: Ingen«, »Afbud: Ingen afbud«, »Apologies: None«).
 _NO_ONE = re.compile(r"^\s*(?:ingen|intet|none|nobody|inga|ingen\s+\w+|-+)\s*\.?\s*$", re.IGNORECASE)
 
@@ -93,7 +130,7 @@ def split_names(value: str) -> tuple[str, ...]:
     """ "A, B (formand, X Kommune), C og D/ref." -> ("A", "B (formand, X Kommune)", "C", "D")."""
     if _NO_ONE.match(value):
         return ()
-    lines = [_LIST_MARK.sub("", ln) for ln in value.split("\n")]  # "- Anne Bak (formand)"
+    lines = [_MEMBER_NUMBER.sub("", _LIST_MARK.sub("", ln)) for ln in value.split("\n")]  # "- Anne Bak (formand)"
     if _affiliations(lines):
         text = "\n".join(_affiliated(ln) for ln in lines)
     elif _one_per_line(lines):
@@ -104,12 +141,15 @@ def split_names(value: str) -> tuple[str, ...]:
         for ln in lines:
             grouped = _LINE_GROUP.match(ln)
             text += ("\n" + ln[grouped.end() :]) if grouped else (" " + ln.strip())
+    if "," not in text and len(_DASHES.findall(text)) >= 2:
+        text = _DASHES.sub(", ", text)  # »Ragnar Bakken - Tone Oliv Misund – Caroline Vestre (vara) - …«
     text = _GROUP_LABEL.sub("\n", text)
     # Two people on a line, each with a note: »Charlotte (Lucas mor) Sarah (Jens Karls mor)«.
     text = _AFTER_NOTE.sub(")\n", text)
     text = _FULL_STOP_BETWEEN.sub("\n", text)
     out: list[str] = []
     for raw in _split(text):
+        raw = _SENTENCE_AFTER.sub("", raw)  # »Michael Burgess Mødet blev gennemført …«
         name = _AFBUD_SUFFIX.sub("", _REF_SUFFIX.sub("", raw)).strip(" .\t")
         name = _AFBUD_PREFIX.sub("", name)
         if not name or re.search(r"\d", name) or not re.search(r"[^\W\d_]", name):
@@ -120,6 +160,11 @@ def split_names(value: str) -> tuple[str, ...]:
             out[-1] = f"{out[-1]} {name}"  # »Bertil Strandberg, (BS)«: the initials are the name before's
             continue
         name = _INITIALS_AFTER.sub(r"\1 (\2)", name)  # »Lars Køster Svendsen LK« -> »… (LK)«
+        if out and _OFFICE_ONLY.match(name):
+            out[-1] = _noted(out[-1], name)  # »Preben Skovbjerg (referent) Suppleant«
+            continue
+        name = _with_office(name, any(ln.strip().startswith(name) for ln in lines))
+        name = _DASH_ROLE.sub(r"\g<name> (\g<role>)", name)  # »Sten – ekonomiansvarig«
         titled = _TITLE_FIRST.match(name)
         if titled:
             name = f"{titled['name']} ({titled['role']})"
@@ -185,26 +230,30 @@ def _people(names: tuple[str, ...]) -> tuple[str, ...]:
     return names if len(names) >= 2 or (names and len(names[0].split()) >= 2) else ()
 
 
-# The meeting's own officers elected in its first item (a general meeting's »Valg af dirigent«):
-# »Ove Madsen, F5 blev valgt som dirigent«, »Som dirigent blev valgt Jens Rosenquist, som …«,
-# »Årsmötet beslutade att välja Carl Tönsgård till ordförande och Ingrid Tönsgård till sekreterare«.
-_OFFICE_WORDS = "dirigent|referent|ordstyrer|mødeleder|møteleder|protokolfører|ordförande|sekreterare"
-_OFFICE = rf"(?P<role>{_OFFICE_WORDS})"
-# An item title that names one of those offices (»1. Valg af dirigent«, »§3 Val av ordförande …«).
-NAMES_AN_OFFICE = re.compile(rf"\b(?i:{_OFFICE_WORDS})")
-_PERSON = r"(?P<name>[A-ZÆØÅ][\wæøåäöü-]+(?:\s+[A-ZÆØÅ][\wæøåäöü-]+){1,3})"
-_ELECTED = (
-    re.compile(rf"{_PERSON}(?:,[^,;:\n]{{1,30}}?,?)?\s+(?:blev\s+|ble\s+)?(?:gen)?valgt\s+(?:som|til)\s+{_OFFICE}\b"),
-    re.compile(rf"\b(?i:som|til|till)\s+{_OFFICE}\s+(?:blev|ble)\s+(?:gen)?valgt\s+{_PERSON}"),
-    re.compile(rf"{_PERSON}\s+(?:valdes\s+)?till\s+{_OFFICE}\b"),
+# One member a line with what they did (»• Lars Gaardhøj: Deltog«, »• Sofie de Bretteville Olsen:
+# Afbud (Stedfortræder …)«): a council's web export of who came.
+_STATUS = re.compile(
+    r"^\s*[-•*]?\s*(?P<name>[A-ZÆØÅ][^:\n]{2,60}?)\s*:\s*(?:(?P<came>deltog|deltager|til\s+stede|tilstede|fremmødt"
+    r"|mødt|present|närvarande)|(?P<away>afbud|fraværende|fravær|forfald|forfall|ikke\s+mødt|ikke\s+til\s+stede"
+    r"|absent|apologies|frånvarande))\b",
+    re.IGNORECASE,
 )
+_STATUS_LIST = 3  # lines in a row that make such a list
 
 
-def elected_roles(text: str) -> tuple[tuple[str, str], ...]:
-    """(office, name) for each officer of the meeting that ``text`` says was elected, first
-    mention of each office kept; () for a text that elects none."""
-    found: dict[str, str] = {}
-    for pattern in _ELECTED:
-        for m in pattern.finditer(text):
-            found.setdefault(m["role"].casefold().capitalize(), m["name"])
-    return tuple(found.items())
+def by_status(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(came, away) from the first list of at least three »Name: Deltog« lines; None without one."""
+    run: list[re.Match[str]] = []
+    for line in [*lines, "."]:  # a last line that ends any list
+        m = _STATUS.match(line)
+        if m:
+            run.append(m)
+            continue
+        if not line.strip() and run:
+            continue  # blank lines between the entries
+        if len(run) >= _STATUS_LIST:
+            came = tuple(m["name"].strip() for m in run if m["came"])
+            away = tuple(m["name"].strip() for m in run if m["away"])
+            return came, away
+        run = []
+    return None

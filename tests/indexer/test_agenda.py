@@ -397,3 +397,67 @@ def test_norwegian_sak_headings_and_a_long_item_line() -> None:
     assert find_items("Sak 10/15 Årsberetning og regnskap\nTekst.\n\nSak 11/15 Eventuelt\nIntet.\n")[0].number == 10
     long = "1. Valg af referent: Per.\n2. Regnskab: Godkendt.\n3. Årsmøde: Fred rapporterer. " + "Godt møde. " * 70
     assert [i.number for i in find_items(long + "\n4. Eventuelt: Intet.\n")] == [1, 2, 3, 4]
+
+
+def test_a_web_list_that_numbers_from_1_again_goes_on() -> None:
+    # A web page's ordered list broken by a paragraph numbers the rest from 1 again; a list inside
+    # an item is indented deeper and is no item.
+    text = (
+        "Til stede var Karen og Jørgen\n\n 1. Godkendelse af referat\n  Godkendt.\n\n 2. Regnskab\n"
+        "Regnskabet revideres.\n\n 3. Beboermødet\n– Beretningen blev drøftet\n\n 1. Sommerfest\n  Se referatet.\n"
+        " 2. Siden sidst\n  – Husk at søge fonde:\n\n  1. Fond A – senest 10. marts\n  2. Fond B – senest 15. maj\n"
+        " 3. Eventuelt\n  Intet.\n"
+    )
+    agenda = find_agenda(text)
+    assert [(i.number, i.title) for i in agenda.items] == [
+        (1, "Godkendelse af referat"),
+        (2, "Regnskab"),
+        (3, "Beboermødet"),
+        (4, "Sommerfest"),
+        (5, "Siden sidst"),
+        (6, "Eventuelt"),
+    ]
+    assert any("start again at 1" in n for n in agenda.notes)
+    # A numbered list at the items' own indentation, its lines with no text between, stays in the last item.
+    plain = "1. Budget\n\nTekst.\n\n2. Eventuelt\n\nHusk:\n1. Nøgler\n2. Kaffe\n"
+    assert titles(plain) == [(1, "Budget"), (2, "Eventuelt")]
+
+
+def test_a_minute_reference_before_the_agenda_number() -> None:
+    text = (
+        "THOSE ATTENDING:\n\nCllr K Burn\n\nAGENDA PART 1\n\n"
+        "C048/23      1.         APOLOGIES FOR ABSENCE.\n\nCllr L Watson (leave).\n\n"
+        "C049/23      2.         PUBLIC QUESTIONS.\n\nNo questions had been received\n\n"
+        "C050/23      3.         MATTERS ARISING.\n\nNo matters arising.\n"
+    )
+    assert titles(text) == [(1, "APOLOGIES FOR ABSENCE."), (2, "PUBLIC QUESTIONS."), (3, "MATTERS ARISING.")]
+
+
+def test_the_case_number_under_its_title() -> None:
+    # A municipality's web export: the title, then »Sag nr. 129« under it, then the sections.
+    text = (
+        "Kommunalbestyrelsen\n\n24-09-2019\n\nSager 129 - 130\n\nFold alle ud\n\nSpørgetid\nSag nr. 129\n\n"
+        "Beslutningskompetence: KB\n\nBeslutning\n\nTaget til efterretning.\n\n"
+        "Tillæg 1 til Lokalplan 145 - endelig vedtagelse\nSag nr. 130\n\nIndstilling\n\nat tillægget vedtages.\n"
+    )
+    items = find_items(text)
+    assert [(i.number, i.title) for i in items] == [
+        (129, "Spørgetid"),
+        (130, "Tillæg 1 til Lokalplan 145 - endelig vedtagelse"),
+    ]
+    assert text[items[0].start :].startswith("Spørgetid\nSag nr. 129")
+    assert text[items[1].body_start :].lstrip().startswith("Indstilling")
+    # »Sagsnr.« under a title is its journal number, not an item's.
+    assert titles("Budget\nSagsnr. 2019-123\n\nTekst.\n\nRegnskab\nSagsnr. 2019-456\n\nTekst.\n") == []
+
+
+def test_three_ad_entries_under_a_longer_agenda_list_take_its_titles() -> None:
+    text = (
+        "Dagsorden.\n1. Formanden.\n2. Kassereren.\n3. Nyt fra udvalgene.\n4. Jagtpost.\n5. Andre emner.\n"
+        "6. Dato for næste møde.\n7. evt.\nTilstede var: Kaj Rasmussen og Poul Skov.\n"
+        "Ad1. Der er rundsendt program for NFC.\nDer er kommet 5 udmeldelser.\n"
+        "Ad2. Kenneth Andersen er godkendt som kasserer.\nAd3. Riffel: Der er en rimelig tilslutning."
+    )
+    items = find_items(text)
+    assert [(i.number, i.title) for i in items] == [(1, "Formanden."), (2, "Kassereren."), (3, "Nyt fra udvalgene.")]
+    assert text[items[1].body_start :].startswith("Kenneth Andersen er godkendt")

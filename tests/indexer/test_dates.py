@@ -78,3 +78,8 @@ def test_a_range_of_days_starts_on_the_first() -> None:
     ]
     assert [d.isoformat() for d, _ in find_dates("Døgnseminar 22.-23. oktober 2015")] == ["2015-10-22", "2015-10-23"]
     assert [d.isoformat() for d, _ in find_dates("mødet 24. maj 2012")] == ["2012-05-24"]
+
+
+def test_english_ordinal_dates() -> None:
+    assert [d for d, _ in find_dates("Minutes of the meeting held on 22nd March 2021 at 7.30pm")] == [date(2021, 3, 22)]
+    assert [d for d, _ in find_dates("the 1st of April 2020")] == [date(2020, 4, 1)]

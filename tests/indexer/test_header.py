@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from indexer.layout.bodies import abbreviates
-from indexer.layout.header import canonical_body, parse_header, split_names, with_attendee_items
+from indexer.layout.header import canonical_body, parse_header, split_names
 
 
 def test_label_above_value_layout_ignores_publication_date() -> None:
@@ -169,20 +169,6 @@ def test_names_with_notes_initials_and_lists_over_blank_lines() -> None:
     assert parse_header("Referat\nReferent: Hans Chr.\n").roles == (("Referent", "Hans Chr."),)
 
 
-def test_attendees_at_the_end_and_absence_said_in_a_sentence() -> None:
-    header = parse_header("Referat, 10. oktober 2017\n")
-    closing = "Henvendelse følges op.\n\n Deltagere: Anne Bo, Per Lund og Jens Skovly. Der var afbud fra Eva Dam.\n"
-    found = with_attendee_items(header, ["Godkendelse af referat", "Budget", "Eventuelt"], ["Godkendt.", ""], closing)
-    assert (found.participants, found.absent) == (("Anne Bo", "Per Lund", "Jens Skovly"), ("Eva Dam",))
-    # A water works' minutes: the agenda list, then the absent, then the minutes, all in the last
-    # item's text. In the first items' text »afbud fra« may be another meeting's: not read there.
-    last = with_attendee_items(
-        header, ["Orientering", "Eventuelt."], [""], "\nAfbud fra Johannes Kristensen\n\nPkt 1: …\n"
-    )
-    assert last.absent == ("Johannes Kristensen",)
-    assert with_attendee_items(header, ["Orientering", "Regnskab"], ["Afbud fra Johannes Kristensen\n"]) == header
-
-
 def test_unlabelled_venue() -> None:
     # A room on a line of its own, a room inside the title line, an address where the time lost
     # its figures, a venue after »hos«; a word that only ends like a room is none (»forum«).
@@ -240,39 +226,6 @@ def test_a_body_named_in_the_genitive_before_its_meeting() -> None:
     assert (header.committee, header.date) == ("Ældrerådet", "2015-11-30")
 
 
-def test_attendees_listed_as_the_first_item() -> None:
-
-    header = parse_header("Referat menighedsrådsmøde nr. 1 den 22.2.2022\n")
-    titles = ["Fraværende: Kirsten Larsen, Silja Kjærbo og Thomas Neergaard", "Bemærkninger til dagsordenen"]
-    found = with_attendee_items(header, titles)
-    assert found.absent == ("Kirsten Larsen", "Silja Kjærbo", "Thomas Neergaard")
-    assert with_attendee_items(header, ["Godkendelse af dagsorden", "Fraværende: Bo"]).absent == ("Bo",)
-    assert (
-        with_attendee_items(header, ["Budget", "Regnskab", "Fraværende: Bo"]) == header
-    )  # too late to be the header's
-
-
-def test_officers_elected_in_an_early_item() -> None:
-    header = parse_header("Referat af ordinær generalforsamling\n12. marts 2024\n")
-    titles = ["Valg af dirigent og referent", "Beretning"]
-    bodies = [
-        "Lise Holm, nr. 12, blev valgt som dirigent. Som referent blev valgt Per Dam.\n",
-        "Ove Ryg blev valgt som dirigent",
-    ]
-    assert with_attendee_items(header, titles, bodies).roles == (("Dirigent", "Lise Holm"), ("Referent", "Per Dam"))
-    swedish = ["Mötets öppnande", "Val av ordförande och sekreterare för mötet", "Val av styrelse"]
-    said = [
-        "",
-        "Mötet valde Eva Berg till ordförande och Nils Ek till sekreterare.\n",
-        "Ola Lund valdes till ordförande.\n",
-    ]
-    assert with_attendee_items(header, swedish, said).roles == (("Ordförande", "Eva Berg"), ("Sekreterare", "Nils Ek"))
-    # Only an item whose title names an office elects one; a role the header names stays its own.
-    assert with_attendee_items(header, ["Beretning"], ["Lise Holm blev valgt som dirigent."]) == header
-    labelled = parse_header("Generalforsamling 12. marts 2024\nDirigent: Kaj Lund\n")
-    assert with_attendee_items(labelled, titles, bodies).roles == (("Dirigent", "Kaj Lund"), ("Referent", "Per Dam"))
-
-
 def test_a_full_stop_between_two_names_and_a_hyphenated_body() -> None:
     assert split_names("Martin Bak, Morten H. Legarth. Henrik Faurby (referent)") == (
         "Martin Bak",
@@ -282,55 +235,6 @@ def test_a_full_stop_between_two_names_and_a_hyphenated_body() -> None:
     assert split_names("Hans Chr. Mariegaard og Ann K. Liljenberg.") == ("Hans Chr. Mariegaard", "Ann K. Liljenberg")
     header = parse_header("Referat af møde i Sædding-Fovrfeld Lokalråd, tirsdag den 7. november 2011\n")
     assert header.committee == "Sædding-Fovrfeld Lokalråd"
-
-
-def test_a_web_export_title_line_with_the_word_dagsorden_and_attendance_under_the_first_item() -> None:
-    # »Sbsys dagsorden preview« is a title line, not a table of contents: the line after it names
-    # the body and the place; »mødet i« (definite) names the body as »møde i« does.
-    header = parse_header(
-        "Sbsys dagsorden preview\n\nReferat til mødet i Udvalget for Vej og Park den 3. marts 2021 "
-        "kl. 16:00 i Nordby Rådhus, Torvet 2, Nordby - Mødelokale Fjorden\n\nÅbne dagsordenspunkter\n"
-    )
-    assert header.committee == "Udvalget for Vej og Park"
-    assert header.place == "Nordby Rådhus, Torvet 2, Nordby - Mødelokale Fjorden"
-    # The absent named on a line of the first item's decision fill the header.
-    body = "\nBeslutning\n\nDagsorden blev godkendt.\n\nFraværende: Anna Holm (V)\n"
-    found = with_attendee_items(header, ["Godkendelse af dagsorden"], [body])
-    assert found.absent == ("Anna Holm (V)",)
-    assert with_attendee_items(header, ["Budget", "Regnskab"], ["", "", "Fraværende: Bo"]) == header
-
-
-def test_an_item_titled_by_an_attendance_label_lists_the_names_in_its_text() -> None:
-    # A council's web export: »1. Fraværende« with the names in its case text and decision.
-    header = parse_header("Byrådet - Referat\n\nDato: 29. januar 2020\n")
-    body = "\nSagsfremstilling\n\nDer er afbud fra Martin Bech, Bettina Bøcker Kjeldsen og Niels Salling.\n"
-    found = with_attendee_items(header, ["Fraværende", "Bemærkninger til dagsordenen"], [body, ""])
-    assert found.absent == ("Martin Bech", "Bettina Bøcker Kjeldsen", "Niels Salling")
-    assert with_attendee_items(header, ["Til stede:"], ["Anne Bak og Ole Dam\n"]).participants == (
-        "Anne Bak",
-        "Ole Dam",
-    )
-    # Nobody absent, a title that only starts with the label, or a later item: nothing is read.
-    assert with_attendee_items(header, ["Fraværende"], ["\nBeslutning\n\nIngen.\n"]) == header
-    assert with_attendee_items(header, ["Fraværende ved budgetmødet"], [body]) == header
-    assert with_attendee_items(header, ["Budget", "Regnskab", "Afbud"], ["", "", body]) == header
-
-
-def test_people_named_before_the_words_that_say_they_were_not_there() -> None:
-    header = parse_header("Det fælles landdistriktsråd\nMødedato: 31. august 2023\n")
-    body = (
-        "\nBeslutning\nGodkendt\nPeter Andersen, Gert winther og Linda Peitersen deltog ikke på mødet.\n"
-        "Kenneth Dahl og Morten Juhl deltog som suppleanter.\n"
-    )
-    found = with_attendee_items(header, ["Godkendelse af dagsorden", "Godkendelse af referat"], [body, ""])
-    assert found.absent == ("Peter Andersen", "Gert winther", "Linda Peitersen")
-    assert with_attendee_items(header, ["Budget"], ["Jens Hansen (V) havde meldt afbud.\n"]).absent == (
-        "Jens Hansen (V)",
-    )
-    # A sentence, a role or a pronoun is no name; a later item is not the header's.
-    for line in ("Dagsorden blev godkendt og Peter deltog ikke.", "Formanden var fraværende.", "Alle deltog ikke."):
-        assert with_attendee_items(header, ["Budget"], [line]) == header, line
-    assert with_attendee_items(header, ["Budget", "Regnskab", "Valg"], ["", "", body]) == header
 
 
 def test_a_body_known_by_its_acronym_before_the_meeting_word() -> None:
@@ -364,3 +268,113 @@ def test_prose_after_a_closed_attendee_list_is_no_name() -> None:
     wrapped = parse_header("Møde i bestyrelsen den 1. juni 2020\nDeltagere: Ole Berg (formand for bestyrelsen og\n"
                            "kasserer), Lis Dam,\nPer Lund og\nHans Chr. Mikkelsen.\n")  # fmt: skip
     assert len(wrapped.participants) == 4 and wrapped.participants[-1] == "Hans Chr. Mikkelsen"
+
+
+def test_offices_noted_beside_names_are_the_meetings_roles() -> None:
+    header = parse_header(
+        "Deltagere: Anna Hallgren #72 Formand\n Niels Jacob Hansen #17 Næstformand\n"
+        " Preben Skovbjerg (referent) #1 Suppleant\n Bilag 1: Notat udarbejdet af Anna Hallgren, formand.\n"
+    )
+    assert header.participants == (
+        "Anna Hallgren (formand)",
+        "Niels Jacob Hansen (næstformand)",
+        "Preben Skovbjerg (referent, suppleant)",
+    )
+    assert header.roles == (("Formand", "Anna Hallgren"), ("Referent", "Preben Skovbjerg (suppleant)"))
+    # A labelled role wins over the note; the office is the one the note names, not a former one.
+    labelled = parse_header(
+        "Deltagere: Ole Dam (formand, Aalborg Kommune), Bo Holm (tidligere formand)\nReferent: Bo Holm\n"
+    )
+    assert labelled.roles == (("Referent", "Bo Holm"), ("Formand", "Ole Dam (Aalborg Kommune)"))
+    # An office before the name where the name opens a line; in a list run together it may be the name before's.
+    members = parse_header("Medlemmer\n\nFormand Erik Nielsen (A)\nMichel Berg (A)\nLene Due (A)\n")
+    assert members.participants[0] == "Erik Nielsen (A, formand)"
+    run_together = parse_header("Til stede: Bent Haupt Jensen, Formand Jørn Nielsen, Næstformand\n")
+    assert not run_together.roles
+    dashed = parse_header("Närvarande: Kerstin- internetansvarig, Sten – ekonomiansvarig, Anne-Marie Holm\n")
+    assert dashed.participants == ("Kerstin (internetansvarig)", "Sten (ekonomiansvarig)", "Anne-Marie Holm")
+
+
+def test_members_who_sent_word_are_not_attendees() -> None:
+    header = parse_header(
+        "Medlemmer\n\nErik Nielsen (A)\nBritt Jensen (A)\nLene Due (A)\n\nFraværende\n\nBritt Jensen (A), sag 129-138\n"
+    )
+    assert header.participants == ("Erik Nielsen (A)", "Lene Due (A)")
+    assert header.absent == ("Britt Jensen (A)",)
+
+
+def test_a_list_of_members_each_with_what_they_did() -> None:
+    header = parse_header(
+        "Udvalg Ikon\nRegionsrådet\nDato: 22-03-2022\n\nMedlemmer\n\n • Lars Gaardhøj: Deltog\n"
+        " • Sofie Olsen: Afbud (Stedfortræder Jarl Feyling)\n • Leila Lindén: Deltog\n • Kim Rockhill: Deltog\n"
+    )
+    assert header.committee == "Regionsrådet"  # the page's icon is no part of the name
+    assert header.participants == ("Lars Gaardhøj", "Leila Lindén", "Kim Rockhill")
+    assert header.absent == ("Sofie Olsen",)
+
+
+def test_one_name_a_line_set_apart_by_blank_lines_and_a_double_label() -> None:
+    english = parse_header(
+        "THOSE ATTENDING:\n\nCllr K Burn\n\nCllr G Huntley\n\nCllr Vaughan (Chair)\n\nIN ATTENDANCE:\n"
+    )
+    assert english.participants == ("Cllr K Burn", "Cllr G Huntley", "Cllr Vaughan (Chair)")
+    assert english.roles == (("Chair", "Cllr Vaughan"),)
+    # A blank line still ends a list before the text goes on.
+    assert parse_header("Deltagere:\n\nJens Holm\n\nGodkendelse af referat fra sidste møde\n").participants == (
+        "Jens Holm",
+    )
+    double = parse_header(
+        "Dato: 7. juni 2017\n\nIndkaldt/tilstedeværende:\n\nJulie Tofte Johnsen\nSune Cording\nAnders Sindal\n"
+    )
+    assert double.participants == ("Julie Tofte Johnsen", "Sune Cording", "Anders Sindal")
+
+
+def test_officers_elected_before_the_agenda() -> None:
+    header = parse_header(
+        "SG Minnesanteckningar 2015-04-27\n\nNärvarande: Kerstin- internetansvarig, Tiina- sekreterare\n"
+        "Ej närvarande: Angelica mailansvarig\nKerstin valdes till ordförande\nDagordning:\n"
+    )
+    assert header.absent == ("Angelica mailansvarig",)
+    assert ("Ordförande", "Kerstin") in header.roles
+    # A first name alone counts only when an attendee has it: »Formanden« opens a sentence.
+    assert not parse_header("Deltagere: Jens Holm\nFormanden blev valgt som dirigent.\n").roles
+
+
+def test_label_cells_glued_to_their_values_and_a_sentence_after_the_names() -> None:
+    header = parse_header(
+        "Referat af skolebestyrelsesmøde 04.12.2023\n\nMødeSkolebestyrelsesmøde\nStedSkolen\n"
+        "DeltagereSine Kamstrup, Ea Schou Petersen, Preben Krogsgaard\nAfbudClaus Kroman Sørensen\n"
+        "MødelederLouise Christiansen\n"
+    )
+    assert (header.place, header.absent) == ("Skolen", ("Claus Kroman Sørensen",))
+    assert header.participants == ("Sine Kamstrup", "Ea Schou Petersen", "Preben Krogsgaard")
+    assert header.roles == (("Mødeleder", "Louise Christiansen"),)
+    # A word that only begins like a label is none (»Stedfortræder«: no capital after »Sted«).
+    assert parse_header("Stedfortræder for formanden: Bo Holm\n").place is None
+    one_line = parse_header(
+        "Tilstede var: Vivi Nobel (VN), Ib H. Sørensen (IH) Afbud: Michael Burgess Mødet blev gennemført i "
+        "henhold til endelig dagsorden af 29. december 2018\n"
+    )
+    assert one_line.absent == ("Michael Burgess",)
+    nynorsk = parse_header(
+        "Til stades:\n\nRagnar Bakken - Tone Oliv Misund – Caroline Vestre (vara) - Ireen Sjøholt\n\nMøteleiar: Ragnar Bakken.\n"
+    )
+    assert nynorsk.participants == ("Ragnar Bakken", "Tone Oliv Misund", "Caroline Vestre (vara)", "Ireen Sjøholt")
+    assert nynorsk.roles == (("Møteleiar", "Ragnar Bakken"),)
+    said = parse_header("Deltagere: Finn Sørensen og Ellis Juul\nFraværende med afbud: Grethe Østergård\n")
+    assert said.absent == ("Grethe Østergård",)
+
+
+def test_a_web_pages_own_date_over_the_meetings() -> None:
+    minutes = (
+        "Mandag, 09 december 2019\n14. august 2012 (ekstraordinær)\n\nREFERAT\n\nDeltagere: Finn Sørensen\n\n"
+        "1. Orienteringsmødet d. 18. september 2012.\n"
+    )
+    header = parse_header(minutes.split("1. Orient")[0], document=minutes)
+    assert header.date == "2012-08-14"
+    assert any("is the page's" in n for n in header.notes)
+    # The next meeting's date is never taken for the meeting's, and a year said again keeps the first date.
+    nxt = "Mandag, 09 december 2019\nNæste møde 5. januar 2020\n\n1. Budget 2020\n"
+    assert parse_header(nxt, document=nxt).date == "2019-12-09"
+    again = "Mandag, 09 december 2019\n14. august 2012\n\n1. Budget 2019 og 2012\n"
+    assert parse_header(again, document=again).date == "2019-12-09"

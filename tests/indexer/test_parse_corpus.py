@@ -132,6 +132,8 @@ def test_header_fields_as_written(parsed: dict[str, ParsedDocument]) -> None:
     assert m000.absent == ("Jan Nielsen", "Flemming Hansen")
     assert m000.case_numbers == "2011-43820 / 2012-160997"
     assert m000.participants[-1] == "Hilde E. Thun Holst"  # "/ ref." dropped
+    # The members who sent word are listed under »Afbud« only, not as attendees too.
+    assert not set(m000.absent) & set(m000.participants)
 
     m001 = parsed["001_531bab498875b76b.txt"].meeting
     assert m001.place == "Læsø"
