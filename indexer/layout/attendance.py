@@ -73,8 +73,11 @@ def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[
     electing = [(t, b) for t, b in zip(titles[:OFFICER_ITEMS], bodies, strict=False) if NAMES_AN_OFFICE.search(t)]
     elected: dict[str, tuple[str, str]] = {}
     for title, body in electing:
-        # »Ove Madsen blev valgt som dirigent«, or the name alone (»1. Valg af ordstyrer« / »Anna«).
-        for office, name in elected_roles(body, participants) or named_to_office(title, body, participants):
+        # »Ove Madsen blev valgt som dirigent«, the name alone (»1. Valg af ordstyrer« / »Anna«), or
+        # labelled (»Ordstyrer: Jens Jakob«).
+        _values, labelled = read_fields([ln for ln in body.splitlines() if _ROLE_LINE.match(ln)])
+        said = [(label.capitalize(), value.strip(" .")) for label, value in labelled.items() if value.strip(" .")]
+        for office, name in elected_roles(body, participants) or named_to_office(title, body, participants) or said:
             if office.casefold() not in known:
                 elected.setdefault(office.casefold(), (office, name))
     # »Referent: Ellen HF, 13.08.23« at the end of the minutes.

@@ -176,6 +176,8 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
     titles = _title_lines(text) + [ln for ln in furniture[:4] if ln]
     if not committee:
         committee = find_committee(titles, document or text)
+    if committee and committee[0].isdigit():
+        committee = None  # »Møde 16. november 2022«: a date, not a body
     organisation = find_organisation(titles, committee)
     if not committee and not organisation:
         notes.append("no committee or organisation found")

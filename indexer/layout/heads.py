@@ -50,6 +50,8 @@ _GLUED = re.compile(r"^(?P<glue>[^\W\d_]{4,})(?=\d{1,3}[.)]\s+[A-ZÆØÅ])")
 # A minute's reference before the agenda number (»C048/23      1.   APOLOGIES FOR ABSENCE.«):
 # the number after it is the item's.
 _REFERENCE = re.compile(r"^[A-ZÆØÅ]{0,4}\d{1,4}/\d{2,4}\s+(?=\d{1,3}[.)]\s+[A-ZÆØÅ])")
+# A bullet before the number, a web page's list that prints both (»• 1 Mötet öppnas«).
+_BULLET = re.compile(r"^[•▪◦]\s*(?=\d{1,3}[.)]?\s+[A-ZÆØÅÄÖÜ])")
 _TIME_SLOT = re.compile(
     r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b\s*(?:[-–:]\s*)?(?P<rest>.*)$", re.IGNORECASE
 )
@@ -102,7 +104,7 @@ def _numbered(lines: list[Line], i: int) -> list[Head]:
     body, offset, _level = unmarked(line.text)
     lead = len(body) - len(body.lstrip())
     body = body.strip()
-    glued = _GLUED.match(body) or _REFERENCE.match(body)
+    glued = _GLUED.match(body) or _REFERENCE.match(body) or _BULLET.match(body)
     if glued:
         lead += glued.end()
         body = body[glued.end() :]

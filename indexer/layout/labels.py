@@ -30,6 +30,7 @@ LABELS: dict[str, str] = {
     "fremmødt": "participants", "mødt": "participants", "mødt var": "participants", "fremmødt var": "participants",
     "møtt": "participants", "frammøtte": "participants", "deltakere": "participants",
     "närvarande medlemmar": "participants", "närvarande ledamöter": "participants", "til stades": "participants",
+    "närvarande styrelseledamöter": "participants", "frånvarande styrelseledamöter": "absent",
     "følgende deltog": "participants", "følgende deltog på mødet": "participants",
     "fraværende med afbud": "absent", "uden afbud": "absent", "møteleiar": "role",
     "afbud": "absent", "fraværende": "absent", "forfall": "absent", "frånvarande": "absent",

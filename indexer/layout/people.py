@@ -78,8 +78,9 @@ def _split(value: str) -> list[str]:
 
 _LIST_MARK = re.compile(r"^\s*[-•*–]\s+")
 # A full stop between two names (»… Morten H. Legarth. Henrik Faurby (referent)«): after a word
-# of four letters or more, so not after an initial (»H.«) or a short first name (»Chr.«).
-_FULL_STOP_BETWEEN = re.compile(r"(?<=[^\W\d_][a-zæøåäöü]{3})\.\s+(?=[A-ZÆØÅ])")
+# of four letters or more, so not after an initial (»H.«) or a short first name (»Chr.«); or after
+# a note (»Patrik Andersson (på plats). Kjell Högberg (via Teams)«).
+_FULL_STOP_BETWEEN = re.compile(r"(?:(?<=[^\W\d_][a-zæøåäöü]{3})|(?<=\)))\.\s+(?=[A-ZÆØÅ])")
 _LINE_GROUP = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ -]{2,40}:\s*")
 # "sognepræst Mikkel Fogh", "skoleleder Birgitte Harbo": a title before the name.
 _TITLE_FIRST = re.compile(r"^(?P<role>[a-zæøåäö][\wæøå-]*(?:\s+[a-zæøåäö][\wæøå-]*){0,2})\s+(?P<name>[A-ZÆØÅ].*)$")

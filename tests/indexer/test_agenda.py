@@ -461,3 +461,11 @@ def test_three_ad_entries_under_a_longer_agenda_list_take_its_titles() -> None:
     items = find_items(text)
     assert [(i.number, i.title) for i in items] == [(1, "Formanden."), (2, "Kassereren."), (3, "Nyt fra udvalgene.")]
     assert text[items[1].body_start :].startswith("Kenneth Andersen er godkendt")
+
+
+def test_a_bullet_before_each_items_number() -> None:
+    text = (
+        "Protokoll fört vid styrelsemöte söndagen den 20 mars\n\n  • 1 Mötet öppnas\n\nCarin hälsar alla välkomna.\n\n"
+        "  • 2 Föregående protokoll\n\nGodkänns.\n\nSamfällighetens ärenden\n\n  • 3 Övriga frågor\n\nInga.\n"
+    )
+    assert titles(text) == [(1, "Mötet öppnas"), (2, "Föregående protokoll"), (3, "Övriga frågor")]

@@ -123,3 +123,17 @@ def test_a_members_list_with_what_each_did_after_the_agenda() -> None:
     found = with_attendee_items(header, ["Godkendelse af dagsorden", "Underskriftsark"], ["", ""], closing)
     assert (found.participants, found.absent) == (("Lars Gaardhøj", "Leila Lindén"), ("Sofie Olsen",))
     assert "no attendees listed" not in found.notes
+
+
+def test_officers_labelled_in_the_text_of_the_item_that_elects_them() -> None:
+    header = parse_header("Møde 16. november 2022\n\nTilstede: Anne O, Helene, Katrine\nAfbud: Mikkel\n")
+    assert header.committee is None  # »Møde 16. november«: a date, not a body
+    found = with_attendee_items(
+        header, ["Valg af ordstyrer og referent", "Økonomi"], ["Ordstyrer: Jens Jakob\nReferent: Anne O\n", ""]
+    )
+    assert found.roles == (("Ordstyrer", "Jens Jakob"), ("Referent", "Anne O"))
+    # Names after a note and a full stop are two people.
+    swedish = parse_header(
+        "Närvarande styrelseledamöter:\nÅke Strandberg och Patrik Andersson (på plats). Kjell Högberg (via Teams)\n"
+    )
+    assert swedish.participants == ("Åke Strandberg", "Patrik Andersson (på plats)", "Kjell Högberg (via Teams)")
