@@ -66,6 +66,18 @@ def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[
     said_last = (names for line in ending if (names := absent_named(line) or absent_from(line)))
     said = itertools.chain(said_first, said_last)
     absent = absent or next(said, ())
+    roles = (*header.roles, *_officers(header, titles, bodies, ending, participants))
+    if (participants, absent, roles) == (header.participants, header.absent, header.roles):
+        return header
+    notes = tuple(n for n in header.notes if not (participants and n == "no attendees listed"))
+    return replace(header, participants=participants, absent=absent, roles=roles, notes=notes)
+
+
+def _officers(
+    header: Header, titles: Sequence[str], bodies: Sequence[str], ending: list[str], participants: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """The meeting's officers that the items name and the header does not: elected in an early item
+    titled by the office, or signed at the end of the minutes."""
     # A general meeting elects its chair and its secretary first (»1. Valg af dirigent« - »Ove Madsen
     # blev valgt som dirigent«; »§3 Val av ordförande och sekreterare för årsmötet«); a later item
     # may elect the board's (»§14 Val av ordförande i styrelsen«).
@@ -86,11 +98,7 @@ def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[
         name = _DATE_AFTER.sub("", value).strip(" .,")
         if name and label not in known:
             elected.setdefault(label, (label.capitalize(), name))
-    roles = (*header.roles, *elected.values())
-    if (participants, absent, roles) == (header.participants, header.absent, header.roles):
-        return header
-    notes = tuple(n for n in header.notes if not (participants and n == "no attendees listed"))
-    return replace(header, participants=participants, absent=absent, roles=roles, notes=notes)
+    return list(elected.values())
 
 
 def _listed_under(title: str, body: str) -> tuple[str, tuple[str, ...]] | None:
