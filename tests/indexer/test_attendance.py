@@ -22,15 +22,13 @@ def test_attendees_at_the_end_and_absence_said_in_a_sentence() -> None:
 
 
 def test_attendees_listed_as_the_first_item() -> None:
-
     header = parse_header("Referat menighedsrådsmøde nr. 1 den 22.2.2022\n")
     titles = ["Fraværende: Kirsten Larsen, Silja Kjærbo og Thomas Neergaard", "Bemærkninger til dagsordenen"]
     found = with_attendee_items(header, titles)
     assert found.absent == ("Kirsten Larsen", "Silja Kjærbo", "Thomas Neergaard")
     assert with_attendee_items(header, ["Godkendelse af dagsorden", "Fraværende: Bo"]).absent == ("Bo",)
-    assert (
-        with_attendee_items(header, ["Budget", "Regnskab", "Fraværende: Bo"]) == header
-    )  # too late to be the header's
+    # An item too late to be the header's.
+    assert with_attendee_items(header, ["Budget", "Regnskab", "Fraværende: Bo"]) == header
 
 
 def test_officers_elected_in_an_early_item() -> None:
