@@ -186,7 +186,8 @@ def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
             value = _ICON.sub("", value)
             if label is None:
                 closed = _ends_sentence(values[current]) if current in _LISTS else False
-                if current in _LISTS and ((closed and _is_prose(value)) or _CLAUSE.search(value)):
+                clause = _CLAUSE.search(re.sub(r"\([^()]*\)", " ", value))  # a verb outside a name's note
+                if current in _LISTS and ((closed and _is_prose(value)) or clause):
                     current = None  # »Kirja Kongsbak blev budt velkommen …« after the list: the text goes on
                 if current and current in roles:
                     roles[current], current = value, None  # »Referent:« then the name on the next line

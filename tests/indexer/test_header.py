@@ -356,6 +356,11 @@ def test_label_cells_glued_to_their_values_and_a_sentence_after_the_names() -> N
         "henhold til endelig dagsorden af 29. december 2018\n"
     )
     assert one_line.absent == ("Michael Burgess",)
+    # A verb in a name's note is no sentence after the list.
+    noted = parse_header(
+        "Deltagere: Anne Bak, Ole Dam,\nJens Hansen (var fraværende under budgettet)\nBo Lund valdes.\n"
+    )
+    assert noted.participants == ("Anne Bak", "Ole Dam", "Jens Hansen (var fraværende under budgettet)")
     nynorsk = parse_header(
         "Til stades:\n\nRagnar Bakken - Tone Oliv Misund – Caroline Vestre (vara) - Ireen Sjøholt\n\nMøteleiar: Ragnar Bakken.\n"
     )
