@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from indexer.layout.header import Header
 from indexer.layout.labels import LABELS, read_fields
-from indexer.layout.officers import NAMES_AN_OFFICE, elected_roles, named_to_office
+from indexer.layout.officers import NAMES_AN_OFFICE, elected_roles, first_of_each_office, named_to_office
 from indexer.layout.people import absent_from, absent_named, by_status, names_ending, split_names
 
 # Agenda items that are attendee fields: »1. Fraværende: Kirsten Larsen, Silja Kjærbo og …«.
@@ -66,7 +66,7 @@ def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[
     said_last = (names for line in ending if (names := absent_named(line) or absent_from(line)))
     said = itertools.chain(said_first, said_last)
     absent = absent or next(said, ())
-    roles = (*header.roles, *_officers(header, titles, bodies, ending, participants))
+    roles = first_of_each_office(header.roles, _officers(titles, bodies, ending, participants))
     if (participants, absent, roles) == (header.participants, header.absent, header.roles):
         return header
     notes = tuple(n for n in header.notes if not (participants and n == "no attendees listed"))
@@ -74,31 +74,30 @@ def with_attendee_items(header: Header, titles: Sequence[str], bodies: Sequence[
 
 
 def _officers(
-    header: Header, titles: Sequence[str], bodies: Sequence[str], ending: list[str], participants: tuple[str, ...]
+    titles: Sequence[str], bodies: Sequence[str], ending: list[str], participants: tuple[str, ...]
 ) -> list[tuple[str, str]]:
-    """The meeting's officers that the items name and the header does not: elected in an early item
-    titled by the office, or signed at the end of the minutes."""
+    """The meeting's officers that the items name: elected in an early item titled by the office, or
+    signed at the end of the minutes."""
     # A general meeting elects its chair and its secretary first (»1. Valg af dirigent« - »Ove Madsen
     # blev valgt som dirigent«; »§3 Val av ordförande och sekreterare för årsmötet«); a later item
     # may elect the board's (»§14 Val av ordförande i styrelsen«).
-    known = {label.casefold() for label, _ in header.roles}
     electing = [(t, b) for t, b in zip(titles[:OFFICER_ITEMS], bodies, strict=False) if NAMES_AN_OFFICE.search(t)]
-    elected: dict[str, tuple[str, str]] = {}
+    found: list[tuple[str, str]] = []
     for title, body in electing:
         # »Ove Madsen blev valgt som dirigent«, the name alone (»1. Valg af ordstyrer« / »Anna«), or
         # labelled (»Ordstyrer: Jens Jakob«).
-        _values, labelled = read_fields([ln for ln in body.splitlines() if _ROLE_LINE.match(ln)])
+        labelled = _role_lines(body.splitlines())
         said = [(label.capitalize(), value.strip(" .")) for label, value in labelled.items() if value.strip(" .")]
-        for office, name in elected_roles(body, participants) or named_to_office(title, body, participants) or said:
-            if office.casefold() not in known:
-                elected.setdefault(office.casefold(), (office, name))
+        found += elected_roles(body, participants) or named_to_office(title, body, participants) or said
     # »Referent: Ellen HF, 13.08.23« at the end of the minutes.
-    _values, signed = read_fields([ln for ln in ending if _ROLE_LINE.match(ln)])
-    for label, value in signed.items():
-        name = _DATE_AFTER.sub("", value).strip(" .,")
-        if name and label not in known:
-            elected.setdefault(label, (label.capitalize(), name))
-    return list(elected.values())
+    signed = ((label, _DATE_AFTER.sub("", value).strip(" .,")) for label, value in _role_lines(ending).items())
+    found += [(label.capitalize(), name) for label, name in signed if name]
+    return found
+
+
+def _role_lines(lines: list[str]) -> dict[str, str]:
+    """Role label -> value, from the lines that open with a role's label (»Referent: …«)."""
+    return read_fields([ln for ln in lines if _ROLE_LINE.match(ln)])[1]
 
 
 def _listed_under(title: str, body: str) -> tuple[str, tuple[str, ...]] | None:

@@ -17,7 +17,7 @@ from datetime import date
 from indexer.dates import find_dates, find_partial_dates, infer_year, parse_times
 from indexer.layout.bodies import expand_acronym, find_committee, find_organisation, is_acronym
 from indexer.layout.labels import read_fields
-from indexer.layout.officers import elected_roles, noted_offices
+from indexer.layout.officers import elected_roles, first_of_each_office, noted_offices
 from indexer.layout.people import by_status, split_names
 from indexer.layout.venue import find_place
 
@@ -203,11 +203,8 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
     if not participants:
         notes.append("no attendees listed")
     labelled = [(label.capitalize(), _role_value(v)) for label, v in roles.items() if v.strip()]
-    known = {label.casefold() for label, _ in labelled}
-    noted = [(office, name) for office, name in noted_offices(participants) if office.casefold() not in known]
-    known |= {office.casefold() for office, _ in noted}
-    # Officers elected before the agenda (»Kerstin valdes till ordförande«).
-    noted += [(office, name) for office, name in elected_roles(text, participants) if office.casefold() not in known]
+    # Then offices noted beside a name, and officers elected before the agenda (»Kerstin valdes till ordförande«).
+    officers = first_of_each_office(labelled, noted_offices(participants), elected_roles(text, participants))
     return Header(
         committee=committee,
         organisation=organisation,
@@ -218,7 +215,7 @@ def parse_header(text: str, *, furniture: tuple[str, ...] = (), file_name: str =
         participants=participants,
         absent=absent,
         case_numbers=values.get("case_numbers") or None,
-        roles=(*labelled, *noted),
+        roles=officers,
         notes=tuple(notes),
     )
 

@@ -74,3 +74,12 @@ def named_to_office(title: str, text: str, attendees: Sequence[str] = ()) -> tup
     if len(offices) != 1 or alone is None or not _known(alone["name"], attendees):
         return ()
     return ((offices.pop().capitalize(), alone["name"]),)
+
+
+def first_of_each_office(*groups: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """(office, name) from ``groups`` in order, the first of each office (a labelled role before one
+    noted beside a name, before one said elected)."""
+    found: dict[str, tuple[str, str]] = {}
+    for office, name in (role for group in groups for role in group):
+        found.setdefault(office.casefold(), (office, name))
+    return tuple(found.values())
