@@ -20,7 +20,7 @@ from retrieval.extract import WEIGHTS, Weights, rank_sentences
 from retrieval.fields import holds_a_field
 from retrieval.hits import Hit, citation, lead_passages, level_with_lead
 from retrieval.names import NAME, common_words
-from retrieval.offices import names_an_office, names_the_office_asked, offices_asked
+from retrieval.offices import names_an_office, names_the_office_asked, notes_the_office_asked, offices_asked
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
@@ -62,8 +62,12 @@ def is_relevant(result: SearchResult, settings: Settings) -> bool:
     # The people a question names, all in the best passage: evidence too, beside a closeness in
     # meaning just under the floor (»Hvem afløser Jan Nielsen …?«, »What concern did Leif and Jes
     # raise …?«).
-    named = names_in_best_hit(result) and result.best_cosine >= floor - TRANSLATED_MARGIN
-    return result.best_cosine >= floor or lexical or translated or named
+    near = result.best_cosine >= floor - TRANSLATED_MARGIN
+    named = names_in_best_hit(result) and near
+    # The office asked, noted beside a name in the attendee list of the committee the question
+    # names: evidence too, however the question words it (»Who chairs the steering group?«).
+    noted = notes_the_office_asked(result.plan, result.hits[0].passage) and near
+    return result.best_cosine >= floor or lexical or translated or named or noted
 
 
 def names_in_best_hit(result: SearchResult) -> bool:
@@ -159,12 +163,21 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
     # Who holds an office is answered only by a sentence naming it (»Sekretariatets nye leder
     # Dorthe …« for »Hvem er den nye leder …?«): the best of those leads, where any does (the
     # others stay to be quoted beside it: the place a two-part question asks too).
+    # A sentence naming it itself before one whose item's title names it (»Ove Madsen blev valgt
+    # som dirigent« before »Jane Kusk Pedersen blev valgt som referent« under »Valg af dirigent«).
     offices = offices_asked(result.plan)
     if offices:
-        naming = {i: names_an_office(f"{pool[i].passage.item_title or ''} {pool[i].text}", offices) for i, _ in ranked}
-        ranked = sorted(ranked, key=lambda r: not naming[r[0]])  # stable: each part keeps its order
+        naming = {i: _naming_rank(pool[i].text, pool[i].passage.item_title, offices) for i, _ in ranked}
+        ranked = sorted(ranked, key=lambda r: naming[r[0]])  # stable: each part keeps its order
     # The question with its words' translations: an English question names labels in Danish too.
     return quote(pool, ranked, result.plan.expects, result.plan.lexical_query)
+
+
+def _naming_rank(text: str, title: str | None, offices: frozenset[str]) -> int:
+    """0 where a sentence names an office asked, 1 where only its item's title does, else 2."""
+    if names_an_office(text, offices):
+        return 0
+    return 1 if names_an_office(title or "", offices) else 2
 
 
 def _answers_nothing(result: SearchResult, found: Quote, retriever: Retriever) -> bool:

@@ -53,10 +53,23 @@ _WROTE_MINUTES = re.compile(
 )
 
 
+# An office at the end of a compound names it (»sekretariatsleder«, »bestyrelsesformanden«): the
+# longer office words only, after four letters at least, so that no verb counts (»udviklede«,
+# »indleder«).
+_COMPOUND_OFFICE = re.compile(
+    r"\w{4,}?(?P<office>" + "|".join(w for w in _OFFICE_WORDS if len(w) >= 5) + r")(?:en|e|ne|erne|s)?$"
+)
+
+
+def compound_offices(text: str) -> list[str]:
+    """The offices that end compounds of ``text`` (»Sekretariatsleder Dorthe« - leder)."""
+    return [m["office"] for w in re.findall(r"\w+", text.casefold()) if (m := _COMPOUND_OFFICE.match(w))]
+
+
 def asked_stems(plan: QueryPlan) -> set[str]:
-    """The question's stems, with its words' translations for an English question, and the
-    referent for who wrote the minutes."""
-    words = [plan.question, *(w for group in plan.word_groups for w in group)]
+    """The question's stems, with its words' translations for an English question, the offices
+    its compounds end in, and the referent for who wrote the minutes."""
+    words = [plan.question, *(w for group in plan.word_groups for w in group), *compound_offices(plan.question)]
     if _WROTE_MINUTES.search(plan.question):
         words.append("referent")
     return set(danish_analyzer()(" ".join(words)))
@@ -110,6 +123,15 @@ def offices_noted(plan: QueryPlan, sentences: Sequence[Sentence]) -> list[bool]:
     ]
 
 
+def notes_the_office_asked(plan: QueryPlan, passage: Passage) -> bool:
+    """Whether ``passage`` is a meeting's header noting beside a name the office a question about
+    this meeting or committee asks who holds (»Who chairs the steering group?« - »Henrik
+    Aarup-Kristensen (formand, …)« in Den Administrative Styregruppe's attendee list)."""
+    if passage.item_number != 0 or not asks_an_office(plan):
+        return False
+    return office_asked(passage.text, asked_stems(plan)) and names_its_meeting(plan, passage)
+
+
 def asks_an_office(plan: QueryPlan) -> bool:
     """Whether a question about a person names an office an attendee list may note (»Who took the
     minutes …?« - referent, »Hvem var mødeleder?«), not who was elected to one."""
@@ -132,14 +154,16 @@ def names_the_office_asked(plan: QueryPlan, text: str) -> bool:
 
 
 def offices_asked(plan: QueryPlan) -> frozenset[str]:
-    """The stems of the offices the question asks who holds; none where it asks for no office.
-    Read once per question, for ``names_an_office`` on each candidate."""
-    return _office_stems() & frozenset(asked_stems(plan)) if asks_an_office(plan) else frozenset()
+    """The stems of the offices the question asks who holds or was elected to (»Hvem blev valgt
+    som dirigent?« is answered by »Ove Madsen blev valgt som dirigent«, not by the referent
+    elected beside him); none where it asks for no office. Read once per question, for
+    ``names_an_office`` on each candidate."""
+    return _office_stems() & frozenset(asked_stems(plan)) if plan.expects == "person" else frozenset()
 
 
 def names_an_office(text: str, asked: frozenset[str]) -> bool:
     """Whether ``text`` names one of the office stems ``asked`` (``offices_asked``)."""
-    words = re.findall(r"\w+", text.casefold())
+    words = [*re.findall(r"\w+", text.casefold()), *compound_offices(text)]
     named = set(danish_analyzer()(" ".join(_SHORT.get(w, w) for w in words)))
     # By the first letters: »Referering:« names the referent, »formanden« the formand.
     return any(stem[:OFFICE_PREFIX] == office[:OFFICE_PREFIX] for stem in named for office in asked)

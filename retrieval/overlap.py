@@ -39,11 +39,33 @@ def lexical_overlap(question: str, texts: Sequence[str], groups: Sequence[Sequen
     if not terms or not texts:
         return np.zeros(len(texts))
     bags = [set(analyzer(t)) for t in texts]
+    terms = _with_stem_variants(terms, set().union(*bags))
     n = len(bags)
     found = [[bool(term & bag) for term in terms] for bag in bags]
     idf = [math.log(1 + (n + 1) / (sum(row[k] for row in found) + 0.5)) for k in range(len(terms))]
     total = sum(idf)
     return np.array([sum(w for w, hit in zip(idf, row, strict=True) if hit) / total for row in found])
+
+
+# The Danish stemmer cuts a base form ending in -es or -s further than its inflections (»proces« -
+# proc, »processen« - proces; »kurs« - kur, »kurset« - kurs): a stem that extends a question's stem
+# by this many letters at most, or that it extends so, is the same word. Four letters at least, so
+# no short stem meets a longer word.
+VARIANT_LETTERS, VARIANT_MIN = 2, 4
+
+
+def _with_stem_variants(terms: list[frozenset[str]], vocabulary: set[str]) -> list[frozenset[str]]:
+    """Each term with the stems of ``vocabulary`` that extend one of its stems or that it extends
+    (``VARIANT_LETTERS``)."""
+    out = []
+    for term in terms:
+        variants = {v for t in term for v in vocabulary if _variant(t, v) or _variant(v, t)}
+        out.append(term | variants)
+    return out
+
+
+def _variant(short: str, long: str) -> bool:
+    return len(short) >= VARIANT_MIN and 0 < len(long) - len(short) <= VARIANT_LETTERS and long.startswith(short)
 
 
 def echoes(question: str, title: str, texts: Sequence[str]) -> np.ndarray:

@@ -91,6 +91,9 @@ _EXPECTS = (
     ("money", re.compile(r"\b(hvor meget|hvor mye|how much|kost\w*|cost\w*|"
                          r"(?:hvor|hur|how)\s+(?:stor\w*|høj\w*|big|large|high))\b", re.I)),
     ("count", re.compile(r"\b(hvor mange|how many|hur många|antal\w*|number of)\b", re.I)),
+    # A span of time (»Hvor lang tid tager en overtagelse?«): a number of months, weeks, days.
+    ("duration", re.compile(r"\b(hvor lang(?:e)? tid|hvor længe|hvor lenge|hur länge|how long|\w*varighed\w*|"
+                            r"duration)\b", re.I)),
     # A deadline before any time: "Senest hvornår ...", "Hvad er fristen ...", "By when ...".
     # »senest« alone may mean »most recently« (»Hvad blev senest besluttet?«): only with »hvornår«.
     ("deadline", re.compile(r"\b(\w*frist\w*|deadline\w*|by when|no later than|senest hvornår|hvornår\b.*\bsenest)\b",

@@ -118,10 +118,11 @@ _TASK = re.compile(
 # A date set as a limit: "senest den 1. december", "inden den 21. juni", "fristen er ...".
 _LIMIT = re.compile(r"\b(senest|inden|frist\w*|deadline\w*|no later than|before|by)\b", re.IGNORECASE)
 
-# Numbers that count nothing: dates, clock times, paragraph, item and case numbers, and the
-# number of a list line. Blanked before a count is looked for ("28. marts 2023 kl. 19.00").
+# Numbers that count nothing: dates, clock times, paragraph, item and case numbers, the number of
+# a list line, and a code's digits after its letters (»Jane Kusk Pedersen, A25«, »Covid-19«).
+# Blanked before a count is looked for ("28. marts 2023 kl. 19.00").
 _NOT_A_COUNT = re.compile(
-    r"\bkl\.?\s*\d{1,2}(?:[:.]\d\d)?|\b\d{1,2}[:.]\d\d\b|§+\s*\d+|"
+    r"\bkl\.?\s*\d{1,2}(?:[:.]\d\d)?|\b\d{1,2}[:.]\d\d\b|§+\s*\d+|\b[^\W\d_]+-?\d+\b|"
     r"\b(?:pkt|punkt|item|nr|stk|sag|sagsnr|j\.?\s?nr)\.?\s*\d+|^\s*\d{1,2}[.)]\s",
     re.IGNORECASE,
 )
@@ -134,6 +135,15 @@ def _blank_non_counts(text: str) -> str:
     for a, b in spans:
         chars[a:b] = " " * (b - a)
     return "".join(chars)
+
+
+# A span of time (»ca. 8 måneder«, »to uger«, »3-4 years«): what »Hvor lang tid …?« asks for.
+_DURATION = re.compile(
+    r"\b(?:\d[\d.,]*(?:\s*-\s*\d+)?|et|en|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|halvt?|one|two|three|four|"
+    r"five|six|ten|twelve|a)\s+(?:år(?:et)?|måned\w*|uge[rn]?|dage?|døgn|time[rn]?|minutter|years?|months?|weeks?|"
+    r"days?|hours?|minutes?)\b",
+    re.IGNORECASE,
+)
 
 
 def has_kind(
@@ -152,6 +162,8 @@ def has_kind(
         return float(ANSWER_SHAPES[kind].search(text) is not None or _PERCENT.search(text) is not None)
     if kind == "count":
         return float(ANSWER_SHAPES[kind].search(_blank_non_counts(text)) is not None)
+    if kind == "duration":
+        return float(_DURATION.search(text) is not None)
     if kind in ("time", "deadline"):
         dated = bool(DAY_MONTH.search(text) or _TIME.search(text) or find_dates(text))
         if kind == "deadline" and dated:

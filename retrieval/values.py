@@ -18,7 +18,7 @@ FIGURE_KINDS = frozenset({"money", "count"})
 # Kinds of answer that are a value (an amount, a count, a date): an item that states none is
 # passed over in the items' ranks (``rank_among_holders``). Not names, places or outcomes:
 # nearly every item holds a capitalised word or a decision.
-VALUE_KINDS = FIGURE_KINDS | {"time", "deadline"}
+VALUE_KINDS = FIGURE_KINDS | {"time", "deadline", "duration"}
 # Kinds whose answer has a shape of its own (a value, who finances it, a cause: »fordi«, »på
 # baggrund af«): asked for by the question's first words, a sentence without it cannot answer
 # (``kind_asked``).

@@ -232,3 +232,48 @@ def test_an_office_is_named_by_its_short_form_or_another_form_of_its_word() -> N
     assert names_the_office_asked(asks, "**Referering:** Thor Håkon") and names_the_office_asked(asks, "Jan (ref.)")
     assert not names_the_office_asked(asks, "Afbud: Elisabeth, Hanne")
     assert names_the_office_asked(analyze("Hvad blev besluttet?"), "Afbud: Elisabeth")  # no office asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who chairs the steering group?", "Who is the chair of the steering group?", "Hvem er formand for DAS?"],
+)
+def test_who_chairs_a_committee_is_answered_from_its_attendee_list(retriever: Retriever, question: str) -> None:
+    # The attendee list of Den Administrative Styregruppe notes the chair beside his name; the
+    # verb form (»chairs«) is as close in meaning as the noun form, just under the floor.
+    answer = respond(retriever.search(question), retriever).answer
+    assert answer is not None and "Henrik Aarup-Kristensen (formand" in answer.text
+    assert answer.passage.item_number == 0
+
+
+def test_an_office_at_the_end_of_a_compound_is_the_office_asked(retriever: Retriever) -> None:
+    # »sekretariatsleder« asks for a leader: the sentence naming Sekretariatsleder Dorthe
+    # Jespersgaard answers, not the item's other sentences about the secretariat.
+    answer = respond(retriever.search("Hvem er sekretariatsleder for rammeaftalerne?"), retriever).answer
+    assert answer is not None and "Sekretariatsleder Dorthe Jespersgaard" in answer.text
+    # »indleder« is a verb, not a leader (»Henrik indleder drøftelserne«).
+    assert not names_the_office_asked(analyze("Hvem er sekretariatsleder?"), "Henrik indleder drøftelserne")
+    assert names_the_office_asked(
+        analyze("Hvem er bestyrelsesformand?"), "Bestyrelsesformanden Jens Hansen bød velkommen"
+    )
+    assert not names_the_office_asked(analyze("Hvem er bestyrelsesformand?"), "Jens Hansen bød velkommen")
+    assert names_the_office_asked(analyze("Hvem udviklede modellen?"), "Jens Hansen")  # no office in »udviklede«
+
+
+def test_how_long_is_answered_by_a_span_of_time(retriever: Retriever) -> None:
+    # The question shares few words with the sentence that answers (»… det tager ca. 8 måneder at
+    # forberede overtagelse af et tilbud …«): the span of time it asks for picks it.
+    answer = respond(
+        retriever.search("Hvor lang tid går der med forarbejdet, inden en kommune overtager et regionalt tilbud?"),
+        retriever,
+    ).answer
+    assert answer is not None and "ca. 8 måneder" in answer.text
+
+
+def test_a_word_the_stemmer_cuts_short_meets_its_inflections(retriever: Retriever) -> None:
+    # »proces« stems to proc, »Processen« to proces: the same word, and the sentence that says
+    # what the process is answers.
+    answer = respond(retriever.search("Hvad er den videre proces for årsrapporten fra Socialtilsyn Nord?"), retriever)
+    assert answer.answer is not None and answer.answer.text.startswith(
+        "Processen bliver at årsrapporten forelægges KKR"
+    )

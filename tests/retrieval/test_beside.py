@@ -81,3 +81,11 @@ def test_who_sent_word_they_could_not_come_asks_for_the_absent(retriever: Retrie
     assert "field:absent" in asked_terms("Hvem havde meldt fra til mødet?")
     response = respond(retriever.search("Hvem meldte fra til socialdirektørkredsens møde i marts 2013?"), retriever)
     assert response.answer is not None and response.answer.text.startswith("Afbud")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("det tager ca. 8 måneder at forberede", 1.0), ("i to uger", 1.0), ("3-4 years", 1.0), ("den 8. marts 2015", 0.0)],
+)
+def test_a_span_of_time_is_a_duration_and_a_date_is_not(text: str, expected: float) -> None:
+    assert has_kind(text, "duration") == expected

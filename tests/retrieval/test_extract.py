@@ -384,6 +384,14 @@ def test_a_verb_and_its_particle_overlap_the_compound_the_minutes_write() -> Non
     assert lexical_overlap("penge sparet op", ["Der blev sparet penge."])[0] == 1.0
 
 
+def test_a_stem_cut_short_meets_the_longer_stems_of_its_inflections() -> None:
+    # Snowball stems »proces« to proc and »processen« to proces; »kurs« (kur) stays apart from
+    # »kursus« (kursus): a stem under four letters meets nothing longer.
+    assert lexical_overlap("proces", ["Processen bliver at …", "Noget andet."]).tolist() == [1.0, 0.0]
+    assert lexical_overlap("processen", ["Den videre proces.", "Noget andet."]).tolist() == [1.0, 0.0]
+    assert lexical_overlap("kurs", ["Et kursus i Aalborg."]).tolist() == [0.0]
+
+
 def test_what_savings_are_used_for_is_quoted_from_the_sentence_that_says_so(retriever: Retriever) -> None:
     # »sparet op« - »de opsparede midler«: not the item's opening lines about its attachments.
     answer = respond(retriever.search("Hvad bruges de penge, som sekretariatet har sparet op, til?"), retriever).answer

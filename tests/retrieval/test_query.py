@@ -36,6 +36,9 @@ def test_language_and_question_type() -> None:
     assert analyze("Hvor meget stiger taksten?").answer_type == "money"
     assert analyze("Hvor mange børn blev indskrevet?").answer_type == "count"
     assert analyze("Hvornår mødes direktørerne?").answer_type == "date"
+    assert analyze("Hvor lang tid tager en overtagelse?").expects == "duration"
+    assert analyze("How long did the preparation take?").expects == "duration"
+    assert analyze("Hvor langt er der til Aalborg?").expects != "duration"
 
 
 def test_strip_period() -> None:
