@@ -6,6 +6,7 @@ tokens with thousands separators removed, so "kr. 1.933" and "1933 kr" meet.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -79,6 +80,9 @@ _VERB_PARTICLE = re.compile(r"\b([^\W\d_]{3,})\s+(op|ned|ud|ind|frem|sammen)\b")
 # What a compound's two parts score, against a word the question writes. Measured on every
 # question set: 1 lost questions (two parts are broader than the compound they make), 0.5 did not.
 PART_WEIGHT = 0.5
+# A word is known to the index by a stem that shares all but its last two letters, four at least
+# (an inflection or genitive the stemmer left: »Borrehøjs«, »Taleinstituttets«).
+KNOWN_LETTERS, KNOWN_PREFIX = 2, 4
 
 
 def compound_splits(word: str) -> Iterator[tuple[str, str]]:
@@ -147,6 +151,7 @@ class BM25Index:
     def __init__(self, model: object, analyzer: DanishAnalyzer | None = None) -> None:
         self._model = model
         self.analyzer = analyzer or DanishAnalyzer()
+        self._sorted_vocab: list[str] | None = None
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> BM25Index:
@@ -195,6 +200,24 @@ class BM25Index:
             if stem(modifier) in vocab and stem(modifier) not in STOPWORDS and stem(head) in vocab:
                 return stem(modifier), stem(head)
         return ()
+
+    def knows(self, word: str) -> bool:
+        """Whether the index holds ``word``: its stem, a compound of two of its stems, or a stem
+        that differs only in its last ``KNOWN_LETTERS`` letters (»Borrehøjs« - borrehøj)."""
+        vocab = self._model.vocab_dict
+        for stem in self.analyzer(word):
+            if stem in vocab or self._parts(stem):
+                continue
+            prefix = stem[: max(KNOWN_PREFIX, len(stem) - KNOWN_LETTERS)]
+            if len(stem) < KNOWN_PREFIX or not self._has_prefix(prefix):
+                return False
+        return True
+
+    def _has_prefix(self, prefix: str) -> bool:
+        if self._sorted_vocab is None:
+            self._sorted_vocab = sorted(self._model.vocab_dict)
+        at = bisect.bisect_left(self._sorted_vocab, prefix)
+        return at < len(self._sorted_vocab) and self._sorted_vocab[at].startswith(prefix)
 
     def coverage(self, query: str) -> tuple[float, int]:
         """Share of the query's words (after stop words) that occur in the index, and their number."""

@@ -19,7 +19,7 @@ from indexer.settings import Settings
 from retrieval.extract import WEIGHTS, Weights, rank_sentences
 from retrieval.fields import holds_a_field
 from retrieval.hits import Hit, citation, lead_passages, level_with_lead
-from retrieval.names import NAME, common_words
+from retrieval.names import NAME, common_words, unknown_places
 from retrieval.offices import names_an_office, names_the_office_asked, notes_the_office_asked, offices_asked
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
@@ -232,6 +232,9 @@ def respond(result: SearchResult, retriever: Retriever, top_k: int | None = None
     settings = retriever.settings
     if not is_relevant(result, settings):
         return Response(result, None, False)
+    if unknown_places(result.plan.question, retriever.knows):
+        # It asks about a place or body the minutes never name: the closest items are only related.
+        return Response(result, None, True)
     found = choose_quote(result, retriever)
     if found is None or _answers_nothing(result, found, retriever):
         return Response(result, None, True)

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from indexer.records import Passage
-from retrieval.query import QueryPlan
+from retrieval.query import QueryPlan, detect_language
+from retrieval.translate import translations
 
 if TYPE_CHECKING:
     from retrieval.sentences import Sentence
@@ -120,3 +121,24 @@ def favour_named(
 def item_words(texts: Iterable[str]) -> frozenset[str]:
     """The words of an item's passages, casefolded (for ``favour_named``)."""
     return frozenset(w for text in texts for w in re.findall(r"\w+", text.casefold()))
+
+
+# A place or organisation a question names: after »i«, »på« or »hos« (»… mødet i Rødovre?«),
+# or before the kind of body it is (»Gentofte Kommune«, »Hadsten Skole«). Not after »fra«, which
+# names where an attendee comes from, nor any capitalised word: minutes write parties and people
+# short (»(V)«, »HAK«), so a person or a party the text lacks may still be there.
+_GIVEN_PLACE = re.compile(
+    r"\b(?:i|på|hos|in|at)\s+(?P<after>[A-ZÆØÅ][a-zæøåäöüé]{2,})\b"
+    r"|\b(?P<before>[A-ZÆØÅ][a-zæøåäöüé]{2,})(?=\s+(?i:kommunes?|regions?|amts?|skoles?|kirkes?|sogns?|"
+    r"menighedsråd\w*|byråd\w*|grundejerforening\w*|boligforening\w*|boligselskab\w*|forening\w*|klub\w*)\b)"
+)
+
+
+def unknown_places(question: str, knows: Callable[[str], bool]) -> tuple[str, ...]:
+    """The places and organisations ``question`` names that neither the minutes nor their files'
+    names hold (``knows``): the folder holds no minutes of theirs, however close the rest of its
+    words come (»Hvem var formand for mødet i Rødovre?« over minutes of other towns)."""
+    named = (m["after"] or m["before"] for m in _GIVEN_PLACE.finditer(question))
+    # An English question capitalises plain words too (»in May«, »in North Jutland«).
+    english = detect_language(question) == "en"
+    return tuple(w for w in named if not knows(w) and not (english and translations(w.casefold())))

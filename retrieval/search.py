@@ -33,7 +33,7 @@ from retrieval.names import favour_named, question_people
 from retrieval.phrases import question_phrases, with_phrase_bonus
 from retrieval.query import QueryPlan, analyze
 from retrieval.ranking import arrange, lead_order, mentions_period, passage_prior, states_outcome
-from retrieval.snapshot import load, phrases_of, source_words, words_of_item
+from retrieval.snapshot import in_file_names, load, phrases_of, source_words, words_of_item
 
 # How much the BM25 ranking counts for questions in English. The minutes are Danish, so English
 # words alone rarely match (only names and numbers do); the Danish translations of its words
@@ -140,6 +140,10 @@ class Retriever:
     def lower_case_words(self, source: str) -> frozenset[str]:
         """The words ``source`` writes in lower case somewhere (computed once per generation)."""
         return source_words(self._loaded, source)
+
+    def knows(self, word: str) -> bool:
+        """Whether the minutes or their files' names hold ``word`` (``BM25Index.knows``)."""
+        return self._loaded.index.bm25.knows(word) or in_file_names(self._loaded, word)
 
     def embed_texts(self, texts: list[str]) -> np.ndarray:
         """Unit vectors of short texts (answer candidates), as passages are embedded."""

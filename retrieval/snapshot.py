@@ -31,6 +31,9 @@ class Loaded:
     people: frozenset[str] = frozenset()
     # Each agenda item's words, filled as questions that name people need them.
     words_by_item: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    # The files' names, casefolded (»…hadstenskole_skolebestyrelse…«): a name a question gives
+    # may be the organisation's, which its file names though its text may not.
+    file_names: tuple[str, ...] = ()
 
 
 def _item_rows(passages: list[Passage]) -> dict[tuple[str, int], list[int]]:
@@ -46,7 +49,24 @@ def load(index: PassageIndex, marker: str | None) -> Loaded:
     items = _item_rows(index.passages)
     with_items = frozenset(source for source, number in items if number != 0)
     people = listed_people(index.passages)
-    return Loaded(index, FilterTable(index.passages), marker, items, with_items, people=people)
+    file_names = tuple(sorted({p.source.casefold() for p in index.passages}))
+    return Loaded(index, FilterTable(index.passages), marker, items, with_items, people=people, file_names=file_names)
+
+
+# How file names write the Nordic letters: »Borrehøj« - borrehoej, »Holbæk« - holbaek, or with
+# the accent dropped: »Långasands« - langasands.
+_ASCII = (
+    str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "é": "e"}),
+    str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "é": "e"}),
+)
+
+
+def in_file_names(loaded: Loaded, word: str) -> bool:
+    """Whether a file's name holds ``word`` (or its stem without a genitive s), as written or
+    in ASCII letters, inside a longer word too (»Hadsten« - hadstenskole)."""
+    forms = {word.casefold(), word.casefold().removesuffix("s")}
+    forms |= {f.translate(table) for f in forms for table in _ASCII}
+    return any(f in name for f in forms if len(f) >= 3 for name in loaded.file_names)
 
 
 def words_of_item(loaded: Loaded, key: tuple[str, int]) -> frozenset[str]:

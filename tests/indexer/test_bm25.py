@@ -78,3 +78,12 @@ def test_a_danish_question_meets_compounds_as_the_minutes_write_them() -> None:
     # A function word before a particle is no verb, and words the index holds are not split.
     assert index.scores("hente det ind", expand=True).max() == 0
     assert (index.scores("Dagsordenen", expand=True) == index.scores("Dagsordenen")).all()
+
+
+def test_the_index_knows_a_word_by_its_stem_a_compound_or_an_ending_the_stemmer_left() -> None:
+    from indexer.bm25 import BM25Index
+
+    index = BM25Index.build(["Grundejerforeningen Borrehøj holdt generalforsamling.", "Sekretariat for rammeaftaler."])
+    assert index.knows("Borrehøj") and index.knows("Borrehøjs")  # a genitive
+    assert index.knows("rammeaftalesekretariatet")  # a compound of two of its stems
+    assert not index.knows("Rødovre") and not index.knows("Gentofte")

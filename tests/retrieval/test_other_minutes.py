@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from indexer.build import build_index
 from indexer.settings import Settings
 from retrieval.answer import respond
+from retrieval.names import unknown_places
 from retrieval.search import Retriever
 from retrieval.sentences import has_kind
+from retrieval.snapshot import in_file_names
 
 REALDEV = Path(__file__).resolve().parents[1] / "data" / "realdev"
 
@@ -43,3 +46,28 @@ def test_a_code_after_letters_is_no_count() -> None:
     # »A25« is a plot's number beside a name, not how many.
     assert has_kind("Jane Kusk Pedersen, A25 blev valgt som referent", "count") == 0.0
     assert has_kind("11 deltagere, heraf de 5 fra bestyrelsen", "count") == 1.0
+
+
+def test_a_town_the_folder_holds_no_minutes_of_gets_no_answer(retriever: Retriever) -> None:
+    # The chair of a general assembly is in these minutes, but not of one in Rødovre: the closest
+    # items are shown as related, never Borrehøj's dirigent as the answer.
+    response = respond(retriever.search("Hvem blev valgt som dirigent på generalforsamlingen i Rødovre?"), retriever)
+    assert response.answer is None and response.relevant and response.result.hits
+    answer = respond(retriever.search("Hvem blev valgt som dirigent på generalforsamlingen i Borrehøj?"), retriever)
+    assert answer.answer is not None and "Ove Madsen" in answer.answer.text
+
+
+def test_places_a_question_names_and_whether_the_minutes_know_them() -> None:
+    known = {"borrehøj", "aalborg"}.__contains__
+    assert unknown_places("Hvem var formand for mødet i Rødovre?", lambda w: known(w.casefold())) == ("Rødovre",)
+    assert unknown_places("Hvad besluttede Gentofte Kommune?", lambda w: known(w.casefold())) == ("Gentofte",)
+    assert unknown_places("Hvem var dirigent i Aalborg?", lambda w: known(w.casefold())) == ()
+    # Where an attendee comes from, and an English question's plain words, are no place asked about.
+    assert unknown_places("Hvem fra Venstre deltog?", lambda w: False) == ()
+    assert unknown_places("Who took the minutes in May 2020?", lambda w: False) == ()
+
+
+def test_a_file_name_knows_the_organisation_in_ascii_letters_inside_a_longer_word() -> None:
+    loaded = SimpleNamespace(file_names=("205_hadstenskole_skolebestyrelse_2022-05-25.txt", "215_borrehoej-x.pdf"))
+    assert in_file_names(loaded, "Hadsten") and in_file_names(loaded, "Borrehøjs")  # type: ignore[arg-type]
+    assert not in_file_names(loaded, "Rødovre")  # type: ignore[arg-type]
