@@ -1,7 +1,7 @@
 """Dates and times as Danish minutes write them.
 
 "24. maj 2012", "16. august 2012, kl. 10.00", "18. marts 2013, kl. 10-00-12.00",
-"2015-05-20 09:00", "26.05.2015", and the English forms a question may use.
+"2015-05-20 09:00", "26.05.2015", "15-maj-2002", and the English forms a question may use.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)(?
 _DAY_MONTH_YEAR = re.compile(
     r"(?<!\d)(?P<day>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE
 )
+# »15-maj-2002«, »3-Mar-2021«: day, month name and year joined by dashes (a report generator's form).
+_DASHED = re.compile(r"(?<![\d-])(?P<day>\d{1,2})-" + _MONTH + r"-" + _YEAR + r"(?![\d-])", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(
     r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"(?!\d)",
     re.IGNORECASE,
@@ -61,10 +63,10 @@ _SLASH_DASH = re.compile(r"(?<![\d.,/-])(?P<day>\d{1,2})/(?P<mon>\d{1,2})-(?P<ye
 _SHORT_YEAR = re.compile(
     r"(?<![\w.,/:-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<mon>\d{1,2})(?P=sep)(?P<year>\d\d)(?![\d/:-]|[.,]\d)"
 )
-# "kl. 10.00-12.00", "kl. 19", "Kl. 18.00 – 20.30", and the seed's "kl. 10-00-12.00" typo
+# "kl. 10.00-12.00", "kl. 19", "Kl. 18.00 – 20.30", "Kl. 1330", and the seed's "kl. 10-00-12.00" typo
 # (a dash stands for the minutes' point only when another time follows: "kl. 17-19" is 17 to 19).
 _TIME_RANGE = re.compile(
-    r"\bkl\.?:?\s*(?P<h1>[01]?\d|2[0-3])(?:[.:](?P<m1>[0-5]\d)|-(?P<m1b>[0-5]\d)(?=-\d))?(?![\d])"
+    r"\bkl\.?:?\s*(?P<h1>[01]?\d|2[0-3])(?:[.:]?(?P<m1>[0-5]\d)|-(?P<m1b>[0-5]\d)(?=-\d))?(?![\d])"
     r"(?:\s*[-–]\s*(?:kl\.?\s*)?(?P<h2>[01]?\d|2[0-3])(?:[.:](?P<m2>[0-5]\d))?(?!\d))?",
     re.IGNORECASE,
 )
@@ -91,7 +93,7 @@ def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
     """Every full date in ``text`` with its span, in order of appearance."""
     found: list[tuple[date, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _SLASH_DASH, _SHORT_YEAR):
+    for pattern in (_ISO, _DAY_MONTH_YEAR, _DASHED, _MONTH_DAY_YEAR, _NUMERIC, _SLASH_DASH, _SHORT_YEAR):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from indexer.bm25 import DanishAnalyzer, particle_compounds
+from indexer.bm25 import STOPWORDS, DanishAnalyzer, compound_splits, particle_compounds
 
 
 @functools.cache
@@ -39,9 +39,11 @@ def lexical_overlap(question: str, texts: Sequence[str], groups: Sequence[Sequen
     if not terms or not texts:
         return np.zeros(len(texts))
     bags = [set(analyzer(t)) for t in texts]
-    terms = _with_stem_variants(terms, set().union(*bags))
+    vocabulary = set().union(*bags)
+    terms = _with_stem_variants(terms, vocabulary)
+    parts = [_parts_in(term, vocabulary, analyzer) for term in terms]
     n = len(bags)
-    found = [[bool(term & bag) for term in terms] for bag in bags]
+    found = [[_holds(bag, term, split) for term, split in zip(terms, parts, strict=True)] for bag in bags]
     idf = [math.log(1 + (n + 1) / (sum(row[k] for row in found) + 0.5)) for k in range(len(terms))]
     total = sum(idf)
     return np.array([sum(w for w, hit in zip(idf, row, strict=True) if hit) / total for row in found])
@@ -62,6 +64,28 @@ def _with_stem_variants(terms: list[frozenset[str]], vocabulary: set[str]) -> li
         variants = {v for t in term for v in vocabulary if _variant(t, v) or _variant(v, t)}
         out.append(term | variants)
     return out
+
+
+def _holds(bag: set[str], term: frozenset[str], split: list[tuple[str, str]]) -> bool:
+    """Whether a candidate's stems hold a term: one of its stems, or both parts of its compound."""
+    return bool(term & bag) or any(a in bag and b in bag for a, b in split)
+
+
+# Parts of a compound this long at least count as its two words (»døgntaksten« - »døgn taksten«).
+PART_LETTERS = 4
+
+
+def _parts_in(term: frozenset[str], vocabulary: set[str], analyzer: DanishAnalyzer) -> list[tuple[str, str]]:
+    """The ways a one-word term splits into two stems that the candidates hold as words of their
+    own (»døgntakst« - døgn, takst): a sentence holding both holds the compound."""
+    if len(term) != 1:
+        return []
+    pairs = ((analyzer.stem(m), analyzer.stem(h)) for m, h in compound_splits(next(iter(term))))
+    return [
+        (a, b)
+        for a, b in pairs
+        if min(len(a), len(b)) >= PART_LETTERS and a in vocabulary and b in vocabulary and STOPWORDS.isdisjoint((a, b))
+    ]
 
 
 def _variant(short: str, long: str) -> bool:

@@ -46,9 +46,15 @@ _CHANGE = re.compile(
 _PARTED_CHANGE = re.compile(r"\b(?:går|gik|gå|sættes|blev sat)\b[^?]*\b(?:op|ned)\b", re.IGNORECASE)
 
 
+# A change that only dates what is asked (»Hvad bliver taksten efter stigningen?« asks for the
+# level after it, not the change).
+_AROUND_CHANGE = re.compile(r"\b(?:efter|før|inden|after|before)\s+(?:den|det|the)?\s*\w+", re.IGNORECASE)
+
+
 def states_change(plan: QueryPlan, pool: Sequence[Sentence], holds: np.ndarray) -> np.ndarray:
     """1 for a sentence stating a value and a change when the question asks how much something changed."""
-    if not (_CHANGE.search(plan.question) or _PARTED_CHANGE.search(plan.question)):
+    asked = _AROUND_CHANGE.sub(" ", plan.question)
+    if not (_CHANGE.search(asked) or _PARTED_CHANGE.search(asked)):
         return np.zeros(len(pool))
     return np.array(
         [h >= 1.0 and _CHANGE.search(s.text) is not None for s, h in zip(pool, holds, strict=True)], dtype=float

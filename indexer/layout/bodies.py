@@ -31,8 +31,9 @@ _BODY_MEETING = re.compile(rf"\b(?P<body>[\wæøåÆØÅ]*?(?:{_HEAD_ALT}))s?{_M
 # "Møde i Kommunalbestyrelsen", "Referat fra Byrådet", "Byrådet - Referat", "REFERAT Byrådet".
 _BODY_WORD = re.compile(
     rf"\b(?P<body>(?i:ordinær\s|ekstraordinær\s|ordinære\s|ekstraordinære\s)?(?:[\wæøå]+-\s+(?:og|eller)\s+)?"
-    rf"[\wæøåÆØÅ]*(?i:{_HEAD_ALT})(?:\s+for\s+[A-ZÆØÅ][\wæøå]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøå]*){{0,3}})?)\b"
+    rf"[^\W\d_]*(?i:{_HEAD_ALT})(?:\s+for\s+[A-ZÆØÅ][\wæøå]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøå]*){{0,3}})?)\b"
 )
+_GLUED = re.compile(r"[a-zæøå][A-ZÆØÅ]")
 _ORG_KIND = (
     r"kommune|region|skole|skolen|kirke|kirken|sogn|menighed|forening|foreningen|grundejerforening|"
     r"grundejerforeningen|boligforening|andelsboligforening|boligselskab|byalag|klub|klubben|fond|fonden|"
@@ -100,14 +101,36 @@ def find_committee(title_lines: list[str], text: str) -> str | None:
         )
         if m and _BODY_WORD.fullmatch(m["b"].strip()):
             return _tidy(m["b"])  # "Generalforsamling:  15. februar 2012"
-        m = _BODY_WORD.search(line)
+        m = _BEFORE_KIND.match(line)
+        if m and _BODY_HEAD.match(m["b"]):
+            return _tidy(m["b"])  # »Udvalget for uddannelse og arbejdskraft - Referat - 07. marts 2019«
+        # Not words a web page glued together (»…arbejdskraftpilUdvalget«, a breadcrumb trail).
+        m = next((m for m in _BODY_WORD.finditer(line) if not _GLUED.search(m["body"])), None)
         if m and m["body"].strip():
             return _specific(_tidy(m["body"]), text)
     for line in title_lines:
         m = _ACRONYM_MEETING.search(line)
         if m:
             return m["body"]  # the body it stands for, where the text writes it out: ``canonical_body``
-    return None
+    # No title names it: a web export's reference line under each item does (»Kultur- og
+    # Idrætsudvalget, 03-04-2019, pkt. 42«), the same body every time.
+    named = Counter(m["body"].strip() for m in _ITEM_REFERENCE.finditer(text))
+    return named.most_common(1)[0][0] if len(named) == 1 else None
+
+
+# »Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42«: the body, the meeting's date, the item.
+_ITEM_REFERENCE = re.compile(
+    rf"^[ \t]*(?P<body>[A-ZÆØÅ][^,\n]{{0,60}}?(?i:{_HEAD_ALT})[^,\n]{{0,40}}?),"
+    r"[ \t]*\d{1,2}[-./]\d{1,2}[-./]\d{2,4},[ \t]*(?i:pkt|punkt)\.?[ \t]*\d+",
+    re.MULTILINE,
+)
+
+
+# A web export's title: the body, a dash, the kind of document (»Udvalget for uddannelse og
+# arbejdskraft - Referat - 07. marts 2019«).
+_BEFORE_KIND = re.compile(
+    r"^\s*(?P<b>[A-ZÆØÅ][^-–]{2,80}?)\s+[-–]\s+(?i:referat|dagsorden|protokol|beslutningsprotokol)\b"
+)
 
 
 # »Referat af MR møde«, »DAS-mødet«: a body known by its acronym, before a meeting word in lower

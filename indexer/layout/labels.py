@@ -105,8 +105,16 @@ def cells(line: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# A people field's label said at length, its names on the lines below (»Tilstede fra bestyrelsen
+# var:«, »Fraværende fra udvalget:«): up to four words between the label and the line's colon.
+_QUALIFIED = re.compile(rf"^\s*{_BOLD}(?P<label>{_ALT})(?:\s+[^\W\d_]+){{1,4}}\s*:{_BOLD}\s*$", re.IGNORECASE)
+
+
 def _segments(line: str) -> list[tuple[str | None, str]]:
     """(label or None, value) pieces of one line: text before the first label, then each label's value."""
+    qualified = _QUALIFIED.match(line)
+    if qualified and LABELS[qualified["label"].casefold()] in _LISTS:
+        return [(qualified["label"].casefold(), "")]
     out: list[tuple[str | None, str]] = []
     start = _AT_START.match(line) or _GLUED_START.match(line)
     if start and start["value"][:1].islower() and not re.match(r"^\s*\S+\s*[:\t]", line):
@@ -146,6 +154,12 @@ def _is_prose(value: str) -> bool:
     return _PROSE.search(re.sub(r"\([^()]*\)", " ", value)) is not None
 
 
+# An agenda item's line (»• Pkt. 42 Beslutninger om dagsordenen« under »Sted: Mødelokale 2A«).
+_ITEM_LINE = re.compile(r"^(?:pkt|punkt|sag\s*nr)\.?\s*\d+\b", re.IGNORECASE)
+# A web page's bullet before a label (» • Afbud« above » • Morten Weiss-Pedersen, C«).
+_BULLET = re.compile(r"^[•▪●◦‣·]\s*")
+
+
 def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
     """(field -> value, role label -> value) from header lines; the first occurrence of a field wins."""
     values: dict[str, str] = {}
@@ -156,7 +170,7 @@ def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
     for raw in lines:
         row = cells(raw)
         line = " ".join(row).strip() if len(row) > 1 else raw.strip()
-        line = _COMPOUND.sub("", line)
+        line = _COMPOUND.sub("", _BULLET.sub("", line))
         if not line or set(line) <= set("-|: "):
             value = values.get(current or "", "")
             if current and value and not value.rstrip().endswith(","):
@@ -168,7 +182,7 @@ def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
         if spaced_list and not (_NAME_LINE.match(line) and label_at_start(line) is None):
             current = None
         spaced_list = False
-        if _ENDS_FIELDS.match(line) or _ATTACHMENT.match(line):
+        if _ENDS_FIELDS.match(line) or _ATTACHMENT.match(line) or _ITEM_LINE.match(line):
             current = None  # "Indholdsfortegnelse", "Dagsorden": the header's fields are over
             continue
         if pending_row:
@@ -180,6 +194,8 @@ def read_fields(lines: list[str]) -> tuple[dict[str, str], dict[str, str]]:
             continue
         if len(row) > 1 and _AT_START.match(row[0]) and _AT_START.match(row[0])["value"] == "":
             segments = [(row[0].strip().rstrip(":").casefold(), " ".join(row[1:]))]
+        elif current in values and not values[current] and LABELS.get(label_at_start(line) or "") == current:
+            segments = [(None, line)]  # »Mødested« above »Mødelokale 7«: the value names its field again
         else:
             segments = _segments(line)
         for label, value in segments:

@@ -102,6 +102,8 @@ _SENTENCE_AFTER = re.compile(r"\s+[A-ZÆØÅ][\wæøå]*\s+(?:blev|bliver|var|er
 # Names set apart by dashes, not commas: a dash with spaces around it and a capital after it.
 _DASHES = re.compile(r"\s+[-–]\s+(?=[A-ZÆØÅ])")
 _OFFICE_ONLY = re.compile(rf"^(?i:{_OFFICE_NOUNS})$")
+# A party's letter after a name and a comma (»Tage Petersen, V«, »Kim Hammer, UP«).
+_PARTY_LETTER = re.compile(r"[A-ZÆØÅ]{1,2}")
 # A house or member number after a name (»Anna Hallgren #72«): no part of it.
 _MEMBER_NUMBER = re.compile(r"\s*#\d+\b")
 
@@ -159,6 +161,9 @@ def split_names(value: str) -> tuple[str, ...]:
             continue  # a sentence after the list (»Der var afbud fra …«), not a person
         if name.startswith("(") and out:
             out[-1] = f"{out[-1]} {name}"  # »Bertil Strandberg, (BS)«: the initials are the name before's
+            continue
+        if _PARTY_LETTER.fullmatch(name) and out and len(out[-1].split()) >= 2 and not out[-1].endswith(")"):
+            out[-1] = f"{out[-1]} ({name})"  # »Morten Weiss-Pedersen, C«: a party's letter, no person
             continue
         name = _INITIALS_AFTER.sub(r"\1 (\2)", name)  # »Lars Køster Svendsen LK« -> »… (LK)«
         if out and _OFFICE_ONLY.match(name):

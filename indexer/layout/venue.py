@@ -12,7 +12,8 @@ import re
 
 from indexer.dates import find_dates
 
-_TIME = r"\b(?:kl\.?|klokka|klokken|klockan)\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?)?"
+# (»Kl. 1330 i Karlslunde Idrætscenter«: the minutes' point may be left out.)
+_TIME = r"\b(?:kl\.?|klokka|klokken|klockan)\s*\d{1,2}(?:[.:]?\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[.:]?\d\d)?)?"
 _PLACE_AFTER = re.compile(rf"{_TIME}\s*(?:,|på|i|hos|-|–)\s+(?P<place>.+)$", re.IGNORECASE)
 _PLACE_AFTER_DATE = re.compile(r"\b(?:den|d\.)?\s*\d{1,2}\.\s*[a-zæøå]+\s+\d{4}\s+på\s+(?P<place>[A-ZÆØÅ][^.\n]{2,80})")
 # »Mødet foregik i lokalrådslokalet ved skolen i Ørslev.«, »Møtet ble holdt på …«, »Mötet hölls i …«.

@@ -38,5 +38,7 @@ def test_a_change_stated_for_a_change_asked() -> None:
     assert list(states_change(analyze("Hvor meget stiger døgntaksten?"), pool, holds)) == [0.0, 1.0]
     assert list(states_change(analyze("Hvor meget går taksten op?"), pool, holds)) == [0.0, 1.0]
     assert list(states_change(analyze("Hvad er døgntaksten?"), pool, holds)) == [0.0, 0.0]
+    # The change only dates the level asked for: after it, not by how much.
+    assert list(states_change(analyze("Hvad bliver døgntaksten efter stigningen?"), pool, holds)) == [0.0, 0.0]
     # »Krisecenter« holds »rise« only inside a word.
     assert not states_change(analyze("How much did the rate rise?"), pool[:1], holds[:1]).any()
