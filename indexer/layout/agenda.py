@@ -115,7 +115,12 @@ def _contents(lines: list[Line], heads: list[Head]) -> tuple[set[int], dict[int,
             same = [t for t in later if t.number == h.number and _same_title(t.title, h.title)]
             if same:
                 twins[h.line] = same[0]
-        if len(twins) >= max(2, math.ceil(_MOST * len(run))):
+        # Also a list whose first entries alone come again, and nothing numbered after them: the
+        # page is cut off inside the last (»1. Temadrøftelse …« under a list of eight).
+        first = [h.line for h in run[: len(twins)]]
+        others = [h for h in later if h.style == run[0].style and h not in twins.values()]
+        cut_off = bool(twins) and sorted(twins) == first and not others
+        if len(twins) >= max(2, math.ceil(_MOST * len(run))) or cut_off:
             toc |= {h.line for h in run}
             confirmed.update({t.line: h.title for h in run for line, t in twins.items() if line == h.line})
             continue

@@ -65,3 +65,10 @@ def test_a_date_joined_by_dashes(text: str, iso: str) -> None:
 def test_a_time_without_its_point() -> None:
     assert parse_times("Kl. 1330 i hallen") == ("13:30", None)
     assert parse_times("kl. 17-19") == ("17:00", "19:00")
+
+
+def test_an_agenda_list_whose_first_item_alone_follows_on_a_page_cut_off() -> None:
+    # The list of eight items, then »Sagsnr. 19/3143« / »1. Temadrøftelse om ”Flere faglærte”« and its
+    # text until the page ends: item 1, not the meeting's own text.
+    items = parsed("404").items
+    assert [i.number for i in items] == [1] and items[0].title.startswith("Temadrøftelse om ”Flere faglærte”")
