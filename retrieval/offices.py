@@ -66,10 +66,16 @@ def compound_offices(text: str) -> list[str]:
     return [m["office"] for w in re.findall(r"\w+", text.casefold()) if (m := _COMPOUND_OFFICE.match(w))]
 
 
+_ENGLISH_ENDING = re.compile(r"(?<=\w{4})(?:ed|ing|s|man|woman|person)$")
+
+
 def asked_stems(plan: QueryPlan) -> set[str]:
     """The question's stems, with its words' translations for an English question, the offices
     its compounds end in, and the referent for who wrote the minutes."""
     words = [plan.question, *(w for group in plan.word_groups for w in group), *compound_offices(plan.question)]
+    if plan.language == "en":
+        # An English office's inflections: »chaired«, »chairs«, »chairman« name the chair.
+        words += [_ENGLISH_ENDING.sub("", w) for w in re.findall(r"[a-z]+", plan.question.casefold())]
     if _WROTE_MINUTES.search(plan.question):
         words.append("referent")
     return set(danish_analyzer()(" ".join(words)))

@@ -233,10 +233,13 @@ def quote(
 
 
 def _value_below(pool: Sequence[Sentence], best: int) -> int | None:
-    """The line after a header label that stands alone (»STED«), holding its value, or None."""
+    """The line after a header label that stands alone (»STED«) or announces it (»Tilstede fra
+    bestyrelsen var:«), holding its value, or None."""
     label = opening_label(pool[best].text)
     nxt = best + 1
-    if label is None or len(pool[best].text.split()) > len(label.split()) or nxt >= len(pool):
+    if label is None or nxt >= len(pool):
+        return None
+    if len(pool[best].text.split()) > len(label.split()) and not pool[best].text.rstrip().endswith(":"):
         return None
     if pool[nxt].passage.id != pool[best].passage.id or opening_label(pool[nxt].text) is not None:
         return None

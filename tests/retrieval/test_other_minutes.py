@@ -1,5 +1,6 @@
 """Answers on other organisations' minutes, with the real model: a grundejerforening's general
-assembly (tests/data/realdev 215, a PDF) and a sports club's board (210)."""
+assembly (tests/data/realdev 215, a PDF), a sports club's board (210), a housing department's
+board and an English parish council (tests/data/web 406, 410)."""
 
 from __future__ import annotations
 
@@ -18,14 +19,15 @@ from retrieval.sentences import has_kind
 from retrieval.snapshot import in_file_names
 
 REALDEV = Path(__file__).resolve().parents[1] / "data" / "realdev"
+WEB = REALDEV.parent / "web"
 
 
 @pytest.fixture(scope="module")
 def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
     corpus = tmp_path_factory.mktemp("other") / "corpus"
     corpus.mkdir()
-    for prefix in ("210_", "215_"):
-        for path in REALDEV.glob(f"{prefix}*"):
+    for folder, prefix in ((REALDEV, "210_"), (REALDEV, "215_"), (WEB, "406_"), (WEB, "410_")):
+        for path in folder.glob(f"{prefix}*"):
             shutil.copy(path, corpus / path.name)
     settings = Settings(corpus_dir=corpus, index_dir=corpus.parent / "index")
     build_index(settings, progress=False)
@@ -71,3 +73,20 @@ def test_a_file_name_knows_the_organisation_in_ascii_letters_inside_a_longer_wor
     loaded = SimpleNamespace(file_names=("205_hadstenskole_skolebestyrelse_2022-05-25.txt", "215_borrehoej-x.pdf"))
     assert in_file_names(loaded, "Hadsten") and in_file_names(loaded, "Borrehøjs")  # type: ignore[arg-type]
     assert not in_file_names(loaded, "Rødovre")  # type: ignore[arg-type]
+
+
+def test_an_english_office_asked_by_its_verb_is_named_by_the_minutes_own_word(retriever: Retriever) -> None:
+    # »chaired« asks for the chair, which the council's attendee list notes as »(Chair)«.
+    answer = respond(
+        retriever.search("Who chaired the Choppington Parish Council meeting in November 2023?"), retriever
+    )
+    assert answer.answer is not None and "Cllr Vaughan (Chair)" in answer.answer.text
+
+
+def test_a_label_that_announces_its_names_is_quoted_with_them(retriever: Retriever) -> None:
+    # »Tilstede fra bestyrelsen var:« alone says nothing; the names on the next line answer.
+    answer = respond(
+        retriever.search("Hvem fra afdelingsbestyrelsen i Skovbakken var til stede i januar 2016?"), retriever
+    )
+    assert answer.answer is not None
+    assert answer.answer.text.startswith("Tilstede fra bestyrelsen var: Inge, Lene, Marianne, Merete, Qasam")
