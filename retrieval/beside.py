@@ -9,9 +9,10 @@ import re
 from collections.abc import Sequence
 
 from retrieval.fields import asked_terms, field_answers, label_asked, opening_label
+from retrieval.kinds import has_kind
 from retrieval.offices import office_asked
 from retrieval.ranking import states_outcome
-from retrieval.sentences import Sentence, has_kind
+from retrieval.sentences import Sentence
 from retrieval.units import is_heading
 
 # Other sentences of the answer's item are quoted too when they score within this margin of

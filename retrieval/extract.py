@@ -24,13 +24,14 @@ import numpy as np
 
 from indexer.dates import find_dates
 from retrieval.fields import asked_terms, field_answers, label_asked, row_asked
+from retrieval.kinds import has_kind
 from retrieval.meetings import asks_next_meeting, next_stated, other_meeting
 from retrieval.names import attendee_words
 from retrieval.offices import committee_acting, offices_noted
 from retrieval.overlap import echoes
 from retrieval.query import QueryPlan
 from retrieval.ranking import states_outcome
-from retrieval.sentences import HEADER_KINDS, Sentence, has_kind
+from retrieval.sentences import HEADER_KINDS, Sentence
 from retrieval.topic_overlap import about_its_meeting, lexical, with_context
 from retrieval.values import FIGURE_KINDS, VALUE_KINDS, asks_for_its_kind, rank_among_holders, states_change
 

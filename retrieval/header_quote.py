@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from indexer.dates import find_dates
 from retrieval.fields import opening_field
-from retrieval.sentences import Sentence, has_kind
+from retrieval.kinds import has_kind
+from retrieval.sentences import Sentence
 
 # A clock time: "09:00", "09:00:00", or "kl. 19.00" (with a full stop only after "kl.": a
 # room "0.21" or an amount "2.50" is not a time).

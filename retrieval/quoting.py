@@ -20,9 +20,10 @@ from indexer.records import Passage
 from retrieval.beside import figure_first, from_sentence_start, labelled_fact, other_fields_asked, with_close_seconds
 from retrieval.fields import opening_label
 from retrieval.header_quote import verbatim_header
+from retrieval.kinds import has_kind
 from retrieval.overlap import danish_analyzer
 from retrieval.ranking import states_outcome
-from retrieval.sentences import Sentence, has_kind
+from retrieval.sentences import Sentence
 from retrieval.units import HEADING_WORDS, LIST_MARK, is_heading, row_label
 
 # A neighbour is quoted too when it scores within this margin of the best sentence.

@@ -8,12 +8,12 @@ import pytest
 from indexer.settings import Settings
 from retrieval.answer import respond
 from retrieval.fields import asked_terms
+from retrieval.kinds import has_kind
 from retrieval.names import attendee_words, lower_case_words
 from retrieval.offices import committee_acting
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import has_kind
 from retrieval.units import field_units
 from tests.retrieval.pools import item_sentences
 
@@ -89,3 +89,16 @@ def test_who_sent_word_they_could_not_come_asks_for_the_absent(retriever: Retrie
 )
 def test_a_span_of_time_is_a_duration_and_a_date_is_not(text: str, expected: float) -> None:
     assert has_kind(text, "duration") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I høringsperioden er der indkommet to høringssvar.", 1.0),
+        ("Socialstyrelsen har udsendt tre centrale udmeldinger.", 1.0),
+        ("The council has three members.", 1.0),
+        ("He went to the meeting.", 0.0),  # English »to« is no two
+    ],
+)
+def test_a_count_written_as_a_word(text: str, expected: float) -> None:
+    assert has_kind(text, "count") == expected

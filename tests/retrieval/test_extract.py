@@ -11,12 +11,13 @@ from indexer.settings import Settings
 from retrieval.answer import item_passages, respond
 from retrieval.extract import cheap_features, labelled_as_asked
 from retrieval.fields import opening_label
+from retrieval.kinds import has_kind
 from retrieval.meetings import asks_when_or_where_held, other_meeting
 from retrieval.overlap import echoes, lexical_overlap
 from retrieval.query import analyze
 from retrieval.quoting import quote
 from retrieval.search import Retriever
-from retrieval.sentences import Sentence, has_kind, sentences_of
+from retrieval.sentences import Sentence, sentences_of
 from retrieval.units import field_units
 from tests.conftest import DATA
 from tests.retrieval.pools import item_sentences

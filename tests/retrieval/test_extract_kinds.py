@@ -7,10 +7,10 @@ import pytest
 
 from indexer.settings import Settings
 from retrieval.answer import respond
+from retrieval.kinds import has_kind
 from retrieval.meetings import asks_when_or_where_held
 from retrieval.query import analyze
 from retrieval.search import Retriever
-from retrieval.sentences import has_kind
 from retrieval.translate import word_groups
 
 

@@ -13,9 +13,9 @@ import pytest
 from indexer.build import build_index
 from indexer.settings import Settings
 from retrieval.answer import respond
+from retrieval.kinds import has_kind
 from retrieval.names import unknown_places
 from retrieval.search import Retriever
-from retrieval.sentences import has_kind
 from retrieval.snapshot import in_file_names
 
 REALDEV = Path(__file__).resolve().parents[1] / "data" / "realdev"

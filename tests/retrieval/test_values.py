@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from indexer.records import Passage
+from retrieval.kinds import has_kind
 from retrieval.query import analyze
-from retrieval.sentences import Sentence, has_kind, sentences_of
+from retrieval.sentences import Sentence, sentences_of
 from retrieval.values import asks_for_its_kind, rank_among_holders, states_change
 
 
