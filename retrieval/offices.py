@@ -171,8 +171,13 @@ def names_an_office(text: str, asked: frozenset[str]) -> bool:
     """Whether ``text`` names one of the office stems ``asked`` (``offices_asked``)."""
     words = [*re.findall(r"\w+", text.casefold()), *compound_offices(text)]
     named = set(danish_analyzer()(" ".join(_SHORT.get(w, w) for w in words)))
-    # By the first letters: »Referering:« names the referent, »formanden« the formand.
+    # By the first letters: »Referering:« names the referent, »formanden« the formand; not
+    # »Referat«, the minutes themselves (»Referat af ekstraordinært Skolebestyrelsesmøde …«).
+    named = {stem for stem in named if not stem.startswith(_THE_MINUTES)}
     return any(stem[:OFFICE_PREFIX] == office[:OFFICE_PREFIX] for stem in named for office in asked)
+
+
+_THE_MINUTES = "referat"
 
 
 # An acronym that is no meeting's (»DAS-mødet«, »the DAS meeting«) nor after a preposition (»for DAS«).

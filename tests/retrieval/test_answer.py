@@ -231,6 +231,8 @@ def test_an_office_is_named_by_its_short_form_or_another_form_of_its_word() -> N
     asks = analyze("Hvem skrev referatet?")
     assert names_the_office_asked(asks, "**Referering:** Thor Håkon") and names_the_office_asked(asks, "Jan (ref.)")
     assert not names_the_office_asked(asks, "Afbud: Elisabeth, Hanne")
+    # »Referat« is the minutes themselves, not who wrote them.
+    assert not names_the_office_asked(analyze("Hvem var referent?"), "Referat af ekstraordinært Skolebestyrelsesmøde")
     assert names_the_office_asked(analyze("Hvad blev besluttet?"), "Afbud: Elisabeth")  # no office asked
 
 

@@ -1,5 +1,5 @@
 """Answers on other organisations' minutes, with the real model: a grundejerforening's general
-assembly (tests/data/realdev 215, a PDF), a sports club's board (210), a housing department's
+assembly (tests/data/realdev 215, a PDF), a sports club's board (210), a school board (202), a housing department's
 board and an English parish council (tests/data/web 406, 410)."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ WEB = REALDEV.parent / "web"
 def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
     corpus = tmp_path_factory.mktemp("other") / "corpus"
     corpus.mkdir()
-    for folder, prefix in ((REALDEV, "210_"), (REALDEV, "215_"), (WEB, "406_"), (WEB, "410_")):
+    for folder, prefix in ((REALDEV, "202_"), (REALDEV, "210_"), (REALDEV, "215_"), (WEB, "406_"), (WEB, "410_")):
         for path in folder.glob(f"{prefix}*"):
             shutil.copy(path, corpus / path.name)
     settings = Settings(corpus_dir=corpus, index_dir=corpus.parent / "index")
@@ -90,3 +90,11 @@ def test_a_label_that_announces_its_names_is_quoted_with_them(retriever: Retriev
     )
     assert answer.answer is not None
     assert answer.answer.text.startswith("Tilstede fra bestyrelsen var: Inge, Lene, Marianne, Merete, Qasam")
+
+
+def test_the_referent_is_quoted_from_the_line_naming_it_not_the_minutes_title(retriever: Retriever) -> None:
+    # The title line »Referat af ekstraordinært Skolebestyrelsesmøde Skovboskolen …« shares most
+    # of the question's words, but »Referat« names the minutes, not their writer.
+    question = "Hvem var referent på det ekstraordinære skolebestyrelsesmøde på Skovboskolen?"
+    answer = respond(retriever.search(question), retriever).answer
+    assert answer is not None and answer.text == "Referent: Erling Grøn-Jensen"
