@@ -17,10 +17,17 @@ import numpy as np
 from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.extract import WEIGHTS, Weights, rank_sentences
-from retrieval.fields import holds_a_field
+from retrieval.fields import holds_a_field, opening_label
 from retrieval.hits import Hit, citation, lead_passages, level_with_lead
 from retrieval.names import NAME, common_words, unknown_places
-from retrieval.offices import names_an_office, names_the_office_asked, notes_the_office_asked, offices_asked
+from retrieval.offices import (
+    asked_stems,
+    names_an_office,
+    names_the_office_asked,
+    notes_the_office_asked,
+    office_entries,
+    offices_asked,
+)
 from retrieval.quoting import Quote, quote
 from retrieval.ranking import states_outcome
 from retrieval.search import Retriever, SearchResult
@@ -170,7 +177,11 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
         naming = {i: _naming_rank(pool[i].text, pool[i].passage.item_title, offices) for i, _ in ranked}
         ranked = sorted(ranked, key=lambda r: naming[r[0]])  # stable: each part keeps its order
     # The question with its words' translations: an English question names labels in Danish too.
-    return quote(pool, ranked, result.plan.expects, result.plan.lexical_query)
+    found = quote(pool, ranked, result.plan.expects, result.plan.lexical_query)
+    label = opening_label(found.text) if found and offices and found.passage.item_number == 0 else None
+    short = office_entries(found.text, label, asked_stems(result.plan)) if found and label else None
+    # From a long attendee list, the entries that note the office asked: one line that answers.
+    return replace(found, text=short) if found and short else found
 
 
 def _naming_rank(text: str, title: str | None, offices: frozenset[str]) -> int:

@@ -9,7 +9,7 @@ import re
 from indexer.layout.labels import LABEL_ALTERNATION, LABELS, label_at_start
 from indexer.text import dehyphenate
 from retrieval.overlap import danish_analyzer
-from retrieval.query import asks_attendance
+from retrieval.query import MEETING_WORD, asks_attendance
 from retrieval.units import row_label
 
 # The header fields whose label names a fact a question may ask for ("Afbud", "Sted", "Referent").
@@ -54,6 +54,13 @@ _FIELD_NAMED = {
 _ROW_NAMES = {"underskud": "resultat", "overskud": "resultat", "deficit": "resultat", "surplus": "resultat"}
 
 
+_WHO_CAME = re.compile(
+    rf"^\W*(?:hvem|who|vem)\b.*\b(?:deltog|deltager|deltaget|var med|attended|attends|deltok|deltar)\b"
+    rf".*\b(?:{MEETING_WORD})\b",
+    re.IGNORECASE,
+)
+
+
 def asked_terms(question: str) -> set[str]:
     """The question's stems, the row name of a figure it asks for (»underskuddet« - Resultat),
     and ``field:…`` for each field it names by one of its labels."""
@@ -61,6 +68,10 @@ def asked_terms(question: str) -> set[str]:
     # Whether someone came (»Deltog Hans …?«) is answered by whichever list names them.
     if asks_attendance(question):
         named |= {f"field:{field}" for field in _FIELD_WORDS}
+    # Who came to a meeting (»Hvem deltog i DAS-mødet i maj 2020?«, »Who attended the meeting?«):
+    # its attendee list. (»deltog« alone names no field: »Henrik deltog i KDK's møde«.)
+    if _WHO_CAME.search(question):
+        named.add("field:participants")
     stems = set(danish_analyzer()(question))
     rows = {row for word, row in _ROW_NAMES.items() if any(stem.startswith(word) for stem in stems)}
     return stems | named | rows

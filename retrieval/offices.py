@@ -138,6 +138,25 @@ def notes_the_office_asked(plan: QueryPlan, passage: Passage) -> bool:
     return office_asked(passage.text, asked_stems(plan)) and names_its_meeting(plan, passage)
 
 
+# Commas that part a list's entries: not inside a name's note (»(formand, Brønderslev Kommune)«).
+_ENTRY_COMMA = re.compile(r",\s*(?![^()]*\))")
+
+
+def office_entries(text: str, label: str, asked: set[str]) -> str | None:
+    """Of an attendee list opening with ``label`` (»Deltagere Dorte Juul Hansen (Region
+    Nordjylland), …, Henrik Aarup-Kristensen (formand, Brønderslev Kommune), …«), the label and
+    the entries that note an office among the stems ``asked``, the rest left out (»Deltagere …
+    Henrik Aarup-Kristensen (formand, Brønderslev Kommune) …«): who holds the office, in the
+    list's words. None where no entry or every entry notes it."""
+    if text[: len(label)].casefold() != label.casefold() or " … " in text:
+        return None  # one list, not a quote of several lines
+    entries = [e.strip() for e in _ENTRY_COMMA.split(text[len(label) :].lstrip(" :\t"))]
+    picked = [e for e in entries if e and office_asked(e, asked)]
+    if not picked or len(picked) == len([e for e in entries if e]):
+        return None
+    return f"{text[: len(label)]} … {' … '.join(picked)} …"
+
+
 def asks_an_office(plan: QueryPlan) -> bool:
     """Whether a question about a person names an office an attendee list may note (»Who took the
     minutes …?« - referent, »Hvem var mødeleder?«), not who was elected to one."""

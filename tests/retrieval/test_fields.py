@@ -59,3 +59,14 @@ def test_a_table_row_opens_with_its_label_cell() -> None:
         "| Møde | SOCDIR |",
         "| Afbud | Jan Nielsen, Flemming Hansen |",
     ]
+
+
+def test_entries_of_a_list_that_note_the_office_asked() -> None:
+    from retrieval.offices import office_entries
+
+    text = "Deltagere Jan Nielsen (Aalborg), Henrik Hansen (formand, Brønderslev Kommune), Leif Serup (Hjørring)"
+    assert (
+        office_entries(text, "deltagere", {"formand"}) == "Deltagere … Henrik Hansen (formand, Brønderslev Kommune) …"
+    )
+    assert office_entries(text, "deltagere", {"kasser"}) is None  # no entry notes it
+    assert office_entries("Deltagere Henrik Hansen (formand)", "deltagere", {"formand"}) is None  # every entry
