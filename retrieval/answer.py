@@ -21,7 +21,6 @@ from retrieval.fields import holds_a_field, opening_label
 from retrieval.hits import Hit, citation, lead_passages, level_with_lead
 from retrieval.names import NAME, common_words, unknown_places
 from retrieval.offices import (
-    asked_stems,
     names_an_office,
     names_the_office_asked,
     notes_the_office_asked,
@@ -178,10 +177,12 @@ def choose_quote(result: SearchResult, retriever: Retriever, weights: Weights = 
         ranked = sorted(ranked, key=lambda r: naming[r[0]])  # stable: each part keeps its order
     # The question with its words' translations: an English question names labels in Danish too.
     found = quote(pool, ranked, result.plan.expects, result.plan.lexical_query)
-    label = opening_label(found.text) if found and offices and found.passage.item_number == 0 else None
-    short = office_entries(found.text, label, asked_stems(result.plan)) if found and label else None
+    if found is None or not offices or found.passage.item_number != 0:
+        return found
     # From a long attendee list, the entries that note the office asked: one line that answers.
-    return replace(found, text=short) if found and short else found
+    label = opening_label(found.text)
+    short = office_entries(found.text, label, offices) if label else None
+    return replace(found, text=short) if short else found
 
 
 def _naming_rank(text: str, title: str | None, offices: frozenset[str]) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING
 
 from retrieval.filters import acronyms_in, names_committee
@@ -81,7 +81,7 @@ def asked_stems(plan: QueryPlan) -> set[str]:
     return set(danish_analyzer()(" ".join(words)))
 
 
-def office_asked(text: str, asked: set[str]) -> bool:
+def office_asked(text: str, asked: Set[str]) -> bool:
     """Whether ``text`` notes an office among the stems ``asked`` beside a name (»Henrik
     Aarup-Kristensen (formand, …)« for »Hvem er formand …?«)."""
     offices = (_SHORT.get(m["office"].casefold(), m["office"]) for m in _OFFICE_BESIDE_NAME.finditer(text))
@@ -142,7 +142,7 @@ def notes_the_office_asked(plan: QueryPlan, passage: Passage) -> bool:
 _ENTRY_COMMA = re.compile(r",\s*(?![^()]*\))")
 
 
-def office_entries(text: str, label: str, asked: set[str]) -> str | None:
+def office_entries(text: str, label: str, asked: Set[str]) -> str | None:
     """Of an attendee list opening with ``label`` (»Deltagere Dorte Juul Hansen (Region
     Nordjylland), …, Henrik Aarup-Kristensen (formand, Brønderslev Kommune), …«), the label and
     the entries that note an office among the stems ``asked``, the rest left out (»Deltagere …
