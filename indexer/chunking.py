@@ -117,6 +117,24 @@ def cut_quality(text: str, pos: int) -> int:
 # Cost of cutting at a boundary of each quality (see ``cut_quality``), relative to the
 # cost ((max - size) / max)² of a span that is not full.
 _CUT_COST = (0.25, 0.1, 0.0)
+# Cost of a cut that leaves a sub-heading at the end of its passage, cut off from what it
+# names: far worse than cutting mid-paragraph, for the passage after loses what it is about.
+_ORPHAN_COST = 1.0
+_PARAGRAPH_START = re.compile(r"\n[ \t]*\n\s*")
+# A sub-heading: one short line of its own, set apart by blank lines.
+_SUB_HEADING_WORDS = 15
+
+
+def orphans_heading(text: str, pos: int) -> bool:
+    """Whether a cut at ``pos`` ends a passage with a sub-heading whose text comes after it
+    (»Pkt. 5: Udviklingsstrategi – orientering vedr. Taleinstituttet …« above its body)."""
+    if not _PARAGRAPH_END.search(text, max(0, pos - 200), pos):
+        return False
+    head = text[max(0, pos - 400) : pos].rstrip()
+    starts = [m.end() for m in _PARAGRAPH_START.finditer(head)]
+    last = head[starts[-1] if starts else 0 :].strip()
+    one_short_line = bool(last) and "\n" not in last and len(last.split()) <= _SUB_HEADING_WORDS
+    return one_short_line and _HEADING_LIKE.match(last) is not None
 
 
 def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
@@ -132,7 +150,9 @@ def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
     for a, b in units(text):
         pieces.extend(_split_long(text, a, b, max_chars))
     cuts = [a for a, _ in pieces] + [len(text)]
-    cut_cost = [0.0] + [_CUT_COST[cut_quality(text, c)] for c in cuts[1:-1]] + [0.0]
+    cut_cost = (
+        [0.0] + [_CUT_COST[cut_quality(text, c)] + _ORPHAN_COST * orphans_heading(text, c) for c in cuts[1:-1]] + [0.0]
+    )
     n = len(cuts)
     cost = [0.0] + [math.inf] * (n - 1)
     back = [0] * n

@@ -132,14 +132,12 @@ def with_close_seconds(
 
 
 def _what_was_decided(pool: Sequence[Sentence], best: int, ranked: list[tuple[int, float]]) -> list[int]:
-    """For a bare decision (»Godkendt«, »Udsættes«): the item's best sentence outside its outcome,
-    which says what was approved or put off; the decision alone does not answer a question about it."""
+    """For a bare decision (»Godkendt«, »Udsættes«): the item's best sentence of more words, which
+    says what was approved or put off; the decision alone does not answer a question about it."""
     first = pool[best].passage
     for i, _ in ranked:
         p = pool[i].passage
         if (p.source, p.item_number) != (first.source, first.item_number) or i == best or p.role == "info":
-            continue
-        if p.is_outcome and has_kind(pool[i].text, "outcome"):
             continue
         if len(pool[i].text.split()) < 3 or is_heading(pool[i].text) or p.role == "attachments":
             continue

@@ -129,8 +129,11 @@ def cheap_features(
     holds = np.array([has_kind(s.text, kind, common, people) for s in pool], dtype=float)
     about = about_its_meeting(plan)
     kind_asked = asks_for_its_kind(plan)
+    # Asked outright why or who pays, too, an item that gives no cause (no payer) is passed over.
     ranks = (
-        rank_among_holders(pool, holds) if kind in VALUE_KINDS else np.array([s.item_rank for s in pool], dtype=float)
+        rank_among_holders(pool, holds)
+        if kind in VALUE_KINDS or kind_asked
+        else np.array([s.item_rank for s in pool], dtype=float)
     )
     # A decision that restates a yes/no question ("Blev X godkendt?" - "X godkendt") answers it,
     # and so does a restatement that adds the figure asked for ("Der blev aflagt 2.085 besøg").
@@ -148,9 +151,12 @@ def cheap_features(
     return {
         "lexical": with_context(lexical(plan, pool, about), holds, pool)
         * (ENGLISH_LEXICAL if plan.language == "en" else 1.0),
+        # Twice, as ``header``, when the question is about its meeting itself: a header's field
+        # labelled as asked (»Mødested: Byrådssalen«) states it, a line of its contents does not.
         "label": np.maximum.reduce(
             [labelled_as_asked(plan.lexical_query, pool, kind, common), _office_noted(plan, pool), stated_next]
-        ),
+        )
+        * (1 + about),
         "minuted": np.array([s.passage.is_outcome for s in pool], dtype=float)
         * (1 + np.array(committee_acting(plan, pool), dtype=float)),
         "other_meeting": other_meeting(plan, pool),

@@ -99,7 +99,8 @@ _EXPECTS = (
     ("deadline", re.compile(r"\b(\w*frist\w*|deadline\w*|by when|no later than|senest hvornår|hvornår\b.*\bsenest)\b",
                             re.I)),
     # Norwegian »Når …?« opens a question only (inside one it is Danish »when«, a condition).
-    ("time", re.compile(r"\b(hvornår|when|när|what time|hvilket tidspunkt|\w*dato\w*|date)\b|^\s*når\b", re.I)),
+    ("time", re.compile(r"\b(hvornår|when|när|what time|hvilket tidspunkt|hva(?:d)? tid|(?:hvilken|vilken) tid|"
+                        r"\w*dato\w*|date)\b|^\s*når\b", re.I)),
     # Who pays is answered by who finances it, a body rather than a name (»… bør finansieres
     # særskilt af den enkelte kommune« for »Hvem betaler for værnemidler?«).
     ("payer", re.compile(r"\b(?:hvem|who|vem)\b.*\b(?:betal(?:e|er|te|es|t)|pays?|(?<!was )(?<!were )paid|"

@@ -10,7 +10,7 @@ question asks for (``retrieval.kinds.has_kind``) and whether it only restates th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
 from indexer.records import Passage
@@ -48,9 +48,18 @@ class Sentence:
     heading: str = ""
 
 
-def sentences_of(passage: Passage, row: int, item_rank: int, shown: bool, lead: bool = False) -> list[Sentence]:
+def sentences_of(
+    passage: Passage, row: int, item_rank: int, shown: bool, lead: bool = False, heading: str = ""
+) -> list[Sentence]:
+    """The candidates of one passage; ``heading``: the sub-heading its first sentence stands under."""
+    return _sentences_and_heading(passage, row, item_rank, shown, lead, heading)[0]
+
+
+def _sentences_and_heading(
+    passage: Passage, row: int, item_rank: int, shown: bool, lead: bool, heading: str
+) -> tuple[list[Sentence], str]:
+    """The candidates of a passage, and the sub-heading the text after it stands under."""
     out = []
-    heading = ""
     front_matter = passage.item_number == 0 and passage.role is None
     for i, (a, b) in enumerate(field_units(passage.text, front_matter)):
         text = " ".join(passage.text[a:b].split())
@@ -60,7 +69,26 @@ def sentences_of(passage: Passage, row: int, item_rank: int, shown: bool, lead: 
             out.append(Sentence(row, passage, i, text, item_rank, shown, lead, heading))
         if is_sub_heading(passage.text, a, b):
             heading = text
+    return out, heading
+
+
+def item_sentences(
+    passages: Sequence[Passage], rows: Sequence[int], item_rank: int, shown: Collection[str], leads: Collection[str]
+) -> list[Sentence]:
+    """The candidates of one item's passages (``rows``, in document order). A sub-heading holds
+    over a passage break until its section ends (»Pkt. 5: …« above the paragraphs it heads)."""
+    out: list[Sentence] = []
+    heading, section = "", _NO_SECTION
+    for row in rows:
+        p = passages[row]
+        carried = heading if p.section == section else ""
+        found, heading = _sentences_and_heading(p, row, item_rank, p.id in shown, p.id in leads, carried)
+        section = p.section
+        out.extend(found)
     return out
+
+
+_NO_SECTION = object()
 
 
 def build_pool(
@@ -111,9 +139,7 @@ def build_pool(
     shown = {p.id for p in hits}
     pool: list[Sentence] = []
     for rank, (source, number) in enumerate(items):
-        for row in item_rows(source, number):
-            p = passages[row]
-            pool.extend(sentences_of(p, row, rank, p.id in shown, p.id in leads))
+        pool.extend(item_sentences(passages, item_rows(source, number), rank, shown, leads))
     if next_meeting:
         stated = [s for s in pool if states_next_meeting(s.text)]
         # »Hvornår er næste møde i DAS?«: the committee's own minutes, where the question names one.

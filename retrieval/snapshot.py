@@ -69,6 +69,15 @@ def in_file_names(loaded: Loaded, word: str) -> bool:
     return any(f in name for f in forms if len(f) >= 3 for name in loaded.file_names)
 
 
+def names_its_minutes(word: str, passage: Passage) -> bool:
+    """Whether ``word`` names the body whose minutes hold ``passage``: its committee,
+    organisation or file name (»Haderslev Byråd« - 212_haderslev_byraadet_2008-03-27.txt)."""
+    forms = {word.casefold(), word.casefold().removesuffix("s")}
+    forms |= {f.translate(table) for f in forms for table in _ASCII}
+    names = " ".join(n for n in (passage.committee, passage.organisation, passage.body, passage.source) if n).casefold()
+    return any(f in names for f in forms if len(f) >= 3)
+
+
 def words_of_item(loaded: Loaded, key: tuple[str, int]) -> frozenset[str]:
     found = loaded.words_by_item.get(key)
     if found is None:

@@ -14,6 +14,7 @@ from retrieval.offices import asks_an_office
 from retrieval.overlap import lexical_overlap
 from retrieval.query import QueryPlan, strip_period
 from retrieval.sentences import Sentence, names_a_field
+from retrieval.snapshot import names_its_minutes
 
 # How much of its headings' overlap (sub-heading, item title) a sentence gets on top of its own.
 HEADING_SHARE = 0.5
@@ -25,6 +26,10 @@ def lexical(plan: QueryPlan, pool: Sequence[Sentence], about: bool) -> np.ndarra
     »Samlede udgifter i alt 1.715.000«), which every sentence of the item is about. ``about``:
     whether the question is about its meeting itself (``about_its_meeting``)."""
     words = _topic_words(plan, about)
+    if about and pool:
+        # Nor the words naming the body that met (»Hvor holdt Haderslev Byråd møde …?«): a
+        # table of contents' »… i Haderslev« is not where it met.
+        words = " ".join(w for w in words.split() if not names_its_minutes(w.strip(".,;:?!»«\"'"), pool[0].passage))
     groups = plan.word_groups
     if about:
         groups = tuple(g for g in groups if not _MEETING_NAME.fullmatch(g[0]))

@@ -165,10 +165,18 @@ def is_heading(text: str) -> bool:
     )
 
 
+# A numbered point of an item's text (»Pkt. 5: Udviklingsstrategi – orientering vedr. …«,
+# »Ad 2)«): on a line of its own it heads what follows, whatever its punctuation.
+_SUB_POINT = re.compile(r"(?:pkt\.?|punkt|ad)\s*\d{1,2}\b", re.IGNORECASE)
+_SUB_POINT_WORDS = 15
+
+
 def is_sub_heading(text: str, a: int, b: int) -> bool:
     """A heading on a line of its own that names what follows: not a labelled field (»Sted:
-    Læsø«) nor a table row (»Samlede udgifter i alt 1.715.000 …«)."""
+    Læsø«) nor a table row (»Samlede udgifter i alt 1.715.000 …«); or a numbered point's line."""
     part = text[a:b].strip()
     start, end = a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())
     own_line = _char_before(text, start) in ("\n", "") and _char_after(text, end) in ("\n", "")
+    if own_line and _SUB_POINT.match(part) and len(part.split()) <= _SUB_POINT_WORDS:
+        return True
     return own_line and is_heading(part) and ":" not in part and sum(c.isdigit() for c in part) < 3

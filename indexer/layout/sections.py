@@ -175,13 +175,47 @@ def _whole_sentences(text: str, paragraphs: list[tuple[int, int]], i: int) -> tu
     return paragraphs[first][0], paragraphs[last][1]
 
 
+# A line between two that state outcomes, which names the next election or vote (»b.
+# Revisorsuppleant på valg var :«): the outcomes around it are one run.
+_BETWEEN_WORDS = 8
+# An outcome before the last joins its run when it is as short as a line of a list of votes
+# (»Per Harbo Sørensen, A15 genvalgt«); a paragraph telling what happened before the meeting
+# (»DAS godkendte udkast til Styringsaftale ved møde den 24. maj 2012. …«) is background.
+_RUN_WORDS = 20
+# An outcome of a few words, opening with its word (»Godkendt«, »Taget til efterretning«): no
+# subject of its own (»Kontingentet blev vedtaget«).
+_BARE_WORDS = 3
+
+
+def _links_outcomes(line: str) -> bool:
+    return line.rstrip().endswith(":") or len(line.split()) <= _BETWEEN_WORDS
+
+
 def _outcome_paragraph(text: str, section: SectionSpan) -> list[SectionSpan]:
-    """An unheaded item: the last paragraph stating an outcome is marked as the outcome."""
+    """An unheaded item: the last run of paragraphs stating an outcome is marked as the outcome.
+    A run is one paragraph, or several short ones apart by at most one short line (»a. Revisor på valg var :«
+    | »Per Harbo Sørensen, A15 genvalgt« | »b. Revisorsuppleant på valg var :« | »Thomas Andersen,
+    F18 genvalgt«), and it takes in the line announcing it: each election there is an outcome."""
     paragraphs = _paragraphs(text, section.start, section.end)
-    stating = [p for p in paragraphs if OUTCOME_WORDS.search(text[p[0] : p[1]])]
+    stating = [i for i, p in enumerate(paragraphs) if OUTCOME_WORDS.search(text[p[0] : p[1]])]
     if not stating:
         return [section]
-    a, b = _whole_sentences(text, paragraphs, paragraphs.index(stating[-1]))
+    first = last = stating[-1]
+    for i in reversed(stating[:-1]):
+        gap = first - i - 1
+        if gap > 1 or (gap == 1 and not _links_outcomes(text[paragraphs[i + 1][0] : paragraphs[i + 1][1]])):
+            break
+        if len(text[paragraphs[i][0] : paragraphs[i][1]].split()) > _RUN_WORDS:
+            break
+        first = i
+    if first < last and first > 0 and text[paragraphs[first - 1][0] : paragraphs[first - 1][1]].rstrip().endswith(":"):
+        first -= 1
+    # A bare approval closing the item (»Godkendt«) approves what the item says before it.
+    closing = text[paragraphs[last][0] : paragraphs[last][1]].strip()
+    if last == len(paragraphs) - 1 and len(closing.split()) <= _BARE_WORDS and OUTCOME_WORDS.match(closing):
+        first = 0
+    a = _whole_sentences(text, paragraphs, first)[0]
+    b = _whole_sentences(text, paragraphs, last)[1]
     parts = [
         SectionSpan(None, section.start, a, "background"),
         SectionSpan(None, a, b, "outcome"),

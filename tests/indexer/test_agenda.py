@@ -176,10 +176,32 @@ def test_an_unheaded_outcome_is_its_whole_wrapped_sentence() -> None:
     text = "Afstemning blandt de fremmødte.\nKontingent incl.\nSnerydning (uden saltning) er\nvedtaget.\nTak."
     outcome = [text[s.start : s.end] for s in find_sections(text, 0, len(text)) if s.role == "outcome"]
     assert outcome == ["Kontingent incl.\nSnerydning (uden saltning) er\nvedtaget."]
-    # Lines of a list, each a fact of its own, stay apart.
-    text = "Ove Madsen blev valgt som dirigent\nJane Pedersen blev valgt som referent\n11 deltagere"
+    # Lines of a list, each a fact of its own, are not read as one wrapped sentence.
+    text = "11 deltagere\nJane Pedersen blev valgt som referent\nMødet sluttede kl. 21"
     outcome = [text[s.start : s.end] for s in find_sections(text, 0, len(text)) if s.role == "outcome"]
     assert outcome == ["Jane Pedersen blev valgt som referent"]
+
+
+def test_a_run_of_elections_is_one_outcome_with_the_line_announcing_it() -> None:
+    # Each election is an outcome, the auditor's as much as the substitute's after it; a short
+    # line naming the next vote does not break the run, and the line announcing it joins it.
+    text = (
+        "Kassereren fremlagde forslaget.\n\na. Revisor på valg var :\nPer Harbo Sørensen, A15 genvalgt\n"
+        "b. Revisorsuppleant på valg var :\nThomas Andersen, F18 genvalgt"
+    )
+    sections = find_sections(text, 0, len(text))
+    assert [(text[s.start : s.end].strip(), s.role) for s in sections] == [
+        ("Kassereren fremlagde forslaget.", "background"),
+        (text[text.index("a. Revisor") :], "outcome"),
+    ]
+    # A bare approval closing the item approves what the item says before it, told at length or not.
+    text = "DAS godkendte udkast til Styringsaftale ved møde den 24. maj 2012. " * 3 + "\n\nGodkendt"
+    assert [s.role for s in find_sections(text, 0, len(text))] == ["outcome"]
+    # A long paragraph between two outcomes is not part of either: the last one is the outcome.
+    long_text = "Budgettet blev godkendt.\n\n" + "Der var en lang drøftelse af vejene og stierne i området. " * 3
+    text = long_text + "\n\nKontingentet blev vedtaget."
+    outcome = [text[s.start : s.end] for s in find_sections(text, 0, len(text)) if s.role == "outcome"]
+    assert outcome == ["Kontingentet blev vedtaget."]
 
 
 def test_markdown_headings_and_bold_items() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.chunking import cut_quality, ends_sentence, split_text, units
+from indexer.chunking import cut_quality, ends_sentence, orphans_heading, split_text, units
 
 
 def test_short_text_is_one_passage() -> None:
@@ -62,6 +62,19 @@ def test_breaks_before_subheadings_are_preferred() -> None:
     assert cut_quality("Slut.\n\nPkt. 5: Udviklingsstrategi", 7) == 2
     assert cut_quality("Slut.\n\nDer var enighed.", 7) == 1
     assert cut_quality("Slut. Der var enighed.", 6) == 0
+
+
+def test_a_passage_does_not_end_with_the_sub_heading_of_the_next() -> None:
+    # »Pkt. 5: …« names what follows it: a cut after it leaves the next passage without its topic.
+    text = "Slut på punktet.\n\nPkt. 5: Udviklingsstrategi – orientering vedr. Taleinstituttet.\n\nNiels redegjorde."
+    assert orphans_heading(text, text.index("Niels")) and not orphans_heading(text, text.index("Pkt. 5"))
+    assert not orphans_heading("Der var en lang drøftelse af sagen.\n\nNiels redegjorde.", 37)
+    # Sizes where the heading fits the passage before, and the one after would be fuller without it.
+    sentence = "Der blev drøftet meget om sagen i kredsen, og alle bidrog med input. "
+    text = sentence * 2 + "\n\nPkt. 5: Udviklingsstrategi – orientering vedr. Taleinstituttet.\n\n" + sentence * 7
+    spans = split_text(text, 600)
+    assert all(not text[a:b].rstrip().endswith("Taleinstituttet.") for a, b in spans)
+    assert any(text[a:b].lstrip().startswith("Pkt. 5:") for a, b in spans)
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,6 +1,7 @@
 """Answers on other organisations' minutes, with the real model: a grundejerforening's general
-assembly (tests/data/realdev 215, a PDF), a sports club's board (210), a school board (202), a housing department's
-board and an English parish council (tests/data/web 406, 410)."""
+assembly (tests/data/realdev 215, a PDF), a sports club's board (210), a school board (202), two
+town councils (203, and 212: its table of contents), a housing department's board and an English
+parish council (tests/data/web 406, 410)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ WEB = REALDEV.parent / "web"
 def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
     corpus = tmp_path_factory.mktemp("other") / "corpus"
     corpus.mkdir()
-    for folder, prefix in ((REALDEV, "202_"), (REALDEV, "210_"), (REALDEV, "215_"), (WEB, "406_"), (WEB, "410_")):
+    files = (REALDEV, "202_"), (REALDEV, "203_"), (REALDEV, "210_"), (REALDEV, "212_"), (REALDEV, "215_")
+    for folder, prefix in (*files, (WEB, "406_"), (WEB, "410_")):
         for path in folder.glob(f"{prefix}*"):
             shutil.copy(path, corpus / path.name)
     settings = Settings(corpus_dir=corpus, index_dir=corpus.parent / "index")
@@ -98,3 +100,28 @@ def test_the_referent_is_quoted_from_the_line_naming_it_not_the_minutes_title(re
     question = "Hvem var referent på det ekstraordinære skolebestyrelsesmøde på Skovboskolen?"
     answer = respond(retriever.search(question), retriever).answer
     assert answer is not None and answer.text == "Referent: Erling Grøn-Jensen"
+
+
+def test_when_and_where_its_meeting_was_held_come_from_its_header_fields(retriever: Retriever) -> None:
+    # »Hvad tid« asks for a time; where the council met is its »Mødested« field, not a line of
+    # its table of contents that names the town the council is named after (»… i Haderslev«).
+    answer = respond(retriever.search("Hvad tid holdt Det Kolde Gys bestyrelsesmøde den 16. august 2012?"), retriever)
+    assert answer.answer is not None and "Kl. 18.00 – 20.30" in answer.answer.text
+    answer = respond(retriever.search("Hvor holdt Haderslev Byråd møde den 27. marts 2008?"), retriever)
+    assert answer.answer is not None and answer.answer.text in ("Mødested: Byrådssalen", "Sted: Byrådssalen")
+
+
+def test_asked_why_the_item_that_gives_a_cause_answers(retriever: Retriever) -> None:
+    # The first item (»Godkendelse af fravær«) names the absence but gives no cause; the item
+    # calling in the substitute does.
+    answer = respond(retriever.search("Hvorfor havde Martin Bech meldt afbud til byrådsmødet?"), retriever)
+    assert answer.answer is not None and "afbud fra Martin Bech pga. ferie" in answer.answer.text
+
+
+def test_each_election_in_a_run_is_an_outcome(retriever: Retriever) -> None:
+    # »Per Harbo Sørensen, A15 genvalgt« as auditor is as much the item's outcome as the
+    # substitute's re-election after it.
+    answer = respond(
+        retriever.search("Who was re-elected as auditor of Grundejerforeningen Borrehøj in 2023?"), retriever
+    )
+    assert answer.answer is not None and "Per Harbo Sørensen" in answer.answer.text

@@ -36,6 +36,7 @@ def test_language_and_question_type() -> None:
     assert analyze("Hvor meget stiger taksten?").answer_type == "money"
     assert analyze("Hvor mange børn blev indskrevet?").answer_type == "count"
     assert analyze("Hvornår mødes direktørerne?").answer_type == "date"
+    assert analyze("Hvad tid holdt klubben bestyrelsesmøde den 16. august?").expects == "time"
     assert analyze("Hvor lang tid tager en overtagelse?").expects == "duration"
     assert analyze("How long did the preparation take?").expects == "duration"
     assert analyze("Hvor langt er der til Aalborg?").expects != "duration"

@@ -52,6 +52,15 @@ def test_a_sentence_knows_the_sub_heading_it_stands_under(retriever: Retriever) 
     assert not any(s.heading.endswith(".") for s in pool)
 
 
+def test_a_numbered_point_of_the_minutes_heads_the_paragraphs_below_it(retriever: Retriever) -> None:
+    # Seed 003, item 6: »Pkt. 5: Udviklingsstrategi – orientering vedr. Taleinstituttet …« opens
+    # its passage (not ends the one before) and is what the next sentences are about.
+    pool = item_sentences(retriever, "003_", 6)
+    pixi = next(s for s in pool if "pixi udgave" in s.text)
+    assert pixi.heading.startswith("Pkt. 5: Udviklingsstrategi – orientering vedr. Taleinstituttet")
+    assert pixi.passage.text.startswith("Pkt. 5: Udviklingsstrategi")
+
+
 def test_the_sub_heading_brings_the_answer_that_does_not_repeat_it(retriever: Retriever) -> None:
     # A keyword question: the Referat's answer under »Fokusområde 3« never names it, and shares
     # the question's words through its heading, as much as the proposal's line that names it.
