@@ -25,6 +25,7 @@ from indexer.errors import IndexMismatchError
 from indexer.records import Passage
 from indexer.settings import Settings
 from indexer.store import PassageIndex
+from retrieval.bodies import favour_body
 from retrieval.conversation import own_topic_words
 from retrieval.filters import Filters, FilterTable, acronyms_in, names_committee
 from retrieval.fusion import linear, rrf
@@ -201,6 +202,7 @@ class Retriever:
                 for r, v in fused.items()
             }
         fused = _favour_committee(fused, plan, passages)
+        fused = favour_body(fused, question, passages)
         fused = favour_named(
             fused,
             question_people(question, loaded.people),
