@@ -192,11 +192,15 @@ def names_an_office(text: str, asked: frozenset[str]) -> bool:
     named = set(danish_analyzer()(" ".join(_SHORT.get(w, w) for w in words)))
     # By the first letters: »Referering:« names the referent, »formanden« the formand; not
     # »Referat«, the minutes themselves (»Referat af ekstraordinært Skolebestyrelsesmøde …«).
-    named = {stem for stem in named if not stem.startswith(_THE_MINUTES)}
+    # Signed with a name alone under it, though, »Referat« names who wrote them (»Referat | Jan
+    # Mindegaard« closing the minutes).
+    if not any(_SIGNED.search(part.strip()) for part in text.split("…")):
+        named = {stem for stem in named if not stem.startswith(_THE_MINUTES)}
     return any(stem[:OFFICE_PREFIX] == office[:OFFICE_PREFIX] for stem in named for office in asked)
 
 
 _THE_MINUTES = "referat"
+_SIGNED = re.compile(r"(?:^|\s)(?i:referat)\s*:?\s+(?:[A-ZÆØÅ][\w.'-]*\s*){2,4}$")
 
 
 # An acronym that is no meeting's (»DAS-mødet«, »the DAS meeting«) nor after a preposition (»for DAS«).

@@ -233,6 +233,10 @@ def test_an_office_is_named_by_its_short_form_or_another_form_of_its_word() -> N
     assert not names_the_office_asked(asks, "Afbud: Elisabeth, Hanne")
     # »Referat« is the minutes themselves, not who wrote them.
     assert not names_the_office_asked(analyze("Hvem var referent?"), "Referat af ekstraordinært Skolebestyrelsesmøde")
+    assert not names_the_office_asked(analyze("Hvem var referent?"), "Referat fra Skolebestyrelsesmødet")
+    # Unless a name alone signs them (»Referat« over »Jan Mindegaard« closing the minutes).
+    assert names_the_office_asked(asks, "Referat Jan Mindegaard … Fremover vil referatet blive skrevet af ledelsen.")
+    assert names_the_office_asked(asks, "Mødeoplysninger Referat: Hanne Staff")
     assert names_the_office_asked(analyze("Hvad blev besluttet?"), "Afbud: Elisabeth")  # no office asked
 
 

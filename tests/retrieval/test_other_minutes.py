@@ -1,5 +1,5 @@
 """Answers on other organisations' minutes, with the real model: a grundejerforening's general
-assembly (tests/data/realdev 215, a PDF), a sports club's board (210), two school boards (202, 206), two
+assembly (tests/data/realdev 215, a PDF), a sports club's board (210), three school boards (202, 206, 214), two
 town councils (203, and 212: its table of contents), a housing department's board and an English
 parish council (tests/data/web 406, 410)."""
 
@@ -33,6 +33,7 @@ def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
         (REALDEV, "206_"),
         (REALDEV, "210_"),
         (REALDEV, "212_"),
+        (REALDEV, "214_"),
         (REALDEV, "215_"),
     )
     for folder, prefix in (*files, (WEB, "406_"), (WEB, "410_")):
@@ -141,3 +142,9 @@ def test_the_school_a_question_names_is_the_one_whose_minutes_answer(retriever: 
     answer = respond(retriever.search(question), retriever).answer
     assert answer is not None and answer.passage.source.startswith("206_")
     assert answer.text.startswith("Lars, Ole og Tom har deltaget i et fællesmøde")
+
+
+def test_a_name_signing_the_minutes_is_their_referent(retriever: Retriever) -> None:
+    # Skovboskolen 2004 closes with »Referat« over »Jan Mindegaard«: the writer, not the minutes' title.
+    answer = respond(retriever.search("Hvem skrev referatet fra skolebestyrelsesmødet 7. september 2004?"), retriever)
+    assert answer.answer is not None and answer.answer.text.startswith("Referat Jan Mindegaard")
