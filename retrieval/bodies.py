@@ -11,8 +11,9 @@ from retrieval.snapshot import names_its_minutes
 # Minutes of a body the question names by a name of its own are favoured this much, as a
 # committee named by its acronym is (``search.COMMITTEE_BOOST``).
 BODY_BOOST = 1.3
-# A capitalised word of four letters or more, not the question's first (»Hvem«, »Who«).
-_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-ZÆØÅ][\wæøåÆØÅ-]{3,}")
+# A capitalised word of four letters or more, not the question's first (»Hvem«, »Who«); not an
+# acronym, which names a committee (``search._favour_committee`` favours its meetings).
+_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-ZÆØÅ][a-zæøåäöüé][\w-]{2,}")
 
 
 def favour_body(fused: dict[int, float], question: str, passages: list[Passage]) -> dict[int, float]:

@@ -72,6 +72,10 @@ def _sentences_and_heading(
     return out, heading
 
 
+# Before an item's first passage: no section yet, not even the lead-in's (None).
+_NO_SECTION = object()
+
+
 def item_sentences(
     passages: Sequence[Passage], rows: Sequence[int], item_rank: int, shown: Collection[str], leads: Collection[str]
 ) -> list[Sentence]:
@@ -86,9 +90,6 @@ def item_sentences(
         section = p.section
         out.extend(found)
     return out
-
-
-_NO_SECTION = object()
 
 
 def build_pool(

@@ -29,5 +29,7 @@ def test_a_name_of_every_minutes_or_of_none_favours_nothing() -> None:
     fused = {0: 1.0, 1: 1.0}
     assert favour_body(fused, "Hvad besluttede Skolebestyrelsen?", PASSAGES) == fused
     assert favour_body(fused, "Hvad sagde Martin Bech om Rødovre?", PASSAGES) == fused
+    # An acronym names a committee, favoured by the search's committee rule, not twice here.
+    assert favour_body(fused, "Hvad besluttede MEJRUP om skolen?", PASSAGES) == fused
     # The question's first word is no name, however it is written.
     assert favour_body(fused, "Mejrup?", PASSAGES) == fused
