@@ -111,6 +111,25 @@ def opening_field(text: str) -> str | None:
     return LABELS[label] if label else None
 
 
+# A list mark before a label on a line of its own (»• Afbud« over »• Morten Weiss-Pedersen, C«).
+_LIST_MARK = re.compile(r"^\s*[•▪◦*–-]\s+")
+
+
+def without_list_mark(text: str) -> str:
+    return _LIST_MARK.sub("", text)
+
+
+def line_label(text: str) -> str | None:
+    """A line's label (``opening_label``), a list mark before it aside."""
+    return opening_label(without_list_mark(text))
+
+
+def line_field(text: str) -> str | None:
+    """The header field a line's label names, a list mark before it aside."""
+    label = line_label(text)
+    return LABELS[label] if label else None
+
+
 # A Markdown table's row of two cells: »| Afbud | Jan Nielsen, Flemming Hansen |«.
 _TABLE_ROW = re.compile(r"^\s*\|\s*(?P<label>[^|\n]+?)\s*\|\s*(?P<value>[^|\n]*?)\s*\|?\s*$")
 

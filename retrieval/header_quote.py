@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from indexer.dates import find_dates
-from retrieval.fields import opening_field
+from retrieval.fields import line_field, opening_field
 from retrieval.kinds import has_kind
 from retrieval.sentences import Sentence
 
@@ -59,12 +59,18 @@ def verbatim_header(pool: Sequence[Sentence], chosen: list[int], kind: str | Non
     first = facts(pool[chosen[0]].text)
     field = opening_field(pool[chosen[0]].text)
     best, best_shared = None, 0
+    under: str | None = None
     for i, s in enumerate(pool):
         p = s.passage
         if p.source != source or p.item_number != 0 or p.role is not None:
             continue
+        # The field a line stands under: its own label's, or the last label above it in its
+        # passage (»• Afbud« over »• Morten Weiss-Pedersen, C«).
+        if i == 0 or pool[i - 1].passage.id != p.id:
+            under = None
+        under = line_field(s.text) or under
         # Not a line of another field that shares the names (»Deltagere« lists the absent too).
-        if field is not None and opening_field(s.text) not in (None, field):
+        if field is not None and under not in (None, field):
             continue
         if kind is not None and not has_kind(s.text, kind):
             continue

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from indexer.records import Passage
 from retrieval.beside import figure_first, from_sentence_start, labelled_fact, other_fields_asked, with_close_seconds
-from retrieval.fields import opening_label
+from retrieval.fields import opening_label, without_list_mark
 from retrieval.header_quote import verbatim_header
 from retrieval.kinds import has_kind
 from retrieval.overlap import danish_analyzer
@@ -210,7 +210,7 @@ def quote(
         best = best - 1  # the value of a label on the line above: quoted from the label
     value = _value_below(pool, best)
     field = pool[best].text if value is None else f"{pool[best].text} {pool[value].text}"
-    if labelled_fact(field, question, kind):
+    if labelled_fact(without_list_mark(field), question, kind):
         # "Afbud: Anne Krøjer, ..." asked for by its label answers by itself: what follows it
         # in a header is another field or the agenda, and nothing else is set beside it. A web
         # export writes the label on a line of its own (»STED«, then »HR Fredericia: …«).
@@ -236,11 +236,12 @@ def quote(
 def _value_below(pool: Sequence[Sentence], best: int) -> int | None:
     """The line after a header label that stands alone (»STED«) or announces it (»Tilstede fra
     bestyrelsen var:«), holding its value, or None."""
-    label = opening_label(pool[best].text)
+    line = without_list_mark(pool[best].text)
+    label = opening_label(line)
     nxt = best + 1
     if label is None or nxt >= len(pool):
         return None
-    if len(pool[best].text.split()) > len(label.split()) and not pool[best].text.rstrip().endswith(":"):
+    if len(line.split()) > len(label.split()) and not line.rstrip().endswith(":"):
         return None
     if pool[nxt].passage.id != pool[best].passage.id or opening_label(pool[nxt].text) is not None:
         return None

@@ -1,7 +1,7 @@
 """Answers on other organisations' minutes, with the real model: a grundejerforening's general
 assembly (tests/data/realdev 215, a PDF), a sports club's board (210), three school boards (202, 206, 214), two
-town councils (203, and 212: its table of contents), a housing department's board and an English
-parish council (tests/data/web 406, 410)."""
+town councils (203, and 212: its table of contents), a region's committee, a housing department's
+board and an English parish council (tests/data/web 404, 406, 410)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
         (REALDEV, "214_"),
         (REALDEV, "215_"),
     )
-    for folder, prefix in (*files, (WEB, "406_"), (WEB, "410_")):
+    for folder, prefix in (*files, (WEB, "404_"), (WEB, "406_"), (WEB, "410_")):
         for path in folder.glob(f"{prefix}*"):
             shutil.copy(path, corpus / path.name)
     settings = Settings(corpus_dir=corpus, index_dir=corpus.parent / "index")
@@ -148,3 +148,11 @@ def test_a_name_signing_the_minutes_is_their_referent(retriever: Retriever) -> N
     # Skovboskolen 2004 closes with »Referat« over »Jan Mindegaard«: the writer, not the minutes' title.
     answer = respond(retriever.search("Hvem skrev referatet fra skolebestyrelsesmødet 7. september 2004?"), retriever)
     assert answer.answer is not None and answer.answer.text.startswith("Referat Jan Mindegaard")
+
+
+def test_an_absentee_is_quoted_from_the_list_under_its_label_not_the_members_list(retriever: Retriever) -> None:
+    # The region's web export lists the members, Morten Weiss-Pedersen among them, and then
+    # »• Afbud« over »• Morten Weiss-Pedersen, C«: the same line twice, under two labels.
+    question = "Hvem havde meldt afbud til regionens udvalg for uddannelse og arbejdskraft den 7. marts 2019?"
+    answer = respond(retriever.search(question), retriever).answer
+    assert answer is not None and answer.text == "• Afbud • Morten Weiss-Pedersen, C"

@@ -10,7 +10,7 @@ from indexer.records import Passage
 from indexer.settings import Settings
 from retrieval.answer import respond
 from retrieval.extract import cheap_features
-from retrieval.fields import asked_terms
+from retrieval.fields import asked_terms, line_field, line_label
 from retrieval.meetings import asks_next_meeting, states_next_meeting
 from retrieval.names import common_words
 from retrieval.offices import asked_stems, asks_an_office, asks_who_was_elected, names_its_meeting, office_asked
@@ -300,3 +300,9 @@ def test_a_list_ends_before_a_capitalised_line_that_is_no_list_line() -> None:
     # A list line broken off mid-phrase goes on on the next line, capitalised or not.
     text = "• Møde med\nSocialstyrelsen om sagen\n• Orientering fra FU om\nKKR's beslutning"
     assert len(field_units(text)) == 2
+
+
+def test_a_label_after_a_list_mark_is_a_label() -> None:
+    assert line_label("• Afbud") == "afbud" and line_field("• Afbud") == "absent"
+    assert line_field(" - Deltagere") == "participants" and line_field("Afbud: Jan") == "absent"
+    assert line_label("• Morten Weiss-Pedersen, C") is None
