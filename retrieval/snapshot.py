@@ -61,21 +61,25 @@ _ASCII = (
 )
 
 
+def _spellings(word: str) -> set[str]:
+    """``word`` casefolded, and its stem without a genitive s, as written and in ASCII letters;
+    three letters at least."""
+    forms = {word.casefold(), word.casefold().removesuffix("s")}
+    forms |= {f.translate(table) for f in forms for table in _ASCII}
+    return {f for f in forms if len(f) >= 3}
+
+
 def in_file_names(loaded: Loaded, word: str) -> bool:
     """Whether a file's name holds ``word`` (or its stem without a genitive s), as written or
     in ASCII letters, inside a longer word too (»Hadsten« - hadstenskole)."""
-    forms = {word.casefold(), word.casefold().removesuffix("s")}
-    forms |= {f.translate(table) for f in forms for table in _ASCII}
-    return any(f in name for f in forms if len(f) >= 3 for name in loaded.file_names)
+    return any(f in name for f in _spellings(word) for name in loaded.file_names)
 
 
 def names_its_minutes(word: str, passage: Passage) -> bool:
     """Whether ``word`` names the body whose minutes hold ``passage``: its committee,
     organisation or file name (»Haderslev Byråd« - 212_haderslev_byraadet_2008-03-27.txt)."""
-    forms = {word.casefold(), word.casefold().removesuffix("s")}
-    forms |= {f.translate(table) for f in forms for table in _ASCII}
     names = " ".join(n for n in (passage.committee, passage.organisation, passage.body, passage.source) if n).casefold()
-    return any(f in names for f in forms if len(f) >= 3)
+    return any(f in names for f in _spellings(word))
 
 
 def words_of_item(loaded: Loaded, key: tuple[str, int]) -> frozenset[str]:
